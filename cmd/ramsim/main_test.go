@@ -1,0 +1,167 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
+	"github.com/alibabacloud-go/tea/dara"
+)
+
+var readyLine = regexp.MustCompile(`^ramsim listening on (http://127\.0\.0\.1:[0-9]+)\n$`)
+
+// buildBinary compiles the command once per test.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "ramsim")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// process is a running ramsim binary.
+type process struct {
+	cmd    *exec.Cmd
+	url    string
+	stdout *bufio.Reader
+	stderr *bytes.Buffer
+}
+
+// startBinary runs the binary and waits for its ready line.
+func startBinary(t *testing.T, bin string, args ...string) *process {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &process{cmd: cmd, stdout: bufio.NewReader(stdout), stderr: &bytes.Buffer{}}
+	cmd.Stderr = p.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		l, _ := p.stdout.ReadString('\n')
+		line <- l
+	}()
+	select {
+	case l := <-line:
+		m := readyLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("first stdout line %q; stderr %s", l, p.stderr)
+		}
+		p.url = m[1]
+	case <-time.After(20 * time.Second):
+		t.Fatal("no ready line within 20s")
+	}
+	return p
+}
+
+// stop sends SIGTERM and requires a clean exit with nothing more on stdout.
+func (p *process) stop(t *testing.T) {
+	t.Helper()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(p.stdout)
+	if err := p.cmd.Wait(); err != nil {
+		t.Fatalf("exit: %v; stderr %s", err, p.stderr)
+	}
+	if len(rest) > 0 {
+		t.Fatalf("more stdout after the ready line: %q", rest)
+	}
+}
+
+func call(t *testing.T, url, action string, query map[string]any) map[string]any {
+	t.Helper()
+	c, err := openapi.NewClient(&openapiutil.Config{
+		AccessKeyId: dara.String("cli-key"), AccessKeySecret: dara.String("cli-secret"),
+		Endpoint: dara.String(strings.TrimPrefix(url, "http://")), Protocol: dara.String("http"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.CallApi(&openapiutil.Params{
+		Action: dara.String(action), Version: dara.String("2015-05-01"), Protocol: dara.String("HTTPS"),
+		Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"),
+		Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
+	}, &openapiutil.OpenApiRequest{Query: openapiutil.Query(query)}, &dara.RuntimeOptions{})
+	if err != nil {
+		t.Fatalf("%s: %v", action, err)
+	}
+	body, _ := res["body"].(map[string]any)
+	return body
+}
+
+func TestBinaryServesAndPersists(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(v, "")
+	}
+	bin := buildBinary(t)
+	state := filepath.Join(t.TempDir(), "state.json")
+	args := []string{"-addr", "127.0.0.1:0", "-account-id", "9999000011112222", "-access-key-id", "cli-key", "-access-key-secret", "cli-secret", "-state", state}
+
+	p := startBinary(t, bin, args...)
+	body := call(t, p.url, "CreateUser", map[string]any{"UserName": "persisted", "Comments": "kept"})
+	id, _ := body["User"].(map[string]any)["UserId"].(string)
+	p.stop(t)
+	if _, err := os.Stat(state); err != nil {
+		t.Fatalf("state file: %v", err)
+	}
+
+	p = startBinary(t, bin, args...)
+	body = call(t, p.url, "GetUser", map[string]any{"UserName": "persisted"})
+	if u := body["User"].(map[string]any); u["UserId"] != id || u["Comments"] != "kept" {
+		t.Fatalf("after restart: %v", body)
+	}
+	p.stop(t)
+}
+
+func TestRunFlags(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-h"}, &stdout, &stderr); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: %v", err)
+	}
+	if !strings.Contains(stderr.String(), "-state") || stdout.Len() != 0 {
+		t.Fatalf("usage on stderr %q, stdout %q", stderr.String(), stdout.String())
+	}
+	if err := run(context.Background(), []string{"extra"}, &stdout, &stderr); err == nil {
+		t.Fatal("positional argument accepted")
+	}
+	if err := run(context.Background(), []string{"-addr", "256.0.0.1:x"}, &stdout, &stderr); err == nil {
+		t.Fatal("bad address accepted")
+	}
+	// In-process: ready line, then a clean stop when the context ends.
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, w, &stderr); w.Close() }()
+	line, _ := bufio.NewReader(r).ReadString('\n')
+	if !readyLine.MatchString(line) {
+		t.Fatalf("ready line %q", line)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

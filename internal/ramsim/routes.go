@@ -1,0 +1,71 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+// request is what a handler sees: the merged parameters and the
+// authenticated caller. Handlers run with Server.mu held.
+type request struct {
+	params
+	caller caller
+}
+
+// handler implements one action. It returns the response fields (the
+// server adds RequestId) or an API error; it must not change state when it
+// returns an error.
+type handler func(s *Server, rq *request) (map[string]any, *apiError)
+
+// route is one implemented action; mutating ones trigger a state save.
+type route struct {
+	handle  handler
+	mutates bool
+}
+
+// product is one emulated API: the Version that selects it, the host the
+// real service answers on (HostId in errors), the name the troubleshooting
+// link uses, and its implemented actions.
+type product struct {
+	name    string
+	version string
+	host    string
+	actions map[string]route
+}
+
+// products is the routing table: (Version, Action) -> handler. An action
+// missing here answers InvalidAction.NotFound like the real gateway.
+var products = []*product{
+	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", actions: map[string]route{
+		"CreateUser": {(*Server).createUser, true},
+		"GetUser":    {(*Server).getUser, false},
+		"UpdateUser": {(*Server).updateUser, true},
+		"DeleteUser": {(*Server).deleteUser, true},
+		"ListUsers":  {(*Server).listUsers, false},
+	}},
+	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", actions: map[string]route{
+		"TagResources":     {(*Server).tagResources, true},
+		"UntagResources":   {(*Server).untagResources, true},
+		"ListTagResources": {(*Server).listTagResources, false},
+	}},
+	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", actions: map[string]route{}},
+	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", actions: map[string]route{
+		"GetCallerIdentity": {(*Server).getCallerIdentity, false},
+	}},
+}
+
+// productFor returns the product a request is for. With a known Version it
+// is that product. Otherwise the request fails with InvalidVersion, and the
+// product is only needed for the error's HostId: the one implementing the
+// action if any, else RAM.
+func productFor(version, action string) (*product, bool) {
+	for _, p := range products {
+		if p.version == version {
+			return p, true
+		}
+	}
+	for _, p := range products {
+		if _, ok := p.actions[action]; ok {
+			return p, false
+		}
+	}
+	return products[0], false
+}

@@ -1,0 +1,207 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// maxBodyBytes bounds a request body; RPC bodies are small forms.
+const maxBodyBytes = 1 << 20
+
+// Server is one emulated account serving all four products. It is an
+// http.Handler and is safe for concurrent use.
+type Server struct {
+	cfg    Config
+	nonces nonceCache
+
+	mu sync.Mutex // guards st and the state file
+	st *store
+
+	lifecycle sync.Mutex // guards http and ln
+	http      *http.Server
+	ln        net.Listener
+}
+
+// New creates a server, loading cfg.StatePath if that file exists.
+func New(cfg Config) (*Server, error) {
+	cfg = cfg.withDefaults()
+	st := newStore()
+	if cfg.StatePath != "" {
+		var err error
+		if st, err = loadStore(cfg.StatePath); err != nil {
+			return nil, err
+		}
+	}
+	return &Server{cfg: cfg, st: st}, nil
+}
+
+// AccountID is the emulated account's id.
+func (s *Server) AccountID() string { return s.cfg.AccountID }
+
+// Start listens on addr (e.g. "127.0.0.1:0" for a free port) and serves in
+// the background until Close.
+func (s *Server) Start(addr string) error {
+	s.lifecycle.Lock()
+	defer s.lifecycle.Unlock()
+	if s.ln != nil {
+		return errors.New("ramsim: already started")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 30 * time.Second}
+	go s.http.Serve(ln) //nolint:errcheck // returns ErrServerClosed on Close
+	return nil
+}
+
+// URL is "http://HOST:PORT" once started, "" before.
+func (s *Server) URL() string {
+	s.lifecycle.Lock()
+	defer s.lifecycle.Unlock()
+	if s.ln == nil {
+		return ""
+	}
+	return "http://" + s.ln.Addr().String()
+}
+
+// Close stops serving, waiting briefly for requests in flight, and saves
+// the state if StatePath is set. It may be called more than once.
+func (s *Server) Close() error {
+	s.lifecycle.Lock()
+	var err error
+	if s.http != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err = s.http.Shutdown(ctx)
+		cancel()
+		s.http = nil
+	}
+	s.lifecycle.Unlock()
+	if s.cfg.StatePath != "" {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
+			err = errors.Join(err, serr)
+		}
+	}
+	return err
+}
+
+// ServeHTTP answers one RPC request: route by (Version, Action),
+// authenticate, run the action, write JSON.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	requestID := newRequestID()
+	resp, prod, err := s.serve(r)
+	if err != nil {
+		writeJSON(w, err.status, requestID, map[string]any{
+			"HostId":    prod.host,
+			"Code":      err.code,
+			"Message":   err.message,
+			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.code) + "&product=" + prod.name,
+		})
+		return
+	}
+	writeJSON(w, http.StatusOK, requestID, resp)
+}
+
+func (s *Server) serve(r *http.Request) (map[string]any, *product, *apiError) {
+	body, rerr := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
+	p := requestParams(r, body)
+	// Action and Version come from the query (V1) or the x-acs-* headers (V3).
+	action := firstNonEmpty(p.get("Action"), r.Header.Get("x-acs-action"))
+	version := firstNonEmpty(p.get("Version"), r.Header.Get("x-acs-version"))
+	prod, known := productFor(version, action)
+	switch {
+	case rerr != nil:
+		return nil, prod, errInternal()
+	case r.URL.Path != "/" || (r.Method != http.MethodPost && r.Method != http.MethodGet):
+		return nil, prod, errActionNotFound()
+	case action == "":
+		return nil, prod, errMissing("Action")
+	case version == "":
+		return nil, prod, errMissing("Version")
+	case !known:
+		return nil, prod, errInvalidVersion()
+	}
+	rt, ok := prod.actions[action]
+	if !ok {
+		return nil, prod, errActionNotFound()
+	}
+	c, err := s.authenticate(r, body, p)
+	if err != nil {
+		return nil, prod, err
+	}
+	resp, err := s.run(rt, &request{params: p, caller: c})
+	return resp, prod, err
+}
+
+// run executes a handler under the store lock and, for a successful
+// mutation, saves the state before answering, so an acknowledged change is
+// on disk. If the save fails the client gets InternalError while the change
+// stays in memory; the next save (or Close) writes it, as a real service
+// may apply a change whose answer was lost.
+func (s *Server) run(rt route, rq *request) (map[string]any, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	resp, err := rt.handle(s, rq)
+	if err != nil || !rt.mutates || s.cfg.StatePath == "" {
+		return resp, err
+	}
+	if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
+		return nil, errInternal()
+	}
+	return resp, nil
+}
+
+// requestParams merges the query with a form-encoded body. Both decode "+"
+// as a space, as the classic SDK's url.Values encoding requires.
+func requestParams(r *http.Request, body []byte) params {
+	p := params(r.URL.Query())
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		form, _ := url.ParseQuery(string(body)) // keep what parses, like a lenient gateway
+		for k, vs := range form {
+			p[k] = append(p[k], vs...)
+		}
+	}
+	return p
+}
+
+func writeJSON(w http.ResponseWriter, status int, requestID string, fields map[string]any) {
+	fields["RequestId"] = requestID
+	body, err := json.Marshal(fields)
+	if err != nil { // only plain maps, strings and numbers are ever written
+		panic(err)
+	}
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.Header().Set("x-acs-request-id", requestID)
+	w.WriteHeader(status)
+	w.Write(body) //nolint:errcheck // the client went away; nothing to do
+}
+
+// newRequestID returns an uppercase UUID-shaped id, like the real RequestId.
+func newRequestID() string {
+	var b [16]byte
+	rand.Read(b[:]) //nolint:errcheck // crypto/rand.Read never fails
+	return fmt.Sprintf("%X-%X-%X-%X-%X", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,156 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/big"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// dateFormat is how every API date is written: UTC, second precision.
+const dateFormat = "2006-01-02T15:04:05Z"
+
+func formatDate(t time.Time) string { return t.UTC().Format(dateFormat) }
+
+// store is the account's state. Server.mu guards it.
+type store struct {
+	users map[string]*userRecord // by UserName
+}
+
+// userRecord is one RAM user as persisted.
+type userRecord struct {
+	ID          string            `json:"id"`
+	Name        string            `json:"name"`
+	DisplayName string            `json:"displayName,omitempty"`
+	MobilePhone string            `json:"mobilePhone,omitempty"`
+	Email       string            `json:"email,omitempty"`
+	Comments    string            `json:"comments,omitempty"`
+	Created     time.Time         `json:"created"`
+	Updated     time.Time         `json:"updated"`
+	Tags        map[string]string `json:"tags,omitempty"`
+}
+
+// stateFile is the on-disk form. Format is bumped when a change would make
+// an older file load wrongly.
+type stateFile struct {
+	Format    int           `json:"format"`
+	AccountID string        `json:"accountId"`
+	Users     []*userRecord `json:"users"`
+}
+
+const stateFormat = 1
+
+func newStore() *store {
+	return &store{users: make(map[string]*userRecord)}
+}
+
+// sortedUsers returns the users ordered by name, the order of ListUsers.
+func (st *store) sortedUsers() []*userRecord {
+	out := make([]*userRecord, 0, len(st.users))
+	for _, u := range st.users {
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// userByID finds a user by UserId (IMS addresses users by id).
+func (st *store) userByID(id string) *userRecord {
+	for _, u := range st.users {
+		if u.ID == id {
+			return u
+		}
+	}
+	return nil
+}
+
+// newID returns a 16-digit numeric id, like real UserIds, unused by any
+// user of this store.
+func (st *store) newID() (string, error) {
+	lo := big.NewInt(1_000_000_000_000_000)
+	span := big.NewInt(9_000_000_000_000_000)
+	for {
+		n, err := rand.Int(rand.Reader, span)
+		if err != nil {
+			return "", err
+		}
+		id := n.Add(n, lo).String()
+		if st.userByID(id) == nil {
+			return id, nil
+		}
+	}
+}
+
+// loadStore reads path; a missing file is an empty account.
+func loadStore(path string) (*store, error) {
+	st := newStore()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return st, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f stateFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("ramsim state %s: %w", path, err)
+	}
+	if f.Format != stateFormat {
+		return nil, fmt.Errorf("ramsim state %s: format %d, want %d", path, f.Format, stateFormat)
+	}
+	for _, u := range f.Users {
+		st.users[u.Name] = u
+	}
+	return st, nil
+}
+
+// save writes the store to path atomically: a temporary file in the same
+// directory, fsynced, then renamed over path, so a crash leaves either the
+// old or the new state and never a torn file. Mode 0600: the state will
+// hold access-key secrets.
+func (st *store) save(path, accountID string) error {
+	data, err := json.MarshalIndent(stateFile{Format: stateFormat, AccountID: accountID, Users: st.sortedUsers()}, "", "  ")
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Persist the rename itself; best effort, not every platform can sync
+	// a directory.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestPersistence(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	env := newEnv(t, Config{StatePath: path})
+	id := str(env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice", "Comments": "c"}), "User", "UserId")
+	env.ok(vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourceId.1": id, "Tag.1.Key": "env", "Tag.1.Value": "prod"})
+
+	// Saved after each mutating request, without Close, with mode 0600 and
+	// no temporary file left behind.
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", fi.Mode())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("directory holds %v", entries)
+	}
+	reloaded := newEnv(t, Config{StatePath: path})
+	u, ok := reloaded.srv.User("alice")
+	if !ok || u.UserID != id || u.Comments != "c" || !maps.Equal(u.Tags, map[string]string{"env": "prod"}) {
+		t.Fatalf("reloaded %+v", u)
+	}
+	if !u.CreateDate.Equal(env.clock.now()) {
+		t.Fatalf("CreateDate %v", u.CreateDate)
+	}
+
+	// A failed request does not rewrite the file; Close does.
+	before, _ := os.ReadFile(path)
+	env.fail(vRAM, "CreateUser", map[string]string{"UserName": "alice"}, 409, "EntityAlreadyExists.User")
+	os.Remove(path)
+	if err := env.srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil || string(after) != string(before) {
+		t.Fatalf("Close saved %q (%v), want %q", after, err, before)
+	}
+}
+
+func TestStateErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("{"), 0o600)
+	if _, err := New(Config{StatePath: bad}); err == nil {
+		t.Fatal("New accepted a corrupt state file")
+	}
+	future := filepath.Join(dir, "future.json")
+	os.WriteFile(future, []byte(`{"format":99}`), 0o600)
+	if _, err := New(Config{StatePath: future}); err == nil {
+		t.Fatal("New accepted an unknown state format")
+	}
+	// A save that fails answers InternalError.
+	env := newEnv(t, Config{StatePath: filepath.Join(dir, "missing-dir", "state.json")})
+	env.fail(vRAM, "CreateUser", map[string]string{"UserName": "x"}, 500, "InternalError")
+}
+
+func TestStartURLClose(t *testing.T) {
+	srv, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv.URL() != "" || srv.AccountID() != "1234567890123456" {
+		t.Fatalf("URL %q, account %q", srv.URL(), srv.AccountID())
+	}
+	if err := srv.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start("127.0.0.1:0"); err == nil {
+		t.Fatal("second Start succeeded")
+	}
+	if u := srv.URL(); len(u) < len("http://127.0.0.1:1") || u[:17] != "http://127.0.0.1:" {
+		t.Fatalf("URL %q", u)
+	}
+	if err := srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

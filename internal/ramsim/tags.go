@@ -1,0 +1,241 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"encoding/base64"
+	"maps"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// IMS 2019-08-15 tags RAM users: ResourceType=user, the users named by
+// ResourceId.N (UserId) or ResourcePrincipalName.N
+// (<UserName>@<AccountId>.onaliyun.com), N up to 50.
+
+const (
+	maxTagResources = 50 // ResourceId.N / ResourcePrincipalName.N
+	maxTagsPerCall  = 20 // Tag.N / TagKey.N
+)
+
+// taggedUsers resolves the resource parameters to users. Exactly one of the
+// two forms may be used; with neither, all reports whether that is allowed
+// (ListTagResources then covers every user).
+func (s *Server) taggedUsers(rq *request, all bool) ([]*userRecord, *apiError) {
+	rt, err := rq.required("ResourceType")
+	if err != nil {
+		return nil, err
+	}
+	if rt != "user" {
+		return nil, errIncorrect("ResourceType")
+	}
+	ids, err := rq.list("ResourceId", maxTagResources)
+	if err != nil {
+		return nil, err
+	}
+	names, err := rq.list("ResourcePrincipalName", maxTagResources)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(ids) > 0 && len(names) > 0:
+		return nil, newError(http.StatusBadRequest, "InvalidParameter",
+			"Only one of ResourceId and ResourcePrincipalName can be specified.")
+	case len(ids) == 0 && len(names) == 0:
+		if all {
+			return s.st.sortedUsers(), nil
+		}
+		return nil, errMissing("ResourceId")
+	}
+	var users []*userRecord
+	for _, id := range ids {
+		u := s.st.userByID(id)
+		if u == nil {
+			return nil, errUserNotExist()
+		}
+		users = append(users, u)
+	}
+	suffix := "@" + s.cfg.AccountID + ".onaliyun.com"
+	for _, pn := range names {
+		name, ok := strings.CutSuffix(pn, suffix)
+		u := s.st.users[name]
+		if !ok || u == nil {
+			return nil, errUserNotExist()
+		}
+		users = append(users, u)
+	}
+	return users, nil
+}
+
+// tagParam is one Tag.N entry; hasValue tells "Value absent" from "Value
+// empty", which matters to ListTagResources filters.
+type tagParam struct {
+	key, value string
+	hasValue   bool
+}
+
+func tagParams(rq *request) ([]tagParam, *apiError) {
+	ns := rq.indexes("Tag")
+	if len(ns) > maxTagsPerCall {
+		return nil, errIncorrect("Tag")
+	}
+	tags := make([]tagParam, 0, len(ns))
+	for _, n := range ns {
+		prefix := "Tag." + strconv.Itoa(n)
+		v, has := rq.lookup(prefix + ".Value")
+		tags = append(tags, tagParam{key: rq.get(prefix + ".Key"), value: v, hasValue: has})
+	}
+	return tags, nil
+}
+
+// tagResources sets tags on users, overwriting existing keys. Every check
+// runs before any change, so a rejected call changes nothing.
+func (s *Server) tagResources(rq *request) (map[string]any, *apiError) {
+	users, err := s.taggedUsers(rq, false)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := tagParams(rq)
+	if err != nil {
+		return nil, err
+	}
+	if len(tags) == 0 {
+		return nil, errMissing("Tag")
+	}
+	set := make(map[string]string, len(tags))
+	for _, t := range tags {
+		if err := validateTag(t.key, t.value); err != nil {
+			return nil, err
+		}
+		set[t.key] = t.value
+	}
+	merged := make([]map[string]string, len(users))
+	for i, u := range users {
+		merged[i] = maps.Clone(u.Tags)
+		if merged[i] == nil {
+			merged[i] = make(map[string]string, len(set))
+		}
+		maps.Copy(merged[i], set)
+		if len(merged[i]) > s.cfg.Limits.TagsPerUser {
+			return nil, errTagLimit()
+		}
+	}
+	for i, u := range users {
+		u.Tags = merged[i]
+	}
+	return map[string]any{}, nil
+}
+
+// untagResources removes the TagKey.N keys, or every tag with All=true and
+// no TagKey. Absent keys are ignored.
+func (s *Server) untagResources(rq *request) (map[string]any, *apiError) {
+	users, err := s.taggedUsers(rq, false)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := rq.list("TagKey", maxTagsPerCall)
+	if err != nil {
+		return nil, err
+	}
+	all, err := rq.boolean("All")
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		switch {
+		case len(keys) > 0:
+			for _, k := range keys {
+				delete(u.Tags, k)
+			}
+		case all:
+			u.Tags = nil
+		}
+		if len(u.Tags) == 0 {
+			u.Tags = nil
+		}
+	}
+	return map[string]any{}, nil
+}
+
+// listTagResources lists (user, tag) pairs ordered by UserId then key.
+// With Tag.N filters, a user must carry every filter tag (Key equal, and
+// Value equal when given) and only its matching tags are listed. NextToken
+// is the opaque encoding of the next pair.
+func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
+	users, err := s.taggedUsers(rq, true)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := tagParams(rq)
+	if err != nil {
+		return nil, err
+	}
+	pageSize, err := rq.intRange("PageSize", 100, 1, 100)
+	if err != nil {
+		return nil, err
+	}
+	start := ""
+	if tok := rq.get("NextToken"); tok != "" {
+		b, derr := base64.RawURLEncoding.DecodeString(tok)
+		if derr != nil || len(b) == 0 {
+			return nil, errIncorrect("NextToken")
+		}
+		start = string(b)
+	}
+	var pairs []tagPair
+	seen := map[string]bool{}
+	for _, u := range users {
+		if seen[u.ID] {
+			continue
+		}
+		seen[u.ID] = true
+		pairs = append(pairs, matchingTags(u, filters)...)
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].position() < pairs[j].position() })
+	page := []any{}
+	resp := map[string]any{"IsTruncated": false}
+	for _, tp := range pairs {
+		if tp.position() < start {
+			continue
+		}
+		if len(page) == pageSize {
+			resp["IsTruncated"] = true
+			resp["NextToken"] = base64.RawURLEncoding.EncodeToString([]byte(tp.position()))
+			break
+		}
+		page = append(page, map[string]any{"ResourceId": tp.userID, "ResourceType": "user", "TagKey": tp.key, "TagValue": tp.value})
+	}
+	resp["TagResources"] = map[string]any{"TagResource": page}
+	return resp, nil
+}
+
+type tagPair struct{ userID, key, value string }
+
+// position orders pairs; UserIds have a fixed width, so the string order is
+// (UserId, key) order.
+func (t tagPair) position() string { return t.userID + "\x00" + t.key }
+
+func matchingTags(u *userRecord, filters []tagParam) []tagPair {
+	var out []tagPair
+	if len(filters) == 0 {
+		for k, v := range u.Tags {
+			out = append(out, tagPair{u.ID, k, v})
+		}
+		return out
+	}
+	listed := map[string]bool{}
+	for _, f := range filters {
+		v, ok := u.Tags[f.key]
+		if !ok || (f.hasValue && v != f.value) {
+			return nil
+		}
+		if !listed[f.key] {
+			listed[f.key] = true
+			out = append(out, tagPair{u.ID, f.key, v})
+		}
+	}
+	return out
+}

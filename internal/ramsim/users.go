@@ -1,0 +1,226 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"encoding/base64"
+	"maps"
+	"time"
+)
+
+// User is a read-only snapshot of a RAM user for tests; it shares nothing
+// with the server's state.
+type User struct {
+	UserID, UserName, DisplayName, MobilePhone, Email, Comments string
+	CreateDate, UpdateDate                                      time.Time
+	Tags                                                        map[string]string
+}
+
+// User returns the user called name.
+func (s *Server) User(name string) (User, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.st.users[name]
+	if !ok {
+		return User{}, false
+	}
+	return u.snapshot(), true
+}
+
+// Users returns every user, sorted by name.
+func (s *Server) Users() []User {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []User
+	for _, u := range s.st.sortedUsers() {
+		out = append(out, u.snapshot())
+	}
+	return out
+}
+
+func (u *userRecord) snapshot() User {
+	return User{
+		UserID: u.ID, UserName: u.Name, DisplayName: u.DisplayName, MobilePhone: u.MobilePhone,
+		Email: u.Email, Comments: u.Comments, CreateDate: u.Created, UpdateDate: u.Updated,
+		Tags: maps.Clone(u.Tags),
+	}
+}
+
+// wire is the API's User object. Unset optional fields are sent as empty
+// strings; LastLoginDate is absent because nobody logs in to the emulator.
+func (u *userRecord) wire() map[string]any {
+	return map[string]any{
+		"UserId":      u.ID,
+		"UserName":    u.Name,
+		"DisplayName": u.DisplayName,
+		"MobilePhone": u.MobilePhone,
+		"Email":       u.Email,
+		"Comments":    u.Comments,
+		"CreateDate":  formatDate(u.Created),
+		"UpdateDate":  formatDate(u.Updated),
+	}
+}
+
+// now is the server clock at second precision, the precision of API dates.
+func (s *Server) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Second) }
+
+// existingUser validates the UserName parameter and finds that user.
+func (s *Server) existingUser(rq *request) (*userRecord, *apiError) {
+	name, err := rq.required("UserName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validateUserName("UserName", name); err != nil {
+		return nil, err
+	}
+	u, ok := s.st.users[name]
+	if !ok {
+		return nil, errUserNotExist()
+	}
+	return u, nil
+}
+
+// userField is one optional attribute of a user: its parameter name (the
+// update form is "New" + name), its rule, and where it is stored.
+type userField struct {
+	name     string
+	validate func(field, v string) *apiError
+	ref      func(u *userRecord) *string
+}
+
+var userFields = []userField{
+	{"DisplayName", validateDisplayName, func(u *userRecord) *string { return &u.DisplayName }},
+	{"MobilePhone", validateMobilePhone, func(u *userRecord) *string { return &u.MobilePhone }},
+	{"Email", validateEmail, func(u *userRecord) *string { return &u.Email }},
+	{"Comments", validateComments, func(u *userRecord) *string { return &u.Comments }},
+}
+
+func (s *Server) createUser(rq *request) (map[string]any, *apiError) {
+	name, err := rq.required("UserName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validateUserName("UserName", name); err != nil {
+		return nil, err
+	}
+	now := s.now()
+	u := &userRecord{Name: name, Created: now, Updated: now}
+	for _, f := range userFields {
+		// An empty optional value on create simply leaves the field unset.
+		if v := rq.get(f.name); v != "" {
+			if err := f.validate(f.name, v); err != nil {
+				return nil, err
+			}
+			*f.ref(u) = v
+		}
+	}
+	if _, ok := s.st.users[name]; ok {
+		return nil, errUserExists()
+	}
+	if len(s.st.users) >= s.cfg.Limits.Users {
+		return nil, errUserLimit()
+	}
+	id, ierr := s.st.newID()
+	if ierr != nil {
+		return nil, errInternal()
+	}
+	u.ID = id
+	s.st.users[name] = u
+	return map[string]any{"User": u.wire()}, nil
+}
+
+func (s *Server) getUser(rq *request) (map[string]any, *apiError) {
+	u, err := s.existingUser(rq)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"User": u.wire()}, nil
+}
+
+// updateUser changes the fields whose New* parameter is present. A present
+// but empty value clears the field: the provider relies on that to unset an
+// attribute. NewUserName cannot be cleared (a user needs a name), so an
+// empty one is a Length error. For NewDisplayName no evidence of the real
+// behaviour was found; it is cleared like the other optional fields.
+// Renaming keeps UserId, dates and tags.
+func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
+	u, err := s.existingUser(rq)
+	if err != nil {
+		return nil, err
+	}
+	updated := *u
+	newName, rename := rq.lookup("NewUserName")
+	if rename {
+		if err := validateUserName("NewUserName", newName); err != nil {
+			return nil, err
+		}
+		updated.Name = newName
+	}
+	for _, f := range userFields {
+		param := "New" + f.name
+		v, present := rq.lookup(param)
+		if !present {
+			continue
+		}
+		if v != "" {
+			if err := f.validate(param, v); err != nil {
+				return nil, err
+			}
+		}
+		*f.ref(&updated) = v
+	}
+	if other, ok := s.st.users[updated.Name]; ok && other != u {
+		return nil, errUserExists()
+	}
+	updated.Updated = s.now()
+	delete(s.st.users, u.Name)
+	*u = updated
+	s.st.users[u.Name] = u
+	return map[string]any{"User": u.wire()}, nil
+}
+
+// deleteUser removes a user. Dependants (access keys, login profile, group
+// memberships, attached policies, MFA device) will answer
+// DeleteConflict.User.* from here, before the delete, once they exist.
+func (s *Server) deleteUser(rq *request) (map[string]any, *apiError) {
+	u, err := s.existingUser(rq)
+	if err != nil {
+		return nil, err
+	}
+	delete(s.st.users, u.Name)
+	return map[string]any{}, nil
+}
+
+// listUsers pages through users by name. The Marker is the opaque encoding
+// of the next name to return, so paging stays correct while users are
+// created or deleted between pages.
+func (s *Server) listUsers(rq *request) (map[string]any, *apiError) {
+	maxItems, err := rq.intRange("MaxItems", 100, 1, 1000)
+	if err != nil {
+		return nil, err
+	}
+	start := ""
+	if m := rq.get("Marker"); m != "" {
+		b, derr := base64.RawURLEncoding.DecodeString(m)
+		if derr != nil || len(b) == 0 {
+			return nil, errIncorrect("Marker")
+		}
+		start = string(b)
+	}
+	page := []any{}
+	resp := map[string]any{"IsTruncated": false}
+	for _, u := range s.st.sortedUsers() {
+		if u.Name < start {
+			continue
+		}
+		if len(page) == maxItems {
+			resp["IsTruncated"] = true
+			resp["Marker"] = base64.RawURLEncoding.EncodeToString([]byte(u.Name))
+			break
+		}
+		page = append(page, u.wire())
+	}
+	resp["Users"] = map[string]any{"User": page}
+	return resp, nil
+}
