@@ -1,0 +1,117 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package alicloud
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/aliyun/credentials-go/credentials"
+	"github.com/aliyun/credentials-go/credentials/providers"
+)
+
+// ErrNoCredentials is returned (wrapped) by every API method when the client
+// was built without credentials. NewClient itself accepts that, so
+// configurations that only render documents need no account.
+var ErrNoCredentials = errors.New("no Alibaba Cloud credentials configured: set the provider arguments " +
+	"access_key and secret_key (plus security_token for STS credentials), or profile and/or shared_credentials_file " +
+	"for an Aliyun CLI profile, optionally with an assume_role block on top of them; or set the environment variables " +
+	"ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), " +
+	"ALIBABA_CLOUD_SECURITY_TOKEN, or ALIBABA_CLOUD_PROFILE")
+
+// defaultSessionName is the assume_role session name when none is given; it
+// matches the alicloud provider's default.
+const defaultSessionName = "terraform"
+
+// newCredential builds the credential chain without any network or file
+// access: credentials-go reads CLI profiles and calls STS on first use. It
+// returns a nil credential (and no error) when nothing is configured.
+func newCredential(cfg Config, sts endpoint) (credentials.Credential, error) {
+	base, err := baseProvider(cfg)
+	if base == nil || err != nil {
+		return nil, err
+	}
+	if cfg.AssumeRole != nil {
+		if base, err = assumeRoleProvider(base, *cfg.AssumeRole, sts); err != nil {
+			return nil, err
+		}
+	}
+	return credentials.FromCredentialsProvider(base.GetProviderName(), &serializedProvider{inner: base}), nil
+}
+
+func baseProvider(cfg Config) (providers.CredentialsProvider, error) {
+	switch {
+	case (cfg.AccessKey == "") != (cfg.SecretKey == ""):
+		return nil, errors.New("incomplete static credentials: access_key and secret_key must be set together " +
+			"(or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
+	case cfg.AccessKey == "" && cfg.SecurityToken != "":
+		return nil, errors.New("security_token needs access_key and secret_key (the temporary key pair it belongs to)")
+	case cfg.AccessKey != "" && cfg.SecurityToken != "":
+		return providers.NewStaticSTSCredentialsProviderBuilder().
+			WithAccessKeyId(cfg.AccessKey).WithAccessKeySecret(cfg.SecretKey).WithSecurityToken(cfg.SecurityToken).Build()
+	case cfg.AccessKey != "":
+		return providers.NewStaticAKCredentialsProviderBuilder().
+			WithAccessKeyId(cfg.AccessKey).WithAccessKeySecret(cfg.SecretKey).Build()
+	case cfg.Profile != "" || cfg.SharedCredentialsFile != "":
+		p, err := providers.NewCLIProfileCredentialsProviderBuilder().
+			WithProfileName(cfg.Profile).WithProfileFile(cfg.SharedCredentialsFile).Build()
+		if err != nil {
+			return nil, fmt.Errorf("profile %q: %w", cfg.Profile, err)
+		}
+		return p, nil
+	}
+	return nil, nil
+}
+
+// assumeRoleProvider wraps base in credentials-go's RAM role provider. The
+// provider always calls AssumeRole over HTTPS, so an http:// STS endpoint
+// (a local emulator) cannot serve it; that is rejected here rather than
+// failing every call with a TLS error.
+func assumeRoleProvider(base providers.CredentialsProvider, ar AssumeRoleConfig, sts endpoint) (providers.CredentialsProvider, error) {
+	if ar.RoleARN == "" {
+		return nil, errors.New("assume_role: role_arn is required")
+	}
+	if sts.scheme != "https" {
+		return nil, fmt.Errorf("assume_role: the STS endpoint %s is not HTTPS; credentials-go always calls AssumeRole over HTTPS", sts)
+	}
+	name := ar.SessionName
+	if name == "" {
+		name = defaultSessionName
+	}
+	p, err := providers.NewRAMRoleARNCredentialsProviderBuilder().
+		WithCredentialsProvider(base).
+		WithRoleArn(ar.RoleARN).
+		WithRoleSessionName(name).
+		WithDurationSeconds(ar.SessionExpiration).
+		WithExternalId(ar.ExternalID).
+		WithPolicy(ar.Policy).
+		WithStsEndpoint(sts.host).
+		Build()
+	if err != nil {
+		return nil, fmt.Errorf("assume_role: %w", err)
+	}
+	return p, nil
+}
+
+// serializedProvider makes a credentials-go provider safe for concurrent
+// use: the CLI-profile and RAM-role providers cache and refresh their state
+// without locking, and Terraform runs resource operations in parallel. It
+// also labels failures, which would otherwise surface as bare SDK text.
+type serializedProvider struct {
+	mu    sync.Mutex
+	inner providers.CredentialsProvider
+}
+
+func (s *serializedProvider) GetCredentials() (*providers.Credentials, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cc, err := s.inner.GetCredentials()
+	if err != nil {
+		return nil, fmt.Errorf("resolving %s credentials: %w", s.inner.GetProviderName(), err)
+	}
+	return cc, nil
+}
+
+func (s *serializedProvider) GetProviderName() string { return s.inner.GetProviderName() }
