@@ -1,0 +1,4 @@
+import {
+  to = mseram_user.developer
+  id = "dev-zhang"
+}

@@ -1,0 +1,2 @@
+# Import a RAM user by its logon name.
+terraform import mseram_user.developer dev-zhang

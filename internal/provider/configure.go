@@ -1,0 +1,161 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"os"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+)
+
+// defaultRegion matches the alicloud provider's default, so configurations
+// move between the two providers unchanged.
+const defaultRegion = "cn-beijing"
+
+type providerModel struct {
+	AccessKey             types.String     `tfsdk:"access_key"`
+	SecretKey             types.String     `tfsdk:"secret_key"`
+	SecurityToken         types.String     `tfsdk:"security_token"`
+	Region                types.String     `tfsdk:"region"`
+	Profile               types.String     `tfsdk:"profile"`
+	SharedCredentialsFile types.String     `tfsdk:"shared_credentials_file"`
+	AssumeRole            *assumeRoleModel `tfsdk:"assume_role"`
+	Endpoints             *endpointsModel  `tfsdk:"endpoints"`
+}
+
+type assumeRoleModel struct {
+	RoleARN           types.String `tfsdk:"role_arn"`
+	SessionName       types.String `tfsdk:"session_name"`
+	SessionExpiration types.Int64  `tfsdk:"session_expiration"`
+	ExternalID        types.String `tfsdk:"external_id"`
+	Policy            types.String `tfsdk:"policy"`
+}
+
+type endpointsModel struct {
+	RAM             types.String `tfsdk:"ram"`
+	IMS             types.String `tfsdk:"ims"`
+	ResourceManager types.String `tfsdk:"resourcemanager"`
+	STS             types.String `tfsdk:"sts"`
+}
+
+// Configure builds the API client. It makes no network call: credentials are
+// resolved and checked on the first request, so a plan that only renders
+// documents works with no credentials and no network.
+func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !req.Config.Raw.IsFullyKnown() {
+		resp.Diagnostics.AddError("Provider configuration is not known yet",
+			"An argument of the mseram provider depends on a value that is known only after apply. "+
+				"Pass credentials and endpoints as literals, variables or environment variables instead.")
+		return
+	}
+
+	cfg := alicloud.Config{
+		AccessKey:             pick(m.AccessKey, "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ALIBABACLOUD_ACCESS_KEY_ID"),
+		SecretKey:             pick(m.SecretKey, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY", "ALIBABACLOUD_ACCESS_KEY_SECRET"),
+		SecurityToken:         pick(m.SecurityToken, "ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"),
+		Region:                pick(m.Region, "ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"),
+		Profile:               pick(m.Profile, "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"),
+		SharedCredentialsFile: pick(m.SharedCredentialsFile, "ALIBABA_CLOUD_CREDENTIALS_FILE"),
+		Endpoints:             map[alicloud.Product]string{},
+		UserAgent:             "terraform-provider-mseram/" + p.version,
+	}
+	if cfg.Region == "" {
+		cfg.Region = defaultRegion
+	}
+	if m.Endpoints != nil {
+		for product, v := range map[alicloud.Product]types.String{
+			alicloud.ProductRAM:             m.Endpoints.RAM,
+			alicloud.ProductIMS:             m.Endpoints.IMS,
+			alicloud.ProductResourceManager: m.Endpoints.ResourceManager,
+			alicloud.ProductSTS:             m.Endpoints.STS,
+		} {
+			if s := v.ValueString(); s != "" {
+				cfg.Endpoints[product] = s
+			}
+		}
+	}
+	cfg.AssumeRole = assumeRoleConfig(m.AssumeRole, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	client, err := alicloud.NewClient(ctx, cfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid mseram provider configuration", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "configured mseram API client", map[string]any{
+		"region":               cfg.Region,
+		"ram_endpoint":         client.Endpoint(alicloud.ProductRAM),
+		"has_static_key":       cfg.AccessKey != "",
+		"has_profile":          cfg.Profile != "" || cfg.SharedCredentialsFile != "",
+		"assume_role_with_arn": cfg.AssumeRole != nil,
+	})
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+// assumeRoleConfig merges the assume_role block with its environment
+// variables; it returns nil when no role is to be assumed.
+func assumeRoleConfig(m *assumeRoleModel, resp *provider.ConfigureResponse) *alicloud.AssumeRoleConfig {
+	if m == nil {
+		m = &assumeRoleModel{}
+	}
+	arn := pick(m.RoleARN, "ALIBABA_CLOUD_ROLE_ARN")
+	if arn == "" {
+		if m.SessionName.ValueString() != "" || !m.SessionExpiration.IsNull() || m.ExternalID.ValueString() != "" || m.Policy.ValueString() != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("assume_role").AtName("role_arn"), "Missing role ARN",
+				"The assume_role block needs role_arn (or the ALIBABA_CLOUD_ROLE_ARN environment variable) to know which role to assume.")
+		}
+		return nil
+	}
+	ar := &alicloud.AssumeRoleConfig{
+		RoleARN:     arn,
+		SessionName: pick(m.SessionName, "ALIBABA_CLOUD_ROLE_SESSION_NAME"),
+		ExternalID:  m.ExternalID.ValueString(),
+		Policy:      m.Policy.ValueString(),
+	}
+	if ar.SessionName == "" {
+		ar.SessionName = "terraform"
+	}
+	switch {
+	case !m.SessionExpiration.IsNull():
+		ar.SessionExpiration = int(m.SessionExpiration.ValueInt64())
+	case os.Getenv("ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION") != "":
+		v, err := strconv.Atoi(os.Getenv("ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"))
+		if err != nil || v < 900 || v > 43200 {
+			resp.Diagnostics.AddError("Invalid ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION",
+				"The environment variable must be a whole number of seconds from 900 to 43200.")
+			return nil
+		}
+		ar.SessionExpiration = v
+	}
+	return ar
+}
+
+// pick returns the configured value, else the first non-empty environment
+// variable in the order given (preferred names first).
+func pick(v types.String, envs ...string) string {
+	if s := v.ValueString(); s != "" {
+		return s
+	}
+	for _, name := range envs {
+		if s := os.Getenv(name); s != "" {
+			return s
+		}
+	}
+	return ""
+}

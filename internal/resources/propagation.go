@@ -1,0 +1,62 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+)
+
+// RAM is eventually consistent: an object just created may be missing from
+// reads for a short while. Reads of an object this provider has created but
+// not yet seen again retry not-found for up to propagationTimeout; once the
+// object has been read back, not-found means it is really gone.
+const propagationTimeout = 2 * time.Minute
+
+// privateUnconfirmed is the private-state key Create sets and the first
+// successful Read clears.
+const privateUnconfirmed = "unconfirmed"
+
+// markUnconfirmed records that the object was created by this apply and has
+// not been read back yet.
+func markUnconfirmed(ctx context.Context, resp *resource.CreateResponse) {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnconfirmed, []byte("true"))...)
+}
+
+// isUnconfirmed reports whether Read should wait out propagation delays.
+func isUnconfirmed(ctx context.Context, req resource.ReadRequest) bool {
+	b, diags := req.Private.GetKey(ctx, privateUnconfirmed)
+	return !diags.HasError() && string(b) == "true"
+}
+
+// confirm clears the unconfirmed mark after a successful read.
+func confirm(ctx context.Context, resp *resource.ReadResponse) {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnconfirmed, nil)...)
+}
+
+// retryWhileNotFound calls get until it succeeds, fails with something other
+// than not-found, or propagationTimeout (bounded by ctx) runs out.
+func retryWhileNotFound[T any](ctx context.Context, what string, get func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, propagationTimeout)
+	defer cancel()
+	delay := 250 * time.Millisecond
+	for {
+		v, err := get(ctx)
+		if err == nil || !alicloud.IsNotFound(err) {
+			return v, err
+		}
+		tflog.Debug(ctx, "object not visible yet after create; waiting for propagation", map[string]any{"object": what, "delay": delay.String()})
+		select {
+		case <-ctx.Done():
+			return v, err
+		case <-time.After(delay):
+		}
+		delay = min(delay*2, 5*time.Second)
+	}
+}

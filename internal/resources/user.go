@@ -1,0 +1,335 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*userResource)(nil)
+	_ resource.ResourceWithImportState = (*userResource)(nil)
+)
+
+const defaultUserTimeout = 5 * time.Minute
+
+type userResource struct {
+	client *alicloud.Client
+}
+
+// NewUserResource is the constructor the provider registers for mseram_user.
+func NewUserResource() resource.Resource {
+	return &userResource{}
+}
+
+type userModel struct {
+	ID           types.String   `tfsdk:"id"`
+	Name         types.String   `tfsdk:"name"`
+	DisplayName  types.String   `tfsdk:"display_name"`
+	MobilePhone  types.String   `tfsdk:"mobile_phone"`
+	Email        types.String   `tfsdk:"email"`
+	Comments     types.String   `tfsdk:"comments"`
+	Tags         types.Map      `tfsdk:"tags"`
+	ForceDestroy types.Bool     `tfsdk:"force_destroy"`
+	UserID       types.String   `tfsdk:"user_id"`
+	CreateDate   types.String   `tfsdk:"create_date"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM user: a person or an application that signs in to the console or calls MSE's API. " +
+			"Give it access with policy attachments, console access with a login profile, API access with an access key.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The user's ID (`UserId`), stable across renames.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Logon name: 1–64 letters, digits, `.`, `-` or `_`, unique in the account. Changing it renames the user in place.",
+				Required:            true,
+				Validators:          framework.UserName(),
+			},
+			"display_name": schema.StringAttribute{
+				MarkdownDescription: "Display name, 1–128 characters. Removing it from the configuration clears it.",
+				Optional:            true,
+				Validators:          framework.DisplayName(),
+			},
+			"mobile_phone": schema.StringAttribute{
+				MarkdownDescription: "Mobile phone as `<country code>-<number>`, e.g. `86-18600008888` (China site only). Removing it clears it.",
+				Optional:            true,
+				Validators:          framework.MobilePhone(),
+			},
+			"email": schema.StringAttribute{
+				MarkdownDescription: "E-mail address, at most 128 characters (China site only). Removing it clears it.",
+				Optional:            true,
+				Validators:          framework.Email(),
+			},
+			"comments": schema.StringAttribute{
+				MarkdownDescription: "Free-text comments, 1–128 characters. Removing it clears it.",
+				Optional:            true,
+				Validators:          framework.Comments(),
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags on the user, at most 20. Keys are 1–128 characters and must not start with `aliyun` or `acs:`; values are at most 128 characters.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          framework.UserTags(),
+			},
+			"force_destroy": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the user first removes what would block the deletion " +
+					"(access keys, login profile, policy attachments, group memberships). Default `false`: deletion fails and names what blocks it.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "The user's ID (`UserId`), the same value as `id`.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"create_date": schema.StringAttribute{
+				MarkdownDescription: "When the user was created (UTC, RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := framework.ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultUserTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	name := plan.Name.ValueString()
+	object := fmt.Sprintf("RAM user %q", name)
+	user, err := r.client.CreateUser(ctx, alicloud.CreateUserInput{
+		UserName:    name,
+		DisplayName: plan.DisplayName.ValueString(),
+		MobilePhone: plan.MobilePhone.ValueString(),
+		Email:       plan.Email.ValueString(),
+		Comments:    plan.Comments.ValueString(),
+	})
+	if err != nil {
+		hint := ""
+		if alicloud.IsAlreadyExists(err) {
+			hint = fmt.Sprintf("A RAM user named %q already exists. To manage it with Terraform, import it:\n  terraform import <address of this mseram_user> %s\nor add an import block with id = %q.", name, name, name)
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM user", object, err, hint))
+		return
+	}
+	tflog.Info(ctx, "created RAM user", map[string]any{"user_name": name, "user_id": user.UserID})
+
+	// The user exists from here on: record it in state before tagging, so a
+	// tagging failure leaves a tracked (tainted) user, never an orphan.
+	setUserComputed(&plan, user)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	markUnconfirmed(ctx, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	tags, diags := tagsFromMap(ctx, plan.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.TagUser(ctx, user.UserID, tags); err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", object, err,
+			"The user was created; the next apply retries the tags."))
+		return
+	}
+}
+
+func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.Name.ValueString()
+	get := r.client.GetUser
+	if isUnconfirmed(ctx, req) {
+		get = func(ctx context.Context, name string) (*alicloud.User, error) {
+			return retryWhileNotFound(ctx, "RAM user "+name, func(ctx context.Context) (*alicloud.User, error) {
+				return r.client.GetUser(ctx, name)
+			})
+		}
+	}
+	user, err := get(ctx, name)
+	if alicloud.IsNotFound(err) {
+		tflog.Warn(ctx, "RAM user is gone; removing it from state", map[string]any{"user_name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM user", fmt.Sprintf("RAM user %q", name), err, ""))
+		return
+	}
+	tags, err := r.client.ListUserTags(ctx, user.UserID)
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM user", fmt.Sprintf("RAM user %q", name), err, ""))
+		return
+	}
+	resp.Diagnostics.Append(setUserFromAPI(&state, user, tags)...)
+	if state.ForceDestroy.IsNull() {
+		state.ForceDestroy = types.BoolValue(false) // after import
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	confirm(ctx, resp)
+}
+
+func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUserTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	object := fmt.Sprintf("RAM user %q", state.Name.ValueString())
+	in := alicloud.UpdateUserInput{
+		UserName:       state.Name.ValueString(),
+		NewUserName:    changed(state.Name, plan.Name),
+		NewDisplayName: changed(state.DisplayName, plan.DisplayName),
+		NewMobilePhone: changed(state.MobilePhone, plan.MobilePhone),
+		NewEmail:       changed(state.Email, plan.Email),
+		NewComments:    changed(state.Comments, plan.Comments),
+	}
+	if in.NewUserName != nil || in.NewDisplayName != nil || in.NewMobilePhone != nil || in.NewEmail != nil || in.NewComments != nil {
+		user, err := r.client.UpdateUser(ctx, in)
+		if err != nil {
+			hint := ""
+			if alicloud.IsAlreadyExists(err) {
+				hint = fmt.Sprintf("Another RAM user is already named %q. Choose another name.", plan.Name.ValueString())
+			}
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update RAM user", object, err, hint))
+			return
+		}
+		setUserComputed(&plan, user)
+		object = fmt.Sprintf("RAM user %q", plan.Name.ValueString())
+	} else {
+		plan.ID, plan.UserID, plan.CreateDate = state.ID, state.UserID, state.CreateDate
+	}
+
+	have, diags := tagsFromMap(ctx, state.Tags)
+	resp.Diagnostics.Append(diags...)
+	want, diags := tagsFromMap(ctx, plan.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	set, remove := tagChanges(have, want)
+	if err := r.client.UntagUser(ctx, plan.UserID.ValueString(), remove); err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove tags from RAM user", object, err, ""))
+		return
+	}
+	if err := r.client.TagUser(ctx, plan.UserID.ValueString(), set); err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", object, err, ""))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultUserTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	name := state.Name.ValueString()
+	err := r.client.DeleteUser(ctx, name)
+	if err == nil || alicloud.IsNotFound(err) {
+		return
+	}
+	hint := ""
+	if alicloud.IsConflict(err) && !state.ForceDestroy.ValueBool() {
+		hint = "Something still belongs to the user (the error code says what). Remove it first, or set force_destroy = true on this mseram_user, apply, then destroy."
+	}
+	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM user", fmt.Sprintf("RAM user %q", name), err, hint))
+}
+
+// ImportState takes the user's logon name, as `terraform import` and import
+// blocks give it.
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" || !framework.IsUserName(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import mseram_user by the user's logon name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+}
+
+// setUserComputed copies what only the API knows into the model.
+func setUserComputed(m *userModel, u *alicloud.User) {
+	m.ID = types.StringValue(u.UserID)
+	m.UserID = types.StringValue(u.UserID)
+	m.CreateDate = types.StringValue(u.CreateDate)
+}
+
+// setUserFromAPI replaces the model's API-owned attributes with what the API
+// returned, so out-of-band changes show up as drift.
+func setUserFromAPI(m *userModel, u *alicloud.User, tags map[string]string) diag.Diagnostics {
+	setUserComputed(m, u)
+	m.Name = types.StringValue(u.UserName)
+	m.DisplayName = optionalString(u.DisplayName)
+	m.MobilePhone = optionalString(u.MobilePhone)
+	m.Email = optionalString(u.Email)
+	m.Comments = optionalString(u.Comments)
+	var diags diag.Diagnostics
+	m.Tags, diags = tagsToMap(tags, m.Tags)
+	return diags
+}

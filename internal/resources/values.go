@@ -1,0 +1,39 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// optionalString maps RAM's "" (not set) to null, the value an omitted
+// optional attribute has.
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// changed returns the value to send for an Update parameter: nil when the
+// attribute did not change, a pointer to "" when it was removed (RAM clears
+// a field given an empty value), else the new value.
+func changed(old, new types.String) *string {
+	if old.Equal(new) {
+		return nil
+	}
+	s := new.ValueString()
+	return &s
+}
+
+// withTimeout bounds an operation by its `timeouts` value, else def.
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
