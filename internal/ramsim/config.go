@@ -24,13 +24,29 @@ type Config struct {
 // documented quotas (https://www.alibabacloud.com/help/en/ram/product-overview/limits);
 // tests lower them to reach a limit cheaply. Later resources add their own.
 type Limits struct {
-	Users       int // RAM users per account (LimitExceeded.User)
-	TagsPerUser int // tags on one RAM user (IMS TagResources)
+	Users           int // RAM users per account (LimitExceeded.User)
+	TagsPerUser     int // tags on one RAM user (IMS TagResources)
+	Groups          int // user groups per account (LimitExceeded.Group)
+	GroupsPerUser   int // groups one user may join (LimitExceeded.User.Group)
+	Roles           int // RAM roles per account (LimitExceeded.Role)
+	Policies        int // custom policies per account (LimitExceeded.Policy)
+	PolicyVersions  int // versions of one custom policy (LimitExceeded.Policy.Version)
+	TagsPerResource int // tags on one RAM role or custom policy (RAM TagResources)
+	// SystemPoliciesPerPrincipal and CustomPoliciesPerPrincipal bound the
+	// policies attached to one user, group or role
+	// (LimitExceeded.{User,Group,Role}.Policy); the quota is the same for
+	// the three kinds.
+	SystemPoliciesPerPrincipal int
+	CustomPoliciesPerPrincipal int
 }
 
 // DefaultLimits returns the real account quotas.
 func DefaultLimits() Limits {
-	return Limits{Users: 5000, TagsPerUser: 20}
+	return Limits{
+		Users: 5000, TagsPerUser: 20, Groups: 300, GroupsPerUser: 10, Roles: 1000,
+		Policies: 1500, PolicyVersions: 5, TagsPerResource: 20,
+		SystemPoliciesPerPrincipal: 20, CustomPoliciesPerPrincipal: 10,
+	}
 }
 
 // withDefaults fills every unset field of c.
@@ -48,11 +64,21 @@ func (c Config) withDefaults() Config {
 		c.Now = time.Now
 	}
 	def := DefaultLimits()
-	if c.Limits.Users <= 0 {
-		c.Limits.Users = def.Users
-	}
-	if c.Limits.TagsPerUser <= 0 {
-		c.Limits.TagsPerUser = def.TagsPerUser
+	for _, f := range []struct{ v, def *int }{
+		{&c.Limits.Users, &def.Users},
+		{&c.Limits.TagsPerUser, &def.TagsPerUser},
+		{&c.Limits.Groups, &def.Groups},
+		{&c.Limits.GroupsPerUser, &def.GroupsPerUser},
+		{&c.Limits.Roles, &def.Roles},
+		{&c.Limits.Policies, &def.Policies},
+		{&c.Limits.PolicyVersions, &def.PolicyVersions},
+		{&c.Limits.TagsPerResource, &def.TagsPerResource},
+		{&c.Limits.SystemPoliciesPerPrincipal, &def.SystemPoliciesPerPrincipal},
+		{&c.Limits.CustomPoliciesPerPrincipal, &def.CustomPoliciesPerPrincipal},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
 	}
 	return c
 }

@@ -6,6 +6,7 @@ package ramsim
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // apiError is an error answer: the HTTP status, the Code the SDKs expose
@@ -114,16 +115,41 @@ func errIncorrect(field string) *apiError {
 
 // Entity errors.
 
-func errUserNotExist() *apiError {
-	return newError(http.StatusNotFound, "EntityNotExist.User", "The user does not exist.")
+// The entity codes are "<Kind>.<Entity>" where entity is "User",
+// "Policy.Version", "Role.Policy", ...; the messages follow RAM's wording
+// for users ("The user does not exist.") with the entity spelled out.
+
+func entityWords(entity string) string { return strings.ToLower(strings.ReplaceAll(entity, ".", " ")) }
+
+func errNotExist(entity string) *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist."+entity, "The %s does not exist.", entityWords(entity))
 }
 
-func errUserExists() *apiError {
-	return newError(http.StatusConflict, "EntityAlreadyExists.User", "The user does already EXIST.")
+func errExists(entity string) *apiError {
+	return newError(http.StatusConflict, "EntityAlreadyExists."+entity, "The %s does already EXIST.", entityWords(entity))
 }
+
+func errLimit(entity string) *apiError {
+	return newError(http.StatusConflict, "LimitExceeded."+entity, "The count of %s beyond the current limits.", entityWords(entity))
+}
+
+// errDeleteConflict answers a delete that dependants block, e.g.
+// ("Policy.User", "The policy is attached to a user.").
+func errDeleteConflict(entity, message string) *apiError {
+	return newError(http.StatusConflict, "DeleteConflict."+entity, "%s", message)
+}
+
+func errUserNotExist() *apiError { return errNotExist("User") }
+func errUserExists() *apiError   { return errExists("User") }
 
 func errUserLimit() *apiError {
 	return newError(http.StatusConflict, "LimitExceeded.User", "The count of users beyond the current limits.")
+}
+
+// errMalformedPolicy answers a policy document that is not a valid policy;
+// the message carries the validator's reason.
+func errMalformedPolicy(reason string) *apiError {
+	return newError(http.StatusBadRequest, "MalformedPolicyDocument", "The policy document is malformed: %s", reason)
 }
 
 // errTagLimit follows RAM's LimitExceeded wording (assumed code).

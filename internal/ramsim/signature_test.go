@@ -215,8 +215,8 @@ func TestRouting(t *testing.T) {
 		status                int
 		code, host            string
 	}{
-		{"unknown RAM action", vRAM, "CreateRole", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
-		{"action of another product", vRAM, "TagResources", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
+		{"unknown RAM action", vRAM, "DecodeDiagnosticMessage", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
+		{"action of another product", vRAM, "GetCallerIdentity", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
 		{"ResourceManager has no action yet", vRM, "CreateServiceLinkedRole", 404, "InvalidAction.NotFound", "resourcemanager.aliyuncs.com"},
 		{"unknown version", "2099-01-01", "GetCallerIdentity", 400, "InvalidVersion", "sts.aliyuncs.com"},
 		{"unknown version and action", "2099-01-01", "Nope", 400, "InvalidVersion", "ram.aliyuncs.com"},

@@ -23,7 +23,10 @@ func formatDate(t time.Time) string { return t.UTC().Format(dateFormat) }
 
 // store is the account's state. Server.mu guards it.
 type store struct {
-	users map[string]*userRecord // by UserName
+	users    map[string]*userRecord   // by UserName
+	groups   map[string]*groupRecord  // by GroupName
+	roles    map[string]*roleRecord   // by RoleName
+	policies map[string]*policyRecord // custom policies by PolicyName
 }
 
 // userRecord is one RAM user as persisted.
@@ -37,31 +40,50 @@ type userRecord struct {
 	Created     time.Time         `json:"created"`
 	Updated     time.Time         `json:"updated"`
 	Tags        map[string]string `json:"tags,omitempty"`
+	attachedPolicies
 }
 
 // stateFile is the on-disk form. Format is bumped when a change would make
 // an older file load wrongly.
 type stateFile struct {
-	Format    int           `json:"format"`
-	AccountID string        `json:"accountId"`
-	Users     []*userRecord `json:"users"`
+	Format    int             `json:"format"`
+	AccountID string          `json:"accountId"`
+	Users     []*userRecord   `json:"users"`
+	Groups    []*groupRecord  `json:"groups,omitempty"`
+	Roles     []*roleRecord   `json:"roles,omitempty"`
+	Policies  []*policyRecord `json:"policies,omitempty"`
 }
 
+// stateFormat stays 1: groups, roles and policies were added as optional
+// fields, so a file written before them loads as an account without any.
 const stateFormat = 1
 
 func newStore() *store {
-	return &store{users: make(map[string]*userRecord)}
+	return &store{
+		users:    make(map[string]*userRecord),
+		groups:   make(map[string]*groupRecord),
+		roles:    make(map[string]*roleRecord),
+		policies: make(map[string]*policyRecord),
+	}
+}
+
+// sortedByName returns the values of m ordered by key, the order of every
+// List* action.
+func sortedByName[T any](m map[string]T) []T {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
 }
 
 // sortedUsers returns the users ordered by name, the order of ListUsers.
-func (st *store) sortedUsers() []*userRecord {
-	out := make([]*userRecord, 0, len(st.users))
-	for _, u := range st.users {
-		out = append(out, u)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
+func (st *store) sortedUsers() []*userRecord { return sortedByName(st.users) }
 
 // userByID finds a user by UserId (IMS addresses users by id).
 func (st *store) userByID(id string) *userRecord {
@@ -73,8 +95,26 @@ func (st *store) userByID(id string) *userRecord {
 	return nil
 }
 
-// newID returns a 16-digit numeric id, like real UserIds, unused by any
-// user of this store.
+// idInUse tells whether a user, group or role already has id.
+func (st *store) idInUse(id string) bool {
+	if st.userByID(id) != nil {
+		return true
+	}
+	for _, g := range st.groups {
+		if g.ID == id {
+			return true
+		}
+	}
+	for _, r := range st.roles {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// newID returns a 16-digit numeric id, like real UserIds, GroupIds and
+// RoleIds, unused by any user, group or role of this store.
 func (st *store) newID() (string, error) {
 	lo := big.NewInt(1_000_000_000_000_000)
 	span := big.NewInt(9_000_000_000_000_000)
@@ -84,7 +124,7 @@ func (st *store) newID() (string, error) {
 			return "", err
 		}
 		id := n.Add(n, lo).String()
-		if st.userByID(id) == nil {
+		if !st.idInUse(id) {
 			return id, nil
 		}
 	}
@@ -110,6 +150,15 @@ func loadStore(path string) (*store, error) {
 	for _, u := range f.Users {
 		st.users[u.Name] = u
 	}
+	for _, g := range f.Groups {
+		st.groups[g.Name] = g
+	}
+	for _, r := range f.Roles {
+		st.roles[r.Name] = r
+	}
+	for _, p := range f.Policies {
+		st.policies[p.Name] = p
+	}
 	return st, nil
 }
 
@@ -118,7 +167,10 @@ func loadStore(path string) (*store, error) {
 // old or the new state and never a torn file. Mode 0600: the state will
 // hold access-key secrets.
 func (st *store) save(path, accountID string) error {
-	data, err := json.MarshalIndent(stateFile{Format: stateFormat, AccountID: accountID, Users: st.sortedUsers()}, "", "  ")
+	data, err := json.MarshalIndent(stateFile{
+		Format: stateFormat, AccountID: accountID, Users: st.sortedUsers(),
+		Groups: sortedByName(st.groups), Roles: sortedByName(st.roles), Policies: sortedByName(st.policies),
+	}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +91,51 @@ func TestStartURLClose(t *testing.T) {
 	}
 	if err := srv.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Groups, roles, policies, attachments and memberships survive a restart.
+func TestPersistenceOfPoliciesRolesGroups(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	env := newEnv(t, Config{StatePath: path})
+	env.createPrincipals()
+	env.createPolicy("p", "Description", "d", "Tag", `[{"Key":"k","Value":"v"}]`)
+	env.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll, "SetAsDefault": "true"})
+	env.ok(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"})
+	env.ok(vRAM, "AddUserToGroup", map[string]string{"GroupName": "devs", "UserName": "alice"})
+	for _, c := range principalCases {
+		env.ok(vRAM, "AttachPolicyTo"+c.kind, c.params("Custom", "p"))
+		env.ok(vRAM, "AttachPolicyTo"+c.kind, c.params("System", "AliyunMSEFullAccess"))
+	}
+	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["worker"]`, "Tag": `[{"Key":"a","Value":"b"}]`})
+
+	reloaded := newEnv(t, Config{StatePath: path})
+	for _, c := range principalCases {
+		if got := reloaded.srv.AttachedPolicies(c.kind, c.name); strings.Join(got, ",") != "Custom:p,System:AliyunMSEFullAccess" {
+			t.Fatalf("%s: %v", c.kind, got)
+		}
+	}
+	if m := reloaded.srv.GroupMembers("devs"); strings.Join(m, ",") != "alice" {
+		t.Fatalf("members %v", m)
+	}
+	p, _ := reloaded.srv.Policy("p")
+	if p.DefaultVersion != "v2" || len(p.Versions) != 1 || p.Document() != docMSEAll || p.AttachmentCount != 3 || p.Tags["k"] != "v" || p.Description != "d" {
+		t.Fatalf("policy %+v", p)
+	}
+	// Version ids keep counting after a reload.
+	body := reloaded.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSERead})
+	if str(body, "PolicyVersion", "VersionId") != "v3" {
+		t.Fatalf("next version %v", body)
+	}
+	if r, _ := reloaded.srv.Role("worker"); r.Tags["a"] != "b" || r.AssumeRolePolicyDocument != docTrust {
+		t.Fatalf("role %+v", r)
+	}
+	if _, ok := reloaded.srv.Group("devs"); !ok {
+		t.Fatal("group lost")
+	}
+	// System policies are never written to the state.
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), `"AdministratorAccess"`) || !strings.Contains(string(data), `"AliyunMSEFullAccess"`) {
+		t.Fatalf("state: %s", data)
 	}
 }

@@ -4,8 +4,6 @@
 package ramsim
 
 import (
-	"encoding/base64"
-	"maps"
 	"net/http"
 	"sort"
 	"strconv"
@@ -114,13 +112,8 @@ func (s *Server) tagResources(rq *request) (map[string]any, *apiError) {
 	}
 	merged := make([]map[string]string, len(users))
 	for i, u := range users {
-		merged[i] = maps.Clone(u.Tags)
-		if merged[i] == nil {
-			merged[i] = make(map[string]string, len(set))
-		}
-		maps.Copy(merged[i], set)
-		if len(merged[i]) > s.cfg.Limits.TagsPerUser {
-			return nil, errTagLimit()
+		if merged[i], err = mergeTags(u.Tags, set, s.cfg.Limits.TagsPerUser); err != nil {
+			return nil, err
 		}
 	}
 	for i, u := range users {
@@ -173,17 +166,9 @@ func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	pageSize, err := rq.intRange("PageSize", 100, 1, 100)
+	pg, err := readPage(rq, "NextToken", "PageSize", 100, 100)
 	if err != nil {
 		return nil, err
-	}
-	start := ""
-	if tok := rq.get("NextToken"); tok != "" {
-		b, derr := base64.RawURLEncoding.DecodeString(tok)
-		if derr != nil || len(b) == 0 {
-			return nil, errIncorrect("NextToken")
-		}
-		start = string(b)
 	}
 	var pairs []tagPair
 	seen := map[string]bool{}
@@ -195,47 +180,29 @@ func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
 		pairs = append(pairs, matchingTags(u, filters)...)
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].position() < pairs[j].position() })
-	page := []any{}
-	resp := map[string]any{"IsTruncated": false}
-	for _, tp := range pairs {
-		if tp.position() < start {
-			continue
-		}
-		if len(page) == pageSize {
-			resp["IsTruncated"] = true
-			resp["NextToken"] = base64.RawURLEncoding.EncodeToString([]byte(tp.position()))
-			break
-		}
-		page = append(page, map[string]any{"ResourceId": tp.userID, "ResourceType": "user", "TagKey": tp.key, "TagValue": tp.value})
+	pagePairs, next := paginate(pg, pairs, tagPair.position)
+	resp := map[string]any{"IsTruncated": next != "", "TagResources": wrap("TagResource", pagePairs, func(tp tagPair) map[string]any {
+		return map[string]any{"ResourceId": tp.resource, "ResourceType": "user", "TagKey": tp.key, "TagValue": tp.value}
+	})}
+	if next != "" {
+		resp["NextToken"] = next
 	}
-	resp["TagResources"] = map[string]any{"TagResource": page}
 	return resp, nil
 }
 
-type tagPair struct{ userID, key, value string }
+// tagPair is one (resource, tag) row of a ListTagResources answer; the
+// resource is a UserId (IMS) or a role or policy name (RAM).
+type tagPair struct{ resource, key, value string }
 
-// position orders pairs; UserIds have a fixed width, so the string order is
-// (UserId, key) order.
-func (t tagPair) position() string { return t.userID + "\x00" + t.key }
+// position orders pairs by (resource, key): UserIds have a fixed width and
+// RAM names cannot contain NUL, so the string order is that order.
+func (t tagPair) position() string { return t.resource + "\x00" + t.key }
 
 func matchingTags(u *userRecord, filters []tagParam) []tagPair {
+	tags, _ := filterTags(u.Tags, filters)
 	var out []tagPair
-	if len(filters) == 0 {
-		for k, v := range u.Tags {
-			out = append(out, tagPair{u.ID, k, v})
-		}
-		return out
-	}
-	listed := map[string]bool{}
-	for _, f := range filters {
-		v, ok := u.Tags[f.key]
-		if !ok || (f.hasValue && v != f.value) {
-			return nil
-		}
-		if !listed[f.key] {
-			listed[f.key] = true
-			out = append(out, tagPair{u.ID, f.key, v})
-		}
+	for k, v := range tags {
+		out = append(out, tagPair{u.ID, k, v})
 	}
 	return out
 }

@@ -4,7 +4,6 @@
 package ramsim
 
 import (
-	"encoding/base64"
 	"maps"
 	"time"
 )
@@ -143,7 +142,8 @@ func (s *Server) getUser(rq *request) (map[string]any, *apiError) {
 // attribute. NewUserName cannot be cleared (a user needs a name), so an
 // empty one is a Length error. For NewDisplayName no evidence of the real
 // behaviour was found; it is cleared like the other optional fields.
-// Renaming keeps UserId, dates and tags.
+// Renaming keeps UserId, dates, tags, attached policies and group
+// memberships (groups hold members by UserId).
 func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
 	u, err := s.existingUser(rq)
 	if err != nil {
@@ -180,47 +180,41 @@ func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"User": u.wire()}, nil
 }
 
-// deleteUser removes a user. Dependants (access keys, login profile, group
-// memberships, attached policies, MFA device) will answer
-// DeleteConflict.User.* from here, before the delete, once they exist.
+// userDependants are DeleteUser's checks, in the order the classic
+// DeleteUser doc lists the conflicts: AccessKey, LoginProfile, Group,
+// Policy, MFADevice (the real evaluation order is not documented). Access
+// keys, login profiles and MFA devices add their checks here when they are
+// implemented.
+var userDependants = []func(st *store, u *userRecord) *apiError{
+	(*store).groupConflict,
+	func(_ *store, u *userRecord) *apiError { return policyConflict(userKind, u) },
+}
+
+// deleteUser removes a user that has no dependants left.
 func (s *Server) deleteUser(rq *request) (map[string]any, *apiError) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
 	}
+	for _, check := range userDependants {
+		if err := check(s.st, u); err != nil {
+			return nil, err
+		}
+	}
 	delete(s.st.users, u.Name)
 	return map[string]any{}, nil
 }
 
-// listUsers pages through users by name. The Marker is the opaque encoding
-// of the next name to return, so paging stays correct while users are
-// created or deleted between pages.
+// listUsers pages through users by name.
 func (s *Server) listUsers(rq *request) (map[string]any, *apiError) {
-	maxItems, err := rq.intRange("MaxItems", 100, 1, 1000)
+	pg, err := readMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
-	start := ""
-	if m := rq.get("Marker"); m != "" {
-		b, derr := base64.RawURLEncoding.DecodeString(m)
-		if derr != nil || len(b) == 0 {
-			return nil, errIncorrect("Marker")
-		}
-		start = string(b)
-	}
-	page := []any{}
-	resp := map[string]any{"IsTruncated": false}
-	for _, u := range s.st.sortedUsers() {
-		if u.Name < start {
-			continue
-		}
-		if len(page) == maxItems {
-			resp["IsTruncated"] = true
-			resp["Marker"] = base64.RawURLEncoding.EncodeToString([]byte(u.Name))
-			break
-		}
-		page = append(page, u.wire())
-	}
-	resp["Users"] = map[string]any{"User": page}
-	return resp, nil
+	return markerPage(pg, s.st.sortedUsers(), (*userRecord).name, "Users", "User", (*userRecord).wire), nil
 }
+
+func (u *userRecord) name() string { return u.Name }
+
+// entity is the user as ListEntitiesForPolicy lists it.
+func (u *userRecord) entity(string) map[string]any { return u.wire() }

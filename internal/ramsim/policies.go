@@ -1,0 +1,366 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"maps"
+	"time"
+)
+
+// Policy types: users create Custom policies; System ones are built in and
+// read-only.
+const (
+	policyCustom = "Custom"
+	policySystem = "System"
+)
+
+// policyRecord is one policy. Custom ones are persisted; system ones are
+// built from systempolicies/ at start.
+type policyRecord struct {
+	Name        string           `json:"name"`
+	Description string           `json:"description,omitempty"`
+	Created     time.Time        `json:"created"`
+	Updated     time.Time        `json:"updated"`
+	Default     string           `json:"defaultVersion"`
+	Versions    []*policyVersion `json:"versions"` // oldest first
+	// LastVersion is the number of the newest version ever created, so
+	// version ids are never reused.
+	LastVersion int               `json:"lastVersion"`
+	Tags        map[string]string `json:"tags,omitempty"`
+	system      bool
+}
+
+type policyVersion struct {
+	ID       string    `json:"id"`
+	Document string    `json:"document"`
+	Created  time.Time `json:"created"`
+}
+
+// Policy is a read-only snapshot of a policy for tests.
+type Policy struct {
+	PolicyName, PolicyType, Description string
+	DefaultVersion                      string // e.g. "v1"
+	CreateDate, UpdateDate              time.Time
+	AttachmentCount                     int
+	Versions                            []PolicyVersion // oldest first
+	Tags                                map[string]string
+}
+
+// PolicyVersion is one version of a Policy snapshot.
+type PolicyVersion struct {
+	VersionID, PolicyDocument string
+	IsDefaultVersion          bool
+	CreateDate                time.Time
+}
+
+// Document returns the default version's document.
+func (p Policy) Document() string {
+	for _, v := range p.Versions {
+		if v.IsDefaultVersion {
+			return v.PolicyDocument
+		}
+	}
+	return ""
+}
+
+// Policy returns the custom policy called name or, if there is none, the
+// system policy of that name.
+func (s *Server) Policy(name string) (Policy, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.st.policies[name]
+	if p == nil {
+		p = systemPolicies[name]
+	}
+	if p == nil {
+		return Policy{}, false
+	}
+	return p.snapshot(s.st.attachmentCount(p)), true
+}
+
+// Policies returns the custom policies, sorted by name.
+func (s *Server) Policies() []Policy {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Policy
+	for _, p := range sortedByName(s.st.policies) {
+		out = append(out, p.snapshot(s.st.attachmentCount(p)))
+	}
+	return out
+}
+
+func (p *policyRecord) snapshot(attachments int) Policy {
+	out := Policy{
+		PolicyName: p.Name, PolicyType: p.policyType(), Description: p.Description, DefaultVersion: p.Default,
+		CreateDate: p.Created, UpdateDate: p.Updated, AttachmentCount: attachments, Tags: maps.Clone(p.Tags),
+	}
+	for _, v := range p.Versions {
+		out.Versions = append(out.Versions, PolicyVersion{VersionID: v.ID, PolicyDocument: v.Document,
+			IsDefaultVersion: v.ID == p.Default, CreateDate: v.Created})
+	}
+	return out
+}
+
+func (p *policyRecord) policyType() string {
+	if p.system {
+		return policySystem
+	}
+	return policyCustom
+}
+
+// key identifies a policy across both types: "Custom:name", "System:name".
+func (p *policyRecord) key() string { return policyKey(p.policyType(), p.Name) }
+
+func policyKey(typ, name string) string { return typ + ":" + name }
+
+func (p *policyRecord) version(id string) *policyVersion {
+	for _, v := range p.Versions {
+		if v.ID == id {
+			return v
+		}
+	}
+	return nil
+}
+
+func (p *policyRecord) defaultVersion() *policyVersion { return p.version(p.Default) }
+
+// wire is the API's Policy object.
+func (p *policyRecord) wire(attachments int) map[string]any {
+	return map[string]any{
+		"PolicyName":      p.Name,
+		"PolicyType":      p.policyType(),
+		"Description":     p.Description,
+		"DefaultVersion":  p.Default,
+		"CreateDate":      formatDate(p.Created),
+		"UpdateDate":      formatDate(p.Updated),
+		"AttachmentCount": attachments,
+		"Tags":            tagsWire(p.Tags),
+	}
+}
+
+func (v *policyVersion) wire(isDefault bool) map[string]any {
+	return map[string]any{
+		"VersionId":        v.ID,
+		"PolicyDocument":   v.Document,
+		"IsDefaultVersion": isDefault,
+		"CreateDate":       formatDate(v.Created),
+	}
+}
+
+// lookupPolicy finds a policy of a type.
+func (s *Server) lookupPolicy(typ, name string) *policyRecord {
+	if typ == policySystem {
+		return systemPolicies[name]
+	}
+	return s.st.policies[name]
+}
+
+// policyTypeParam reads PolicyType: required when required, else optional
+// ("" when absent); anything but System or Custom is
+// InvalidParameter.PolicyType.
+func policyTypeParam(rq *request, required bool) (string, *apiError) {
+	typ := rq.get("PolicyType")
+	if typ == "" {
+		if required {
+			return "", errMissing("PolicyType")
+		}
+		return "", nil
+	}
+	if typ != policySystem && typ != policyCustom {
+		return "", errIncorrect("PolicyType")
+	}
+	return typ, nil
+}
+
+// existingPolicy finds the policy named by PolicyName and PolicyType (both
+// required).
+func (s *Server) existingPolicy(rq *request) (*policyRecord, *apiError) {
+	name, err := rq.required("PolicyName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validatePolicyName("PolicyName", name); err != nil {
+		return nil, err
+	}
+	typ, err := policyTypeParam(rq, true)
+	if err != nil {
+		return nil, err
+	}
+	p := s.lookupPolicy(typ, name)
+	if p == nil {
+		return nil, errNotExist("Policy")
+	}
+	return p, nil
+}
+
+// existingCustomPolicy finds the custom policy named by PolicyName: the
+// actions that change a policy take no PolicyType, so a system policy's
+// name finds nothing and system policies stay read-only.
+func (s *Server) existingCustomPolicy(rq *request) (*policyRecord, *apiError) {
+	name, err := rq.required("PolicyName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validatePolicyName("PolicyName", name); err != nil {
+		return nil, err
+	}
+	p := s.st.policies[name]
+	if p == nil {
+		return nil, errNotExist("Policy")
+	}
+	return p, nil
+}
+
+// optionalDescription reads an optional Description-like parameter.
+func optionalDescription(rq *request, param string) (string, *apiError) {
+	v := rq.get(param)
+	if err := validateDescription(param, v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+// createPolicy creates a custom policy with version v1 as its default. A
+// system policy's name is taken (assumed: both share the account's policy
+// names).
+func (s *Server) createPolicy(rq *request) (map[string]any, *apiError) {
+	name, err := rq.required("PolicyName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validatePolicyName("PolicyName", name); err != nil {
+		return nil, err
+	}
+	doc, err := rq.required("PolicyDocument")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPolicyDocument("PolicyDocument", doc, false); err != nil {
+		return nil, err
+	}
+	desc, err := optionalDescription(rq, "Description")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := s.createTags(rq)
+	if err != nil {
+		return nil, err
+	}
+	if s.st.policies[name] != nil || systemPolicies[name] != nil {
+		return nil, errExists("Policy")
+	}
+	if len(s.st.policies) >= s.cfg.Limits.Policies {
+		return nil, errLimit("Policy")
+	}
+	now := s.now()
+	p := &policyRecord{Name: name, Description: desc, Created: now, Updated: now, Tags: tags}
+	p.addVersion(doc, now)
+	p.Default = p.Versions[0].ID
+	s.st.policies[name] = p
+	return map[string]any{"Policy": p.wire(0)}, nil
+}
+
+func (s *Server) getPolicy(rq *request) (map[string]any, *apiError) {
+	p, err := s.existingPolicy(rq)
+	if err != nil {
+		return nil, err
+	}
+	wire := p.wire(s.st.attachmentCount(p))
+	wire["PolicyDocument"] = p.defaultVersion().Document
+	return map[string]any{"Policy": wire, "DefaultPolicyVersion": p.defaultVersion().wire(true)}, nil
+}
+
+// listPolicies lists custom then system policies by name, optionally only
+// one PolicyType and only policies carrying every Tag filter.
+func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
+	typ, err := policyTypeParam(rq, false)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := jsonTags(rq, "Tag")
+	if err != nil {
+		return nil, err
+	}
+	pg, err := readMarkerPage(rq)
+	if err != nil {
+		return nil, err
+	}
+	var all []*policyRecord
+	for _, p := range append(sortedByName(s.st.policies), sortedByName(systemPolicies)...) {
+		if typ != "" && p.policyType() != typ {
+			continue
+		}
+		if _, ok := filterTags(p.Tags, filters); ok {
+			all = append(all, p)
+		}
+	}
+	counts := s.st.attachmentCounts()
+	return markerPage(pg, all, (*policyRecord).key, "Policies", "Policy", func(p *policyRecord) map[string]any {
+		return p.wire(counts[p.key()])
+	}), nil
+}
+
+// deletePolicy deletes a custom policy. It must be detached from every
+// user, group and role first (checked in that order); its non-default
+// versions must be deleted first unless CascadingDelete=true.
+func (s *Server) deletePolicy(rq *request) (map[string]any, *apiError) {
+	p, err := s.existingCustomPolicy(rq)
+	if err != nil {
+		return nil, err
+	}
+	cascade, err := rq.boolean("CascadingDelete")
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range principalKinds {
+		for _, pr := range k.all(s.st) {
+			if pr.attached().find(p.policyType(), p.Name) >= 0 {
+				return nil, errDeleteConflict("Policy."+k.kind,
+					"The policy is attached to a "+entityWords(k.kind)+"; detach it first.")
+			}
+		}
+	}
+	if len(p.Versions) > 1 && !cascade {
+		return nil, errDeleteConflict("Policy.Version",
+			"The policy has non-default versions; delete them first or set CascadingDelete.")
+	}
+	delete(s.st.policies, p.Name)
+	return map[string]any{}, nil
+}
+
+// updatePolicyDescription sets the description; a present but empty
+// NewDescription clears it, an absent one keeps it.
+func (s *Server) updatePolicyDescription(rq *request) (map[string]any, *apiError) {
+	p, err := s.existingCustomPolicy(rq)
+	if err != nil {
+		return nil, err
+	}
+	if desc, ok := rq.lookup("NewDescription"); ok {
+		if err := validateDescription("NewDescription", desc); err != nil {
+			return nil, err
+		}
+		p.Description = desc
+		p.Updated = s.now()
+	}
+	return map[string]any{"Policy": p.wire(s.st.attachmentCount(p))}, nil
+}
+
+// attachmentCount is how many users, groups and roles have p attached.
+func (st *store) attachmentCount(p *policyRecord) int {
+	return st.attachmentCounts()[p.key()]
+}
+
+// attachmentCounts maps policy keys to their attachment counts; computed,
+// so never out of step with the attachments.
+func (st *store) attachmentCounts() map[string]int {
+	counts := map[string]int{}
+	for _, k := range principalKinds {
+		for _, pr := range k.all(st) {
+			for _, a := range pr.attached().Policies {
+				counts[policyKey(a.Type, a.Name)]++
+			}
+		}
+	}
+	return counts
+}

@@ -1,0 +1,228 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"maps"
+	"time"
+)
+
+// roleRecord is one RAM role as persisted.
+type roleRecord struct {
+	ID                 string            `json:"id"`
+	Name               string            `json:"name"`
+	Description        string            `json:"description,omitempty"`
+	TrustPolicy        string            `json:"assumeRolePolicyDocument"`
+	MaxSessionDuration int               `json:"maxSessionDuration"`
+	Created            time.Time         `json:"created"`
+	Updated            time.Time         `json:"updated"`
+	Tags               map[string]string `json:"tags,omitempty"`
+	attachedPolicies
+}
+
+// Session duration bounds of a role, in seconds.
+const (
+	minSessionDuration     = 3600
+	maxSessionDuration     = 43200
+	defaultSessionDuration = 3600
+)
+
+// Role is a read-only snapshot of a RAM role for tests.
+type Role struct {
+	RoleID, RoleName, Arn, Description, AssumeRolePolicyDocument string
+	MaxSessionDuration                                           int
+	CreateDate, UpdateDate                                       time.Time
+	Tags                                                         map[string]string
+}
+
+// Role returns the role called name.
+func (s *Server) Role(name string) (Role, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.st.roles[name]
+	if !ok {
+		return Role{}, false
+	}
+	return r.snapshot(s.cfg.AccountID), true
+}
+
+// Roles returns every role, sorted by name.
+func (s *Server) Roles() []Role {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Role
+	for _, r := range sortedByName(s.st.roles) {
+		out = append(out, r.snapshot(s.cfg.AccountID))
+	}
+	return out
+}
+
+func (r *roleRecord) snapshot(account string) Role {
+	return Role{
+		RoleID: r.ID, RoleName: r.Name, Arn: roleArn(account, r.Name), Description: r.Description,
+		AssumeRolePolicyDocument: r.TrustPolicy, MaxSessionDuration: r.MaxSessionDuration,
+		CreateDate: r.Created, UpdateDate: r.Updated, Tags: maps.Clone(r.Tags),
+	}
+}
+
+func roleArn(account, name string) string { return "acs:ram::" + account + ":role/" + name }
+
+func (r *roleRecord) name() string { return r.Name }
+
+// entity is the role as ListEntitiesForPolicy lists it.
+func (r *roleRecord) entity(account string) map[string]any { return r.wire(account) }
+
+func (s *Server) roleWire(r *roleRecord) map[string]any { return r.wire(s.cfg.AccountID) }
+
+// wire is the API's Role object.
+func (r *roleRecord) wire(account string) map[string]any {
+	return map[string]any{
+		"RoleId":                   r.ID,
+		"RoleName":                 r.Name,
+		"Arn":                      roleArn(account, r.Name),
+		"Description":              r.Description,
+		"AssumeRolePolicyDocument": r.TrustPolicy,
+		"MaxSessionDuration":       r.MaxSessionDuration,
+		"CreateDate":               formatDate(r.Created),
+		"UpdateDate":               formatDate(r.Updated),
+		"Tags":                     tagsWire(r.Tags),
+	}
+}
+
+// existingRole validates RoleName and finds that role.
+func (s *Server) existingRole(rq *request) (*roleRecord, *apiError) {
+	name, err := rq.required("RoleName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validateRoleName("RoleName", name); err != nil {
+		return nil, err
+	}
+	r, ok := s.st.roles[name]
+	if !ok {
+		return nil, errNotExist("Role")
+	}
+	return r, nil
+}
+
+// sessionDuration reads an optional MaxSessionDuration-like parameter.
+func sessionDuration(rq *request, param string, def int) (int, *apiError) {
+	return rq.intRange(param, def, minSessionDuration, maxSessionDuration)
+}
+
+func (s *Server) createRole(rq *request) (map[string]any, *apiError) {
+	name, err := rq.required("RoleName")
+	if err != nil {
+		return nil, err
+	}
+	if err := validateRoleName("RoleName", name); err != nil {
+		return nil, err
+	}
+	trust, err := rq.required("AssumeRolePolicyDocument")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPolicyDocument("AssumeRolePolicyDocument", trust, true); err != nil {
+		return nil, err
+	}
+	desc, err := optionalDescription(rq, "Description")
+	if err != nil {
+		return nil, err
+	}
+	duration, err := sessionDuration(rq, "MaxSessionDuration", defaultSessionDuration)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := s.createTags(rq)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := s.st.roles[name]; ok {
+		return nil, errExists("Role")
+	}
+	if len(s.st.roles) >= s.cfg.Limits.Roles {
+		return nil, errLimit("Role")
+	}
+	id, ierr := s.st.newID()
+	if ierr != nil {
+		return nil, errInternal()
+	}
+	now := s.now()
+	r := &roleRecord{ID: id, Name: name, Description: desc, TrustPolicy: trust, MaxSessionDuration: duration,
+		Created: now, Updated: now, Tags: tags}
+	s.st.roles[name] = r
+	return map[string]any{"Role": s.roleWire(r)}, nil
+}
+
+func (s *Server) getRole(rq *request) (map[string]any, *apiError) {
+	r, err := s.existingRole(rq)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"Role": s.roleWire(r)}, nil
+}
+
+// updateRole changes what its New* parameters name. An empty
+// NewDescription clears the description (as UpdateUser clears fields).
+func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
+	r, err := s.existingRole(rq)
+	if err != nil {
+		return nil, err
+	}
+	updated := *r
+	if trust, ok := rq.lookup("NewAssumeRolePolicyDocument"); ok {
+		if trust == "" {
+			return nil, errMissing("NewAssumeRolePolicyDocument")
+		}
+		if err := checkPolicyDocument("NewAssumeRolePolicyDocument", trust, true); err != nil {
+			return nil, err
+		}
+		updated.TrustPolicy = trust
+	}
+	if desc, ok := rq.lookup("NewDescription"); ok {
+		if err := validateDescription("NewDescription", desc); err != nil {
+			return nil, err
+		}
+		updated.Description = desc
+	}
+	if updated.MaxSessionDuration, err = sessionDuration(rq, "NewMaxSessionDuration", r.MaxSessionDuration); err != nil {
+		return nil, err
+	}
+	updated.Updated = s.now()
+	*r = updated
+	return map[string]any{"Role": s.roleWire(r)}, nil
+}
+
+// deleteRole deletes a role that has no policies attached.
+func (s *Server) deleteRole(rq *request) (map[string]any, *apiError) {
+	r, err := s.existingRole(rq)
+	if err != nil {
+		return nil, err
+	}
+	if err := policyConflict(roleKind, r); err != nil {
+		return nil, err
+	}
+	delete(s.st.roles, r.Name)
+	return map[string]any{}, nil
+}
+
+// listRoles pages through roles by name, optionally only those carrying
+// every Tag filter.
+func (s *Server) listRoles(rq *request) (map[string]any, *apiError) {
+	filters, err := jsonTags(rq, "Tag")
+	if err != nil {
+		return nil, err
+	}
+	pg, err := readMarkerPage(rq)
+	if err != nil {
+		return nil, err
+	}
+	var roles []*roleRecord
+	for _, r := range sortedByName(s.st.roles) {
+		if _, ok := filterTags(r.Tags, filters); ok {
+			roles = append(roles, r)
+		}
+	}
+	return markerPage(pg, roles, (*roleRecord).name, "Roles", "Role", s.roleWire), nil
+}
