@@ -70,7 +70,7 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		Profile:               pick(m.Profile, "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"),
 		SharedCredentialsFile: pick(m.SharedCredentialsFile, "ALIBABA_CLOUD_CREDENTIALS_FILE"),
 		Endpoints:             map[alicloud.Product]string{},
-		UserAgent:             "terraform-provider-mseram/" + p.version,
+		UserAgent:             "terraform-provider-mseram/" + p.version + " terraform/" + req.TerraformVersion,
 	}
 	if cfg.Region == "" {
 		cfg.Region = defaultRegion

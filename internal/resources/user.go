@@ -159,25 +159,31 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	tflog.Info(ctx, "created RAM user", map[string]any{"user_name": name, "user_id": user.UserID})
 
-	// The user exists from here on: record it in state before tagging, so a
-	// tagging failure leaves a tracked (tainted) user, never an orphan.
+	// The user exists from here on: record it, untagged, before tagging, so
+	// a tagging failure leaves a tracked user whose state is true, never an
+	// orphan.
 	setUserComputed(&plan, user)
+	planned := plan.Tags
+	plan.Tags = types.MapNull(types.StringType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	markUnconfirmed(ctx, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	tags, diags := tagsFromMap(ctx, plan.Tags)
+	tags, diags := tagsFromMap(ctx, planned)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if err := r.client.TagUser(ctx, user.UserID, tags); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", object, err,
-			"The user was created; the next apply retries the tags."))
+			"The user was created without its tags and Terraform marks it tainted, so the next apply replaces it. "+
+				"To keep the user and only retry the tags, run `terraform untaint` on it first."))
 		return
 	}
+	plan.Tags = planned
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
