@@ -5,7 +5,6 @@ package alicloud
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -21,8 +20,7 @@ func userTagTarget(userID string) query {
 // ListUserTags returns all tags of a user, following NextToken.
 func (c *Client) ListUserTags(ctx context.Context, userID string) (map[string]string, error) {
 	tags := map[string]string{}
-	token := ""
-	for {
+	err := follow(ProductIMS, "ListTagResources", func(token string) (string, error) {
 		var out struct {
 			NextToken    string
 			TagResources struct {
@@ -30,19 +28,17 @@ func (c *Client) ListUserTags(ctx context.Context, userID string) (map[string]st
 			}
 		}
 		if err := c.callInto(ctx, ProductIMS, "ListTagResources", userTagTarget(userID).opt("NextToken", token), &out); err != nil {
-			return nil, err
+			return "", err
 		}
 		for _, t := range out.TagResources.TagResource {
 			tags[t.TagKey] = t.TagValue
 		}
-		if out.NextToken == "" {
-			return tags, nil
-		}
-		if out.NextToken == token {
-			return nil, fmt.Errorf("ims ListTagResources: NextToken %q repeated; stopping to avoid an endless listing", token)
-		}
-		token = out.NextToken
+		return out.NextToken, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return tags, nil
 }
 
 // TagUser adds or overwrites tags (Tag.N.Key/Value, keys sorted so requests

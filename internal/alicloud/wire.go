@@ -4,9 +4,12 @@
 package alicloud
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 )
 
@@ -31,6 +34,31 @@ func (q query) ptr(k string, v *string) query {
 	return q
 }
 
+// optInt sets k when v is not 0: "0 = not given".
+func (q query) optInt(k string, v int) query {
+	if v != 0 {
+		q[k] = strconv.Itoa(v)
+	}
+	return q
+}
+
+// intPtr sets k when v is non-nil.
+func (q query) intPtr(k string, v *int) query {
+	if v != nil {
+		q[k] = strconv.Itoa(*v)
+	}
+	return q
+}
+
+// flag sets k to "true" when v, and leaves it out otherwise (the API's
+// default is false).
+func (q query) flag(k string, v bool) query {
+	if v {
+		q[k] = "true"
+	}
+	return q
+}
+
 // list sets name.1 ... name.N (the RPC repeat-list style).
 func (q query) list(name string, values []string) query {
 	for i, v := range values {
@@ -39,12 +67,44 @@ func (q query) list(name string, values []string) query {
 	return q
 }
 
+// jsonParam encodes v as the JSON-string parameters of RAM's newer actions
+// (Tag, ResourceNames, TagKeys), without HTML escaping so values travel as
+// written.
+func jsonParam(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only strings and string structs are encoded
+	}
+	return string(bytes.TrimRight(b.Bytes(), "\n"))
+}
+
+// jsonTags is the JSON Tag parameter, [{"Key":"k","Value":"v"}] sorted by
+// key; "" (not sent) for no tags.
+func jsonTags(tags map[string]string) string {
+	if len(tags) == 0 {
+		return ""
+	}
+	type tag struct{ Key, Value string }
+	list := make([]tag, 0, len(tags))
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		list = append(list, tag{k, tags[k]})
+	}
+	return jsonParam(list)
+}
+
 // callInto calls action and decodes its body into out (nil: discard).
 func (c *Client) callInto(ctx context.Context, p Product, action string, q query, out any) error {
 	body, err := c.Call(ctx, p, action, q)
 	if err != nil || out == nil {
 		return err
 	}
+	return decodeBody(p, action, body, out)
+}
+
+// decodeBody is decode with the error naming the product and action.
+func decodeBody(p Product, action string, body any, out any) error {
 	if err := decode(body, out); err != nil {
 		return fmt.Errorf("%s %s: decoding response: %w", p, action, err)
 	}
@@ -56,7 +116,7 @@ func (c *Client) callInto(ctx context.Context, p Product, action string, q query
 // product and on who answers; every scalar is therefore turned into a
 // string first, string fields take it as is, and non-string fields declare
 // `json:",string"`.
-func decode(body map[string]any, out any) error {
+func decode(body any, out any) error {
 	b, err := json.Marshal(stringifyScalars(body))
 	if err != nil {
 		return err

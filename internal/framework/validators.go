@@ -24,13 +24,21 @@ var (
 	tagKeyReserved     = regexp.MustCompile(`^(?i:aliyun|acs:)`)
 )
 
-// MaxTagsPerUser is RAM's quota of tags on one user.
+// MaxTagsPerUser is RAM's quota of tags on one user; roles and policies
+// have the same quota.
 const MaxTagsPerUser = 20
+
+var policyNamePattern = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 
 // IsUserName reports whether s is a valid RAM user name, for IDs that do not
 // pass through a schema validator (import).
 func IsUserName(s string) bool {
 	return utf8.RuneCountInString(s) <= 64 && userNamePattern.MatchString(s)
+}
+
+// IsPolicyName reports whether s is a valid policy name.
+func IsPolicyName(s string) bool {
+	return utf8.RuneCountInString(s) <= 128 && policyNamePattern.MatchString(s)
 }
 
 // UserName validates a RAM user name (logon name prefix).
@@ -68,13 +76,42 @@ func Comments() []validator.String {
 	return []validator.String{stringvalidator.UTF8LengthBetween(1, 128)}
 }
 
-// UserTags validates the tags of a RAM user (IMS tag rules).
+// UserTags validates the tags of a RAM user (IMS tag rules: values up to
+// 128 characters).
 func UserTags() []validator.Map {
+	return tags(128)
+}
+
+// RAMTags validates the tags of a RAM role or policy (RAM tag rules: values
+// up to 256 characters).
+func RAMTags() []validator.Map {
+	return tags(256)
+}
+
+func tags(maxValue int) []validator.Map {
 	return []validator.Map{
 		mapvalidator.SizeAtMost(MaxTagsPerUser),
 		mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128), reservedTagPrefix{}),
-		mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(128)),
+		mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxValue)),
 	}
+}
+
+// PolicyName validates a custom policy name.
+func PolicyName() []validator.String {
+	return []validator.String{
+		stringvalidator.UTF8LengthBetween(1, 128),
+		stringvalidator.RegexMatches(policyNamePattern, "may contain only letters, digits and hyphens (-)"),
+	}
+}
+
+// PolicyType validates a policy type.
+func PolicyType() []validator.String {
+	return []validator.String{stringvalidator.OneOf("System", "Custom")}
+}
+
+// Description validates a policy or role description.
+func Description() []validator.String {
+	return []validator.String{stringvalidator.UTF8LengthBetween(1, 1024)}
 }
 
 // reservedTagPrefix refuses the tag key prefixes that Alibaba Cloud keeps for

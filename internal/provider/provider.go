@@ -37,6 +37,13 @@ func (p *mseramProvider) Metadata(_ context.Context, _ provider.MetadataRequest,
 func (p *mseramProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		resources.NewUserResource,
+		resources.NewPolicyResource,
+		resources.NewUserPolicyAttachmentResource,
+		resources.NewGroupPolicyAttachmentResource,
+		resources.NewRolePolicyAttachmentResource,
+		resources.NewRoleResource,
+		resources.NewGroupResource,
+		resources.NewGroupMembershipResource,
 	}
 }
 
@@ -44,5 +51,7 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		datasources.NewUserDataSource,
 		datasources.NewCallerIdentityDataSource,
+		datasources.NewPolicyDataSource,
+		datasources.NewRoleDataSource,
 	}
 }

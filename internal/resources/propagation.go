@@ -40,6 +40,15 @@ func confirm(ctx context.Context, resp *resource.ReadResponse) {
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnconfirmed, nil)...)
 }
 
+// readConfirming reads an object for Read: while it is unconfirmed (created
+// by this provider, not read back yet) not-found is waited out.
+func readConfirming[T any](ctx context.Context, req resource.ReadRequest, what string, get func(context.Context) (T, error)) (T, error) {
+	if isUnconfirmed(ctx, req) {
+		return retryWhileNotFound(ctx, what, get)
+	}
+	return get(ctx)
+}
+
 // retryWhileNotFound calls get until it succeeds, fails with something other
 // than not-found, or propagationTimeout (bounded by ctx) runs out.
 func retryWhileNotFound[T any](ctx context.Context, what string, get func(context.Context) (T, error)) (T, error) {

@@ -152,7 +152,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if err != nil {
 		hint := ""
 		if alicloud.IsAlreadyExists(err) {
-			hint = fmt.Sprintf("A RAM user named %q already exists. To manage it with Terraform, import it:\n  terraform import <address of this mseram_user> %s\nor add an import block with id = %q.", name, name, name)
+			hint = importHint("mseram_user", name)
 		}
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM user", object, err, hint))
 		return
@@ -193,15 +193,9 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	name := state.Name.ValueString()
-	get := r.client.GetUser
-	if isUnconfirmed(ctx, req) {
-		get = func(ctx context.Context, name string) (*alicloud.User, error) {
-			return retryWhileNotFound(ctx, "RAM user "+name, func(ctx context.Context) (*alicloud.User, error) {
-				return r.client.GetUser(ctx, name)
-			})
-		}
-	}
-	user, err := get(ctx, name)
+	user, err := readConfirming(ctx, req, "RAM user "+name, func(ctx context.Context) (*alicloud.User, error) {
+		return r.client.GetUser(ctx, name)
+	})
 	if alicloud.IsNotFound(err) {
 		tflog.Warn(ctx, "RAM user is gone; removing it from state", map[string]any{"user_name": name})
 		resp.State.RemoveResource(ctx)
@@ -296,6 +290,12 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
+	if state.ForceDestroy.ValueBool() {
+		if err := r.removeDependants(ctx, name); err != nil {
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove what belongs to RAM user before deleting it", fmt.Sprintf("RAM user %q", name), err, ""))
+			return
+		}
+	}
 	err := r.client.DeleteUser(ctx, name)
 	if err == nil || alicloud.IsNotFound(err) {
 		return
@@ -305,6 +305,27 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		hint = "Something still belongs to the user (the error code says what). Remove it first, or set force_destroy = true on this mseram_user, apply, then destroy."
 	}
 	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM user", fmt.Sprintf("RAM user %q", name), err, hint))
+}
+
+// removeDependants detaches the user's policies and takes it out of its
+// groups, what RAM refuses to delete a user with (force_destroy).
+func (r *userResource) removeDependants(ctx context.Context, name string) error {
+	policies, err := detachAllPolicies(ctx, r.client, alicloud.PrincipalUser, name)
+	if err != nil {
+		return err
+	}
+	groups, err := r.client.ListGroupsForUser(ctx, name)
+	if err != nil {
+		return ignoreNotFound(err)
+	}
+	for _, g := range groups {
+		if err := ignoreNotFound(r.client.RemoveUserFromGroup(ctx, g.GroupName, name)); err != nil {
+			return err
+		}
+	}
+	tflog.Info(ctx, "removed RAM user's policies and group memberships before deleting it",
+		map[string]any{"user_name": name, "policies": policies, "groups": len(groups)})
+	return nil
 }
 
 // ImportState takes the user's logon name, as `terraform import` and import

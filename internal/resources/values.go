@@ -5,10 +5,13 @@ package resources
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 )
 
 // optionalString maps RAM's "" (not set) to null, the value an omitted
@@ -36,4 +39,18 @@ func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 	d, diags := get(ctx, def)
 	ctx, cancel := context.WithTimeout(ctx, d)
 	return ctx, cancel, diags
+}
+
+// ignoreNotFound treats "already gone" as success, for cleanup steps.
+func ignoreNotFound(err error) error {
+	if alicloud.IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// importHint is the advice for a create that found the object already there.
+func importHint(resourceType, id string) string {
+	return fmt.Sprintf("An object with this name already exists outside this Terraform state. To manage it with Terraform, import it:\n"+
+		"  terraform import <address of this %s> %s\nor add an import block with id = %q.", resourceType, id, id)
 }

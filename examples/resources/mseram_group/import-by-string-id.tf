@@ -1,0 +1,4 @@
+import {
+  to = mseram_group.developers
+  id = "mse-developers"
+}

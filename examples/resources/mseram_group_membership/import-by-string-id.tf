@@ -1,0 +1,4 @@
+import {
+  to = mseram_group_membership.developer
+  id = "mse-developers:dev-zhang"
+}

@@ -1,0 +1,4 @@
+import {
+  to = mseram_policy.prod_yaml_rw
+  id = "mse-prod-yaml-rw"
+}

@@ -1,0 +1,4 @@
+import {
+  to = mseram_role.nacos_reader
+  id = "mse-nacos-reader"
+}

@@ -1,0 +1,4 @@
+import {
+  to = mseram_user_policy_attachment.mse
+  id = "user:AliyunMSEFullAccess:System:mse-ops"
+}

@@ -1,0 +1,240 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
+)
+
+// The three attachment resources differ only in the principal they attach
+// to, so one implementation serves them, parameterised by principalSpec.
+type principalSpec struct {
+	kind      alicloud.PrincipalKind
+	prefix    string // of the import ID, as the alicloud provider writes it
+	attribute string // user_name, group_name, role_name
+	noun      string // "RAM user", ...
+	example   string
+	validate  []validator.String
+}
+
+var (
+	userPrincipal = principalSpec{alicloud.PrincipalUser, "user", "user_name", "RAM user", "mse-ops", framework.UserName()}
+	// Group and role names follow the same character rules as their
+	// resources; RAM checks them again, so a light check suffices here.
+	groupPrincipal = principalSpec{alicloud.PrincipalGroup, "group", "group_name", "RAM group", "mse-developers", framework.UserName()}
+	rolePrincipal  = principalSpec{alicloud.PrincipalRole, "role", "role_name", "RAM role", "KubernetesWorkerRole-abc123", framework.RoleName()}
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*policyAttachmentResource)(nil)
+	_ resource.ResourceWithImportState = (*policyAttachmentResource)(nil)
+)
+
+type policyAttachmentResource struct {
+	spec   principalSpec
+	client *alicloud.Client
+}
+
+// NewUserPolicyAttachmentResource registers mseram_user_policy_attachment.
+func NewUserPolicyAttachmentResource() resource.Resource {
+	return &policyAttachmentResource{spec: userPrincipal}
+}
+
+// NewGroupPolicyAttachmentResource registers mseram_group_policy_attachment.
+func NewGroupPolicyAttachmentResource() resource.Resource {
+	return &policyAttachmentResource{spec: groupPrincipal}
+}
+
+// NewRolePolicyAttachmentResource registers mseram_role_policy_attachment.
+func NewRolePolicyAttachmentResource() resource.Resource {
+	return &policyAttachmentResource{spec: rolePrincipal}
+}
+
+// policyAttachment is the model. The principal's attribute name differs per
+// type, and struct tags cannot, so it is read and written attribute by
+// attribute.
+type policyAttachment struct {
+	PolicyName, PolicyType, Principal string
+}
+
+// errAttachmentNotFound stands for "the principal exists but the policy is
+// not attached": a not-found, like the API's EntityNotExist codes.
+var errAttachmentNotFound = &alicloud.APIError{Code: "EntityNotExist.Attachment", Message: "the policy is not attached", Class: alicloud.ClassNotFound}
+
+func (a policyAttachment) importID(spec principalSpec) string {
+	return strings.Join([]string{spec.prefix, a.PolicyName, a.PolicyType, a.Principal}, ":")
+}
+
+func (r *policyAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.spec.prefix + "_policy_attachment"
+}
+
+func (r *policyAttachmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: fmt.Sprintf("Attaches a system or custom RAM policy to a %s, e.g. `AliyunMSEFullAccess` for an O&M engineer "+
+			"or a least-privilege custom policy. Every argument forces a new attachment.", r.spec.noun),
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("`%s:<policy_name>:<policy_type>:<%s>`, the alicloud provider's format.", r.spec.prefix, r.spec.attribute),
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"policy_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the policy, e.g. `AliyunMSEReadOnlyAccess` or a `mseram_policy`'s name.",
+				Required:            true,
+				Validators:          framework.PolicyName(),
+				PlanModifiers:       replace,
+			},
+			"policy_type": schema.StringAttribute{
+				MarkdownDescription: "`System` for Alibaba Cloud's policies, `Custom` for the account's own.",
+				Required:            true,
+				Validators:          framework.PolicyType(),
+				PlanModifiers:       replace,
+			},
+			r.spec.attribute: schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Name of the %s.", r.spec.noun),
+				Required:            true,
+				Validators:          r.spec.validate,
+				PlanModifiers:       replace,
+			},
+		},
+	}
+}
+
+func (r *policyAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := framework.ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+// attrGetter is Plan.GetAttribute or State.GetAttribute.
+type attrGetter func(context.Context, path.Path, any) diag.Diagnostics
+
+// attrSetter is State.SetAttribute.
+type attrSetter func(context.Context, path.Path, any) diag.Diagnostics
+
+func (r *policyAttachmentResource) read(ctx context.Context, get attrGetter) (policyAttachment, diag.Diagnostics) {
+	var a policyAttachment
+	var diags diag.Diagnostics
+	for attr, dst := range map[string]*string{"policy_name": &a.PolicyName, "policy_type": &a.PolicyType, r.spec.attribute: &a.Principal} {
+		var v types.String
+		diags.Append(get(ctx, path.Root(attr), &v)...)
+		*dst = v.ValueString()
+	}
+	return a, diags
+}
+
+func (r *policyAttachmentResource) write(ctx context.Context, set attrSetter, a policyAttachment) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for attr, v := range map[string]string{"id": a.importID(r.spec), "policy_name": a.PolicyName, "policy_type": a.PolicyType, r.spec.attribute: a.Principal} {
+		diags.Append(set(ctx, path.Root(attr), v)...)
+	}
+	return diags
+}
+
+func (r *policyAttachmentResource) object(a policyAttachment) string {
+	return fmt.Sprintf("%s policy %q attached to %s %q", a.PolicyType, a.PolicyName, r.spec.noun, a.Principal)
+}
+
+func (r *policyAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	a, diags := r.read(ctx, req.Plan.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.AttachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
+	if err != nil {
+		hint := ""
+		switch {
+		case alicloud.IsAlreadyExists(err):
+			hint = fmt.Sprintf("The policy is already attached (outside this Terraform state). To manage the attachment, import it:\n"+
+				"  terraform import <address of this resource> %s", a.importID(r.spec))
+		case alicloud.IsNotFound(err):
+			hint = fmt.Sprintf("Check that the %s and the %s policy exist; if Terraform creates them, reference their attributes so they are created first.", r.spec.noun, strings.ToLower(a.PolicyType))
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to attach RAM policy", r.object(a), err, hint))
+		return
+	}
+	tflog.Info(ctx, "attached RAM policy", map[string]any{"policy_name": a.PolicyName, "policy_type": a.PolicyType, r.spec.attribute: a.Principal})
+	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, a)...)
+	markUnconfirmed(ctx, resp)
+}
+
+func (r *policyAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	a, diags := r.read(ctx, req.State.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// RAM lists a principal's policies in one call; an attachment not in the
+	// list is treated like a not-found, so a fresh one is waited for.
+	_, err := readConfirming(ctx, req, r.object(a), func(ctx context.Context) (struct{}, error) {
+		attached, err := r.client.ListPoliciesFor(ctx, r.spec.kind, a.Principal)
+		if err != nil {
+			return struct{}{}, err
+		}
+		for _, p := range attached {
+			if p.PolicyName == a.PolicyName && strings.EqualFold(p.PolicyType, a.PolicyType) {
+				return struct{}{}, nil
+			}
+		}
+		return struct{}{}, errAttachmentNotFound
+	})
+	if alicloud.IsNotFound(err) {
+		tflog.Warn(ctx, "RAM policy attachment is gone; removing it from state", map[string]any{"id": a.importID(r.spec)})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM policy attachment", r.object(a), err, ""))
+		return
+	}
+	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, a)...)
+	confirm(ctx, resp)
+}
+
+// Update is never called: every argument forces replacement.
+func (r *policyAttachmentResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
+}
+
+func (r *policyAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	a, diags := r.read(ctx, req.State.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DetachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
+	if err != nil && !alicloud.IsNotFound(err) {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach RAM policy", r.object(a), err, ""))
+	}
+}
+
+// ImportState takes `<kind>:<policy_name>:<policy_type>:<principal>`, the
+// alicloud provider's attachment ID, so migrated state keeps its IDs.
+func (r *policyAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts := strings.Split(req.ID, ":")
+	if len(parts) != 4 || parts[0] != r.spec.prefix || parts[1] == "" || parts[3] == "" || (parts[2] != "System" && parts[2] != "Custom") {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import this attachment as %s:<policy_name>:<System|Custom>:<%s>, e.g. %s:AliyunMSEFullAccess:System:%s; got %q.",
+				r.spec.prefix, r.spec.attribute, r.spec.prefix, r.spec.example, req.ID))
+		return
+	}
+	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, policyAttachment{PolicyName: parts[1], PolicyType: parts[2], Principal: parts[3]})...)
+}

@@ -1,0 +1,341 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*roleResource)(nil)
+	_ resource.ResourceWithImportState = (*roleResource)(nil)
+)
+
+const defaultRoleTimeout = 5 * time.Minute
+
+type roleResource struct {
+	client *alicloud.Client
+}
+
+// NewRoleResource is the constructor the provider registers for mseram_role.
+func NewRoleResource() resource.Resource {
+	return &roleResource{}
+}
+
+type roleModel struct {
+	ID                       types.String             `tfsdk:"id"`
+	Name                     types.String             `tfsdk:"name"`
+	AssumeRolePolicyDocument framework.PolicyDocument `tfsdk:"assume_role_policy_document"`
+	Description              types.String             `tfsdk:"description"`
+	MaxSessionDuration       types.Int64              `tfsdk:"max_session_duration"`
+	Tags                     types.Map                `tfsdk:"tags"`
+	ForceDestroy             types.Bool               `tfsdk:"force_destroy"`
+	RoleID                   types.String             `tfsdk:"role_id"`
+	Arn                      types.String             `tfsdk:"arn"`
+	CreateDate               types.String             `tfsdk:"create_date"`
+	Timeouts                 timeouts.Value           `tfsdk:"timeouts"`
+}
+
+func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_role"
+}
+
+func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A RAM role: an identity that trusted principals (an Alibaba Cloud service such as ECS or ACK, " +
+			"another account, or an identity provider) assume to get temporary credentials. Give it access with `mseram_role_policy_attachment`. " +
+			"The trust policy is compared by meaning, so reformatting it, or the API's reformatting, never shows as a change.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The role name.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Role name: 1–64 letters, digits, `.` or `-`, unique in the account. RAM cannot rename a role, so changing it replaces the role.",
+				Required:            true,
+				Validators:          framework.RoleName(),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"assume_role_policy_document": schema.StringAttribute{
+				MarkdownDescription: "The trust policy (JSON): who may assume the role. Every statement needs `\"Action\": \"sts:AssumeRole\"` and a `Principal` " +
+					"(`RAM`, `Service` or `Federated`). Checked at plan time against RAM's policy language; changed in place.",
+				Required:      true,
+				CustomType:    framework.PolicyDocumentType{Trust: true},
+				PlanModifiers: []planmodifier.String{framework.KeepEquivalentDocument()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description, 1–1024 characters. Changed in place; removing it clears it.",
+				Optional:            true,
+				Validators:          framework.RoleDescription(),
+			},
+			"max_session_duration": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("Longest session, in seconds, that assuming the role may give: %d–%d. Default `%d` (one hour).",
+					framework.MinRoleSessionDuration, framework.MaxRoleSessionDuration, framework.DefaultRoleSessionDuration),
+				Optional:   true,
+				Computed:   true,
+				Default:    int64default.StaticInt64(framework.DefaultRoleSessionDuration),
+				Validators: framework.MaxSessionDuration(),
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags on the role, at most 20. Keys are 1–128 characters and must not start with `aliyun` or `acs:`; values are at most 256 characters.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          framework.RoleTags(),
+			},
+			"force_destroy": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the role first detaches every policy attached to it. " +
+					"Default `false`: deletion fails while policies are attached (`DeleteConflict.Role.Policy`).",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"role_id": schema.StringAttribute{
+				MarkdownDescription: "The role's ID (`RoleId`).",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "The role's ARN, `acs:ram::<account id>:role/<name>`, what a caller passes to `AssumeRole`.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"create_date": schema.StringAttribute{
+				MarkdownDescription: "When the role was created (UTC, RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *roleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := framework.ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultRoleTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	name := plan.Name.ValueString()
+	tags, diags := tagsFromMap(ctx, plan.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Tags travel with CreateRole: one call, and no untagged role if it fails.
+	role, err := r.client.CreateRole(ctx, alicloud.CreateRoleInput{
+		RoleName:                 name,
+		AssumeRolePolicyDocument: framework.CompactJSON(plan.AssumeRolePolicyDocument.ValueString()),
+		Description:              plan.Description.ValueString(),
+		MaxSessionDuration:       int(plan.MaxSessionDuration.ValueInt64()),
+		Tags:                     tags,
+	})
+	if err != nil {
+		hint := ""
+		if alicloud.IsAlreadyExists(err) {
+			hint = importHint("mseram_role", name)
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM role", fmt.Sprintf("RAM role %q", name), err, hint))
+		return
+	}
+	tflog.Info(ctx, "created RAM role", map[string]any{"role_name": name, "role_id": role.RoleID})
+	setRoleComputed(&plan, role)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	markUnconfirmed(ctx, resp)
+}
+
+func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.Name.ValueString()
+	object := fmt.Sprintf("RAM role %q", name)
+	role, err := readConfirming(ctx, req, "RAM role "+name, func(ctx context.Context) (*alicloud.Role, error) {
+		return r.client.GetRole(ctx, name)
+	})
+	if alicloud.IsNotFound(err) {
+		tflog.Warn(ctx, "RAM role is gone; removing it from state", map[string]any{"role_name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM role", object, err, ""))
+		return
+	}
+	tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourceRole, name)
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM role", object, err, ""))
+		return
+	}
+	resp.Diagnostics.Append(setRoleFromAPI(&state, role, tags)...)
+	if state.ForceDestroy.IsNull() {
+		state.ForceDestroy = types.BoolValue(false) // after import
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	confirm(ctx, resp)
+}
+
+func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultRoleTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	name := state.Name.ValueString()
+	object := fmt.Sprintf("RAM role %q", name)
+	in := alicloud.UpdateRoleInput{
+		RoleName:       name,
+		NewDescription: changed(state.Description, plan.Description),
+	}
+	same, diags := state.AssumeRolePolicyDocument.StringSemanticEquals(ctx, plan.AssumeRolePolicyDocument)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !same {
+		doc := framework.CompactJSON(plan.AssumeRolePolicyDocument.ValueString())
+		in.NewAssumeRolePolicyDocument = &doc
+	}
+	if !state.MaxSessionDuration.Equal(plan.MaxSessionDuration) {
+		d := int(plan.MaxSessionDuration.ValueInt64())
+		in.NewMaxSessionDuration = &d
+	}
+	if in.NewDescription != nil || in.NewAssumeRolePolicyDocument != nil || in.NewMaxSessionDuration != nil {
+		if _, err := r.client.UpdateRole(ctx, in); err != nil {
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update RAM role", object, err, ""))
+			return
+		}
+		tflog.Info(ctx, "updated RAM role", map[string]any{"role_name": name})
+	}
+	// A role keeps its name, so its ID, ARN and creation date never change.
+	plan.ID, plan.RoleID, plan.Arn, plan.CreateDate = state.ID, state.RoleID, state.Arn, state.CreateDate
+
+	have, diags := tagsFromMap(ctx, state.Tags)
+	resp.Diagnostics.Append(diags...)
+	want, diags := tagsFromMap(ctx, plan.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	set, remove := tagChanges(have, want)
+	if err := r.client.UntagResource(ctx, alicloud.RAMResourceRole, name, remove); err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove tags from RAM role", object, err, ""))
+		return
+	}
+	if err := r.client.TagResource(ctx, alicloud.RAMResourceRole, name, set); err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM role", object, err, ""))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultRoleTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	name := state.Name.ValueString()
+	object := fmt.Sprintf("RAM role %q", name)
+	if state.ForceDestroy.ValueBool() {
+		n, err := detachAllPolicies(ctx, r.client, alicloud.PrincipalRole, name)
+		if err != nil {
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach the policies of RAM role before deleting it", object, err, ""))
+			return
+		}
+		tflog.Info(ctx, "detached RAM role's policies before deleting it", map[string]any{"role_name": name, "policies": n})
+	}
+	err := r.client.DeleteRole(ctx, name)
+	if err == nil || alicloud.IsNotFound(err) {
+		return
+	}
+	hint := ""
+	if alicloud.IsConflict(err) && !state.ForceDestroy.ValueBool() {
+		hint = "Policies are still attached to the role. Detach them first (remove their mseram_role_policy_attachment resources), " +
+			"or set force_destroy = true on this mseram_role, apply, then destroy."
+	}
+	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM role", object, err, hint))
+}
+
+// ImportState takes the role name, as `terraform import` and import blocks
+// give it.
+func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !framework.IsRoleName(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import mseram_role by the role's name (1–64 letters, digits, '.' or '-'), e.g. \"KubernetesWorkerRole-abc123\"; got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+}
+
+// setRoleComputed copies what only the API knows into the model.
+func setRoleComputed(m *roleModel, role *alicloud.Role) {
+	m.ID = types.StringValue(role.RoleName)
+	m.RoleID = types.StringValue(role.RoleID)
+	m.Arn = types.StringValue(role.Arn)
+	m.CreateDate = types.StringValue(role.CreateDate)
+}
+
+// setRoleFromAPI replaces the model's API-owned attributes with what the API
+// returned, so out-of-band changes show up as drift. The framework keeps the
+// prior trust-policy text when the returned one is equivalent.
+func setRoleFromAPI(m *roleModel, role *alicloud.Role, tags map[string]string) diag.Diagnostics {
+	setRoleComputed(m, role)
+	m.Name = types.StringValue(role.RoleName)
+	m.AssumeRolePolicyDocument = framework.NewTrustPolicyDocument(role.AssumeRolePolicyDocument)
+	m.Description = optionalString(role.Description)
+	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
+	var diags diag.Diagnostics
+	m.Tags, diags = tagsToMap(tags, m.Tags)
+	return diags
+}
