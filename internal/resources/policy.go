@@ -277,20 +277,8 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		plan.DefaultVersion = types.StringValue(v.VersionID)
 	}
 
-	have, diags := tagsFromMap(ctx, state.Tags)
-	resp.Diagnostics.Append(diags...)
-	want, diags := tagsFromMap(ctx, plan.Tags)
-	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(ramTagAPI(r.client, alicloud.RAMResourcePolicy, name).update(ctx, "RAM policy", object, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	set, remove := tagChanges(have, want)
-	if err := r.client.UntagResource(ctx, alicloud.RAMResourcePolicy, name, remove); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove tags from RAM policy", object, err, ""))
-		return
-	}
-	if err := r.client.TagResource(ctx, alicloud.RAMResourcePolicy, name, set); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM policy", object, err, ""))
 		return
 	}
 	plan.ID, plan.CreateDate, plan.AttachmentCount = state.ID, state.CreateDate, state.AttachmentCount

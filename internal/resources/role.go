@@ -252,20 +252,8 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// A role keeps its name, so its ID, ARN and creation date never change.
 	plan.ID, plan.RoleID, plan.Arn, plan.CreateDate = state.ID, state.RoleID, state.Arn, state.CreateDate
 
-	have, diags := tagsFromMap(ctx, state.Tags)
-	resp.Diagnostics.Append(diags...)
-	want, diags := tagsFromMap(ctx, plan.Tags)
-	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(ramTagAPI(r.client, alicloud.RAMResourceRole, name).update(ctx, "RAM role", object, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	set, remove := tagChanges(have, want)
-	if err := r.client.UntagResource(ctx, alicloud.RAMResourceRole, name, remove); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove tags from RAM role", object, err, ""))
-		return
-	}
-	if err := r.client.TagResource(ctx, alicloud.RAMResourceRole, name, set); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM role", object, err, ""))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

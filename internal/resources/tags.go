@@ -9,7 +9,51 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
 )
+
+// tagAPI is how one object's tags are changed: IMS for users, RAM's own
+// tag actions for roles and policies.
+type tagAPI struct {
+	untag func(context.Context, []string) error
+	tag   func(context.Context, map[string]string) error
+}
+
+func userTagAPI(c *alicloud.Client, userID string) tagAPI {
+	return tagAPI{
+		untag: func(ctx context.Context, keys []string) error { return c.UntagUser(ctx, userID, keys) },
+		tag:   func(ctx context.Context, tags map[string]string) error { return c.TagUser(ctx, userID, tags) },
+	}
+}
+
+func ramTagAPI(c *alicloud.Client, typ alicloud.RAMResourceType, name string) tagAPI {
+	return tagAPI{
+		untag: func(ctx context.Context, keys []string) error { return c.UntagResource(ctx, typ, name, keys) },
+		tag:   func(ctx context.Context, tags map[string]string) error { return c.TagResource(ctx, typ, name, tags) },
+	}
+}
+
+// update turns the tags in state into the planned ones: removed keys first,
+// then added and changed tags (each call skipped when it has nothing to do).
+func (t tagAPI) update(ctx context.Context, noun, object string, state, plan types.Map) diag.Diagnostics {
+	have, diags := tagsFromMap(ctx, state)
+	want, more := tagsFromMap(ctx, plan)
+	diags.Append(more...)
+	if diags.HasError() {
+		return diags
+	}
+	set, remove := tagChanges(have, want)
+	if err := t.untag(ctx, remove); err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to remove tags from "+noun, object, err, ""))
+		return diags
+	}
+	if err := t.tag(ctx, set); err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to tag "+noun, object, err, ""))
+	}
+	return diags
+}
 
 // tagsFromMap reads a tags attribute; null and unknown give an empty map.
 func tagsFromMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {

@@ -257,20 +257,8 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		plan.ID, plan.UserID, plan.CreateDate = state.ID, state.UserID, state.CreateDate
 	}
 
-	have, diags := tagsFromMap(ctx, state.Tags)
-	resp.Diagnostics.Append(diags...)
-	want, diags := tagsFromMap(ctx, plan.Tags)
-	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(userTagAPI(r.client, plan.UserID.ValueString()).update(ctx, "RAM user", object, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	set, remove := tagChanges(have, want)
-	if err := r.client.UntagUser(ctx, plan.UserID.ValueString(), remove); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove tags from RAM user", object, err, ""))
-		return
-	}
-	if err := r.client.TagUser(ctx, plan.UserID.ValueString(), set); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", object, err, ""))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
