@@ -8,6 +8,15 @@
 //
 // then serves until SIGINT or SIGTERM, saves the state (-state) and exits 0.
 // Diagnostics go to stderr.
+//
+// -in-use SERVICE[,SERVICE] marks services of the service-linked role
+// catalog as in use from the start (deleting their roles then ends FAILED,
+// as for MSS while its subscription is active). At run time the same is
+// done on the API port, from loopback only:
+//
+//	curl -X POST http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use \
+//	     -d '{"in_use":true,"resources":["acs:mssp::1234567890123456:subscription/s-1"]}'
+//	curl http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use
 package main
 
 import (
@@ -18,6 +27,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
@@ -44,15 +54,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.AccountID, "account-id", "1234567890123456", "emulated account id")
 	fs.StringVar(&cfg.AccessKeyID, "access-key-id", "ramsim", "root AccessKey id")
 	fs.StringVar(&cfg.AccessKeySecret, "access-key-secret", "ramsim-secret", "root AccessKey secret")
-	fs.StringVar(&cfg.StatePath, "state", "", "state file, loaded at start and saved after each change and at exit")
+	fs.StringVar(&cfg.StatePath, "state", "", "state file, loaded at start and saved after each change and at exit (mode 0600: it holds RAM users' AccessKey secrets)")
+	inUse := fs.String("in-use", "", "comma-separated services (e.g. mssp.aliyuncs.com) whose service-linked roles are in use, so that deleting them fails;\nat run time: POST /__ramsim/services/<service>/in-use {\"in_use\":true,\"resources\":[\"acs:...\"]} from loopback")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS emulator on one port.\nAdmin endpoint (loopback clients only): GET|POST /__ramsim/services/<service>/in-use\n\nFlags:")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	for _, svc := range strings.Split(*inUse, ",") {
+		if svc = strings.TrimSpace(svc); svc != "" {
+			if cfg.ServicesInUse == nil {
+				cfg.ServicesInUse = map[string][]string{}
+			}
+			cfg.ServicesInUse[svc] = nil
+		}
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	srv, err := ramsim.New(cfg)
 	if err != nil {
+		return err
+	}
+	if err := checkServices(srv, cfg.ServicesInUse); err != nil {
 		return err
 	}
 	if err := srv.Start(*addr); err != nil {
@@ -63,4 +89,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	<-ctx.Done()
 	return srv.Close()
+}
+
+// checkServices rejects -in-use services the catalog does not know.
+func checkServices(srv *ramsim.Server, inUse map[string][]string) error {
+	known := map[string]bool{}
+	var names []string
+	for _, sp := range srv.ServiceCatalog() {
+		known[sp.ServiceName] = true
+		names = append(names, sp.ServiceName)
+	}
+	for svc := range inUse {
+		if !known[svc] {
+			return fmt.Errorf("-in-use: unknown service %q (known: %s)", svc, strings.Join(names, ", "))
+		}
+	}
+	return nil
 }

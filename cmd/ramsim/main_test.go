@@ -7,9 +7,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,6 +161,60 @@ func TestRunFlags(t *testing.T) {
 	line, _ := bufio.NewReader(r).ReadString('\n')
 	if !readyLine.MatchString(line) {
 		t.Fatalf("ready line %q", line)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// -in-use marks catalog services in use; the admin endpoint shows and
+// changes it; an unknown service is refused at start.
+func TestInUseFlagAndAdminEndpoint(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(v, "")
+	}
+	var stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-in-use", "nope.aliyuncs.com"}, io.Discard, &stderr); err == nil ||
+		!strings.Contains(err.Error(), "unknown service") {
+		t.Fatalf("unknown service: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-in-use", "mssp.aliyuncs.com, esa.mssp.aliyuncs.com"}, w, &stderr)
+		w.Close()
+	}()
+	line, _ := bufio.NewReader(r).ReadString('\n')
+	m := readyLine.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("ready line %q", line)
+	}
+	get := func(method, service, body string) map[string]any {
+		t.Helper()
+		req, _ := http.NewRequest(method, m[1]+"/__ramsim/services/"+service+"/in-use", strings.NewReader(body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s %s: %d %v", method, service, resp.StatusCode, err)
+		}
+		return out
+	}
+	for _, svc := range []string{"mssp.aliyuncs.com", "esa.mssp.aliyuncs.com"} {
+		if got := get(http.MethodGet, svc, ""); got["in_use"] != true {
+			t.Fatalf("%s: %v", svc, got)
+		}
+	}
+	if got := get(http.MethodGet, "mse.aliyuncs.com", ""); got["in_use"] != false {
+		t.Fatalf("mse: %v", got)
+	}
+	if got := get(http.MethodPost, "mssp.aliyuncs.com", `{"in_use":false}`); got["in_use"] != false {
+		t.Fatalf("cleared: %v", got)
 	}
 	cancel()
 	if err := <-done; err != nil {

@@ -50,6 +50,14 @@ func (q query) intPtr(k string, v *int) query {
 	return q
 }
 
+// boolPtr sets k to "true"/"false" when v is non-nil.
+func (q query) boolPtr(k string, v *bool) query {
+	if v != nil {
+		q[k] = strconv.FormatBool(*v)
+	}
+	return q
+}
+
 // flag sets k to "true" when v, and leaves it out otherwise (the API's
 // default is false).
 func (q query) flag(k string, v bool) query {

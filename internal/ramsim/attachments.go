@@ -123,6 +123,9 @@ func attachPolicy(k *principalKind) handler {
 		if err != nil {
 			return nil, err
 		}
+		if err := refuseServiceLinked(pr); err != nil {
+			return nil, err
+		}
 		p, err := s.existingPolicy(rq)
 		if err != nil {
 			return nil, err
@@ -144,6 +147,9 @@ func detachPolicy(k *principalKind) handler {
 	return func(s *Server, rq *request) (map[string]any, *apiError) {
 		pr, err := k.find(s, rq)
 		if err != nil {
+			return nil, err
+		}
+		if err := refuseServiceLinked(pr); err != nil {
 			return nil, err
 		}
 		p, err := s.existingPolicy(rq)

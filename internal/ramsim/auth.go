@@ -16,24 +16,36 @@ const timeWindow = 15 * time.Minute
 
 // caller is the authenticated principal of a request.
 type caller struct {
-	identityType string // "Account" for the root key
+	identityType string // "Account" for the root key, "RAMUser" for a user's key
 	accountID    string
-	principalID  string
+	principalID  string // the account id, or the user's UserId
 	arn          string
+	userName     string // the RAM user's name at authentication; "" for root
 }
 
-// credentials resolves an AccessKeyId to its secret and principal. Only the
-// root key exists so far; RAM users' access keys will be looked up here.
-func (s *Server) credentials(accessKeyID string) (string, caller, bool) {
-	if accessKeyID != s.cfg.AccessKeyID {
-		return "", caller{}, false
+// credentials resolves an AccessKeyId to its secret and principal: the
+// root key of the configuration, or an access key of a RAM user (created
+// by CreateAccessKey). A user's Inactive key answers
+// InvalidAccessKeyId.Inactive, an unknown key InvalidAccessKeyId.NotFound.
+// Authorization of RAM users is not implemented yet: a user's valid key
+// may call any action.
+func (s *Server) credentials(accessKeyID string) (string, caller, *apiError) {
+	if accessKeyID == s.cfg.AccessKeyID {
+		return s.cfg.AccessKeySecret, caller{
+			identityType: "Account",
+			accountID:    s.cfg.AccountID,
+			principalID:  s.cfg.AccountID,
+			arn:          "acs:ram::" + s.cfg.AccountID + ":root",
+		}, nil
 	}
-	return s.cfg.AccessKeySecret, caller{
-		identityType: "Account",
-		accountID:    s.cfg.AccountID,
-		principalID:  s.cfg.AccountID,
-		arn:          "acs:ram::" + s.cfg.AccountID + ":root",
-	}, true
+	secret, c, found, err := s.userCredentials(accessKeyID)
+	switch {
+	case err != nil:
+		return "", caller{}, err
+	case !found:
+		return "", caller{}, errAccessKeyNotFound()
+	}
+	return secret, c, nil
 }
 
 // signedRequest is what either signature version yields for the common
@@ -70,9 +82,9 @@ func (s *Server) authenticate(r *http.Request, body []byte, p params) (caller, *
 	if sr.securityToken != "" {
 		return caller{}, errSecurityToken()
 	}
-	secret, c, ok := s.credentials(sr.accessKeyID)
-	if !ok {
-		return caller{}, errAccessKeyNotFound()
+	secret, c, err := s.credentials(sr.accessKeyID)
+	if err != nil {
+		return caller{}, err
 	}
 	ts, perr := time.Parse(time.RFC3339, sr.timestamp)
 	if perr != nil {

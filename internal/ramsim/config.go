@@ -18,6 +18,34 @@ type Config struct {
 	// Now is the clock (nil means time.Now); tests use it to control
 	// timestamps and the signature time window.
 	Now func() time.Time
+	// PasswordPolicy is what CreateLoginProfile and UpdateLoginProfile
+	// check; the zero value is RAM's default policy (at least 8 characters).
+	PasswordPolicy PasswordPolicy
+	// DeletionPolls is how many GetServiceLinkedRoleDeletionStatus calls a
+	// deletion task answers before it finishes: the first NOT_STARTED (when
+	// DeletionPolls >= 2), the others IN_PROGRESS. 0 means the default 2; a
+	// negative value makes the first query already final.
+	DeletionPolls int
+	// ServicesInUse are services marked in use from the start, as
+	// SetServiceInUse would (service name -> resource ARNs; nil or empty
+	// ARNs get one made-up resource).
+	ServicesInUse map[string][]string
+	// ExtraServiceLinkedRoles are added to the built-in service catalog
+	// (tests use them for services that accept a custom suffix or
+	// description). An entry with an unknown PolicyName gets no policy.
+	ExtraServiceLinkedRoles []ServiceLinkedRoleSpec
+}
+
+// PasswordPolicy is the account's password policy as far as the emulator
+// enforces it. Its zero value is RAM's default (IMS SetPasswordPolicy:
+// MinimumPasswordLength 8, no character class required).
+type PasswordPolicy struct {
+	MinimumPasswordLength      int // 8-32; 0 means 8
+	RequireLowercaseCharacters bool
+	RequireUppercaseCharacters bool
+	RequireNumbers             bool
+	RequireSymbols             bool
+	PasswordNotContainUserName bool
 }
 
 // Limits are the RAM quotas the emulator enforces. The defaults are the
@@ -38,6 +66,7 @@ type Limits struct {
 	// the three kinds.
 	SystemPoliciesPerPrincipal int
 	CustomPoliciesPerPrincipal int
+	AccessKeysPerUser          int // AccessKey pairs of one user (LimitExceeded.User.AccessKey)
 }
 
 // DefaultLimits returns the real account quotas.
@@ -45,7 +74,7 @@ func DefaultLimits() Limits {
 	return Limits{
 		Users: 5000, TagsPerUser: 20, Groups: 300, GroupsPerUser: 10, Roles: 1000,
 		Policies: 1500, PolicyVersions: 5, TagsPerResource: 20,
-		SystemPoliciesPerPrincipal: 20, CustomPoliciesPerPrincipal: 10,
+		SystemPoliciesPerPrincipal: 20, CustomPoliciesPerPrincipal: 10, AccessKeysPerUser: 2,
 	}
 }
 
@@ -63,6 +92,15 @@ func (c Config) withDefaults() Config {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.PasswordPolicy.MinimumPasswordLength <= 0 {
+		c.PasswordPolicy.MinimumPasswordLength = 8
+	}
+	switch {
+	case c.DeletionPolls == 0:
+		c.DeletionPolls = 2
+	case c.DeletionPolls < 0:
+		c.DeletionPolls = 0
+	}
 	def := DefaultLimits()
 	for _, f := range []struct{ v, def *int }{
 		{&c.Limits.Users, &def.Users},
@@ -75,6 +113,7 @@ func (c Config) withDefaults() Config {
 		{&c.Limits.TagsPerResource, &def.TagsPerResource},
 		{&c.Limits.SystemPoliciesPerPrincipal, &def.SystemPoliciesPerPrincipal},
 		{&c.Limits.CustomPoliciesPerPrincipal, &def.CustomPoliciesPerPrincipal},
+		{&c.Limits.AccessKeysPerUser, &def.AccessKeysPerUser},
 	} {
 		if *f.v <= 0 {
 			*f.v = *f.def

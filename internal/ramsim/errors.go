@@ -156,3 +156,100 @@ func errMalformedPolicy(reason string) *apiError {
 func errTagLimit() *apiError {
 	return newError(http.StatusConflict, "LimitExceeded.Tag", "The count of tags beyond the current limits.")
 }
+
+// Login profiles and access keys. Codes, statuses and messages are the
+// ones of RAM's error reference (AlibabaCloudDocs/ram "Error messages",
+// CreateLoginProfile, GetLoginProfile, CreateAccessKey, UpdateAccessKey).
+
+func errPasswordTooWeak() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.Password.TooWeak",
+		`The parameter - "Password" is not compliant with the password policy.`)
+}
+
+func errLoginProfileNotExist() *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist.User.LoginProfile", "The user login profile does not exist.")
+}
+
+func errLoginProfileExists() *apiError {
+	return newError(http.StatusConflict, "EntityAlreadyExists.User.LoginProfile", "The user login profile does already EXIST.")
+}
+
+func errAccessKeyNotExist() *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist.User.AccessKey", "The user access key does not exist.")
+}
+
+func errAccessKeyLimit() *apiError {
+	return newError(http.StatusConflict, "LimitExceeded.User.AccessKey",
+		"The access key count of the user access keys beyond the current limits.")
+}
+
+// errAccessKeyInactive is the gateway's answer to a request signed with a
+// disabled key (400, "Specified access key is disabled.", as quoted by SDK
+// error tables and the STS FAQ).
+func errAccessKeyInactive() *apiError {
+	return newError(http.StatusBadRequest, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.")
+}
+
+// Service-linked roles: the ResourceManager 2020-03-31 error tables of
+// CreateServiceLinkedRole, DeleteServiceLinkedRole and
+// GetServiceLinkedRoleDeletionStatus.
+
+func errServiceNotExist() *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist.Service", "The service does not exist.")
+}
+
+func errRoleAlreadyExists() *apiError {
+	return newError(http.StatusConflict, "EntityAlreadyExists.Role", "The role already exists.")
+}
+
+func errCustomSuffixNotAllowed() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.CustomSuffix.NotAllowed",
+		"Custom suffix is not allowed for this Service Linked Role.")
+}
+
+func errCustomSuffixInvalidChars() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.CustomSuffix.InvalidChars",
+		"The parameter CustomSuffix contains invalid characters.")
+}
+
+func errCustomSuffixLength() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.CustomSuffix.Length",
+		"The maximum length of the parameter CustomSuffix is exceeded.")
+}
+
+func errDescriptionNotAllowed() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.Description.NotAllowed",
+		"Custom description is not allowed for default service linked role.")
+}
+
+func errSLRDescriptionLength() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.Description.Length",
+		"The maximum length of the description is exceeded. It must not exceed 1024 characters.")
+}
+
+func errNotServiceLinkedRole() *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist.ServiceLinkedRole", "This role exists but is not a Service Linked Role.")
+}
+
+func errDeletionTaskID() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.DeletionTaskId", "The DeletionTaskId is invalid.")
+}
+
+func errDeletionTaskIDLength() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.DeletionTaskId.Length",
+		"The length of DeletionTaskId must be between 26 and 255 characters.")
+}
+
+func errDeletionTaskNotExist() *apiError {
+	return newError(http.StatusNotFound, "EntityNotExist.ServiceLinkedRole.DeletionTask",
+		"The deletion task for the given ID does not exist.")
+}
+
+// errServiceLinkedRoleReadOnly answers RAM UpdateRole, DeleteRole,
+// AttachPolicyToRole and DetachPolicyFromRole on a service-linked role.
+// Assumed: no real code was found; NoPermission (403) is RAM's documented
+// code for a refused operation, the message says why.
+func errServiceLinkedRoleReadOnly(role string) *apiError {
+	return newError(http.StatusForbidden, "NoPermission",
+		"The role %s is a service-linked role; its trust policy and policies are managed by its service and it is deleted with DeleteServiceLinkedRole.", role)
+}

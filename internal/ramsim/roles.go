@@ -5,6 +5,7 @@ package ramsim
 
 import (
 	"maps"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,38 @@ type roleRecord struct {
 	Updated            time.Time         `json:"updated"`
 	Tags               map[string]string `json:"tags,omitempty"`
 	attachedPolicies
+	// ServiceName is set on service-linked roles: the service they belong
+	// to. Such roles are created and deleted through ResourceManager and
+	// are read-only to RAM's role actions.
+	ServiceName string `json:"serviceName,omitempty"`
+	// LatestDeletionTask is the DeletionTaskId of the role's newest
+	// deletion task (service-linked roles only).
+	LatestDeletionTask string `json:"latestDeletionTask,omitempty"`
+}
+
+func (r *roleRecord) serviceLinked() bool { return r.ServiceName != "" }
+
+// arn is the role's ARN. Service-linked roles have their name lower-cased
+// in it, as RM's CreateServiceLinkedRole example shows
+// (acs:ram::<uid>:role/aliyunserviceroleforpolardb).
+func (r *roleRecord) arn(account string) string {
+	if r.serviceLinked() {
+		return roleArn(account, strings.ToLower(r.Name))
+	}
+	return roleArn(account, r.Name)
+}
+
+// principalName is RolePrincipalName: <RoleName>@role.<uid>.onaliyunservice.com.
+func (r *roleRecord) principalName(account string) string {
+	return r.Name + "@role." + account + ".onaliyunservice.com"
+}
+
+// refuseServiceLinked is the guard of RAM's role-changing actions.
+func refuseServiceLinked(pr principal) *apiError {
+	if r, ok := pr.(*roleRecord); ok && r != nil && r.serviceLinked() {
+		return errServiceLinkedRoleReadOnly(r.Name)
+	}
+	return nil
 }
 
 // Session duration bounds of a role, in seconds.
@@ -28,12 +61,15 @@ const (
 	defaultSessionDuration = 3600
 )
 
-// Role is a read-only snapshot of a RAM role for tests.
+// Role is a read-only snapshot of a RAM role for tests. ServiceName is set
+// (and IsServiceLinkedRole true) for service-linked roles.
 type Role struct {
 	RoleID, RoleName, Arn, Description, AssumeRolePolicyDocument string
 	MaxSessionDuration                                           int
 	CreateDate, UpdateDate                                       time.Time
 	Tags                                                         map[string]string
+	IsServiceLinkedRole                                          bool
+	ServiceName, RolePrincipalName                               string
 }
 
 // Role returns the role called name.
@@ -60,9 +96,10 @@ func (s *Server) Roles() []Role {
 
 func (r *roleRecord) snapshot(account string) Role {
 	return Role{
-		RoleID: r.ID, RoleName: r.Name, Arn: roleArn(account, r.Name), Description: r.Description,
+		RoleID: r.ID, RoleName: r.Name, Arn: r.arn(account), Description: r.Description,
 		AssumeRolePolicyDocument: r.TrustPolicy, MaxSessionDuration: r.MaxSessionDuration,
 		CreateDate: r.Created, UpdateDate: r.Updated, Tags: maps.Clone(r.Tags),
+		IsServiceLinkedRole: r.serviceLinked(), ServiceName: r.ServiceName, RolePrincipalName: r.principalName(account),
 	}
 }
 
@@ -75,12 +112,15 @@ func (r *roleRecord) entity(account string) map[string]any { return r.wire(accou
 
 func (s *Server) roleWire(r *roleRecord) map[string]any { return r.wire(s.cfg.AccountID) }
 
-// wire is the API's Role object.
+// wire is the API's Role object. IsServiceLinkedRole is not in the
+// classic SDK's RAM Role struct; it is sent so that RAM readers can tell
+// service-linked roles apart (ResourceManager's Role has it).
 func (r *roleRecord) wire(account string) map[string]any {
 	return map[string]any{
+		"IsServiceLinkedRole":      r.serviceLinked(),
 		"RoleId":                   r.ID,
 		"RoleName":                 r.Name,
-		"Arn":                      roleArn(account, r.Name),
+		"Arn":                      r.arn(account),
 		"Description":              r.Description,
 		"AssumeRolePolicyDocument": r.TrustPolicy,
 		"MaxSessionDuration":       r.MaxSessionDuration,
@@ -90,11 +130,16 @@ func (r *roleRecord) wire(account string) map[string]any {
 	}
 }
 
-// existingRole validates RoleName and finds that role.
+// existingRole validates RoleName and finds that role. A service-linked
+// role with a custom suffix has an "_" in its name that RoleName's rule
+// does not allow, so such an existing role is found before validating.
 func (s *Server) existingRole(rq *request) (*roleRecord, *apiError) {
 	name, err := rq.required("RoleName")
 	if err != nil {
 		return nil, err
+	}
+	if r, ok := s.st.roles[name]; ok && r.serviceLinked() {
+		return r, nil
 	}
 	if err := validateRoleName("RoleName", name); err != nil {
 		return nil, err
@@ -170,6 +215,9 @@ func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	if err := refuseServiceLinked(r); err != nil {
+		return nil, err
+	}
 	updated := *r
 	if trust, ok := rq.lookup("NewAssumeRolePolicyDocument"); ok {
 		if trust == "" {
@@ -198,6 +246,9 @@ func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
 func (s *Server) deleteRole(rq *request) (map[string]any, *apiError) {
 	r, err := s.existingRole(rq)
 	if err != nil {
+		return nil, err
+	}
+	if err := refuseServiceLinked(r); err != nil {
 		return nil, err
 	}
 	if err := policyConflict(roleKind, r); err != nil {

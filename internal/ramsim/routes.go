@@ -41,6 +41,16 @@ var products = []*product{
 		"DeleteUser": {(*Server).deleteUser, true},
 		"ListUsers":  {(*Server).listUsers, false},
 
+		"CreateLoginProfile": {(*Server).createLoginProfile, true},
+		"GetLoginProfile":    {(*Server).getLoginProfile, false},
+		"UpdateLoginProfile": {(*Server).updateLoginProfile, true},
+		"DeleteLoginProfile": {(*Server).deleteLoginProfile, true},
+
+		"CreateAccessKey": {(*Server).createAccessKey, true},
+		"ListAccessKeys":  {(*Server).listAccessKeys, false},
+		"UpdateAccessKey": {(*Server).updateAccessKey, true},
+		"DeleteAccessKey": {(*Server).deleteAccessKey, true},
+
 		"CreatePolicy":            {(*Server).createPolicy, true},
 		"GetPolicy":               {(*Server).getPolicy, false},
 		"ListPolicies":            {(*Server).listPolicies, false},
@@ -89,7 +99,14 @@ var products = []*product{
 		"UntagResources":   {(*Server).untagResources, true},
 		"ListTagResources": {(*Server).listTagResources, false},
 	}},
-	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", actions: map[string]route{}},
+	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", actions: map[string]route{
+		"CreateServiceLinkedRole": {(*Server).createServiceLinkedRole, true},
+		"DeleteServiceLinkedRole": {(*Server).deleteServiceLinkedRole, true},
+		// A status query advances the task, and may delete the role.
+		"GetServiceLinkedRoleDeletionStatus": {(*Server).getServiceLinkedRoleDeletionStatus, true},
+		"GetRole":                            {(*Server).rmGetRole, false},
+		"ListRoles":                          {(*Server).rmListRoles, false},
+	}},
 	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", actions: map[string]route{
 		"GetCallerIdentity": {(*Server).getCallerIdentity, false},
 	}},

@@ -27,8 +27,11 @@ type Server struct {
 	cfg    Config
 	nonces nonceCache
 
-	mu sync.Mutex // guards st and the state file
-	st *store
+	mu    sync.Mutex // guards st, inUse and the state file
+	st    *store
+	inUse map[string][]string // services marked in use -> resources using their roles
+
+	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
 
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
@@ -45,7 +48,11 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	return &Server{cfg: cfg, st: st}, nil
+	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
+	for service, resources := range cfg.ServicesInUse {
+		srv.setInUse(service, true, resources)
+	}
+	return srv, nil
 }
 
 // AccountID is the emulated account's id.
@@ -109,6 +116,10 @@ func (s *Server) Close() error {
 // ServeHTTP answers one RPC request: route by (Version, Action),
 // authenticate, run the action, write JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, adminPrefix) {
+		s.serveAdmin(w, r)
+		return
+	}
 	requestID := newRequestID()
 	resp, prod, err := s.serve(r)
 	if err != nil {

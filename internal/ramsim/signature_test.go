@@ -217,7 +217,7 @@ func TestRouting(t *testing.T) {
 	}{
 		{"unknown RAM action", vRAM, "DecodeDiagnosticMessage", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
 		{"action of another product", vRAM, "GetCallerIdentity", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
-		{"ResourceManager has no action yet", vRM, "CreateServiceLinkedRole", 404, "InvalidAction.NotFound", "resourcemanager.aliyuncs.com"},
+		{"unimplemented ResourceManager action", vRM, "CreateResourceGroup", 404, "InvalidAction.NotFound", "resourcemanager.aliyuncs.com"},
 		{"unknown version", "2099-01-01", "GetCallerIdentity", 400, "InvalidVersion", "sts.aliyuncs.com"},
 		{"unknown version and action", "2099-01-01", "Nope", 400, "InvalidVersion", "ram.aliyuncs.com"},
 		{"missing version", "", "GetUser", 400, "MissingVersion", "ram.aliyuncs.com"},

@@ -27,6 +27,7 @@ type store struct {
 	groups   map[string]*groupRecord  // by GroupName
 	roles    map[string]*roleRecord   // by RoleName
 	policies map[string]*policyRecord // custom policies by PolicyName
+	tasks    map[string]*deletionTask // service-linked role deletions by DeletionTaskId
 }
 
 // userRecord is one RAM user as persisted.
@@ -41,6 +42,8 @@ type userRecord struct {
 	Updated     time.Time         `json:"updated"`
 	Tags        map[string]string `json:"tags,omitempty"`
 	attachedPolicies
+	LoginProfile *loginProfileRecord `json:"loginProfile,omitempty"`
+	AccessKeys   []*accessKeyRecord  `json:"accessKeys,omitempty"` // in creation order
 }
 
 // stateFile is the on-disk form. Format is bumped when a change would make
@@ -52,10 +55,16 @@ type stateFile struct {
 	Groups    []*groupRecord  `json:"groups,omitempty"`
 	Roles     []*roleRecord   `json:"roles,omitempty"`
 	Policies  []*policyRecord `json:"policies,omitempty"`
+	// DeletionTasks are the service-linked role deletion tasks.
+	DeletionTasks []*deletionTask `json:"deletionTasks,omitempty"`
 }
 
-// stateFormat stays 1: groups, roles and policies were added as optional
+// stateFormat stays 1: groups, roles, policies, login profiles, access
+// keys, service-linked roles and deletion tasks were added as optional
 // fields, so a file written before them loads as an account without any.
+// The file holds the access-key secrets of RAM users in clear (the
+// emulator needs them to verify signatures) and only salted hashes of
+// passwords; it is written with mode 0600.
 const stateFormat = 1
 
 func newStore() *store {
@@ -64,6 +73,7 @@ func newStore() *store {
 		groups:   make(map[string]*groupRecord),
 		roles:    make(map[string]*roleRecord),
 		policies: make(map[string]*policyRecord),
+		tasks:    make(map[string]*deletionTask),
 	}
 }
 
@@ -159,6 +169,9 @@ func loadStore(path string) (*store, error) {
 	for _, p := range f.Policies {
 		st.policies[p.Name] = p
 	}
+	for _, t := range f.DeletionTasks {
+		st.tasks[t.ID] = t
+	}
 	return st, nil
 }
 
@@ -170,6 +183,7 @@ func (st *store) save(path, accountID string) error {
 	data, err := json.MarshalIndent(stateFile{
 		Format: stateFormat, AccountID: accountID, Users: st.sortedUsers(),
 		Groups: sortedByName(st.groups), Roles: sortedByName(st.roles), Policies: sortedByName(st.policies),
+		DeletionTasks: sortedByName(st.tasks),
 	}, "", "  ")
 	if err != nil {
 		return err

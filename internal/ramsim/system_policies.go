@@ -25,6 +25,11 @@ var systemPolicyFiles embed.FS
 //     the policies of MSE's service-linked roles, with the permissions
 //     shared/seeds/000 lists (the seed's trailing spaces and duplicate slb
 //     action dropped).
+//   - AliyunServiceRolePolicyForMssp, AliyunServiceRolePolicyForESAMssp: the
+//     policies of MSS's service-linked roles (shared/seeds/002 names them
+//     but does not quote them). Their documents are stand-ins (assumed):
+//     read access to what the seed says MSS reads (ECS, RDS; ESA, SLS) and
+//     deleting the service's own role.
 var systemPolicyDescriptions = map[string]string{
 	"AdministratorAccess":                        "Provides full access to Alibaba Cloud services and resources.",
 	"ReadOnlyAccess":                             "Provides read-only access to Alibaba Cloud services and resources.",
@@ -32,6 +37,8 @@ var systemPolicyDescriptions = map[string]string{
 	"AliyunMSEReadOnlyAccess":                    "Provides read-only access to Microservices Engine (MSE).",
 	"AliyunServiceRolePolicyForMSE":              "Policy of the MSE service-linked role AliyunServiceRoleForMSE.",
 	"AliyunServiceRolePolicyForMSEEngineService": "Policy of the MSE engine service-linked role.",
+	"AliyunServiceRolePolicyForMssp":             "Policy of the MSS service-linked role AliyunServiceRoleForMssp.",
+	"AliyunServiceRolePolicyForESAMssp":          "Policy of the MSS service-linked role AliyunServiceRoleForESAMssp.",
 }
 
 // systemPolicyDate is the CreateDate and UpdateDate of every system policy.

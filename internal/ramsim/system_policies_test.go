@@ -13,7 +13,8 @@ import (
 func TestSystemPolicies(t *testing.T) {
 	env := newEnv(t, Config{})
 	for _, name := range []string{"AdministratorAccess", "ReadOnlyAccess", "AliyunMSEFullAccess", "AliyunMSEReadOnlyAccess",
-		"AliyunServiceRolePolicyForMSE", "AliyunServiceRolePolicyForMSEEngineService"} {
+		"AliyunServiceRolePolicyForMSE", "AliyunServiceRolePolicyForMSEEngineService",
+		"AliyunServiceRolePolicyForMssp", "AliyunServiceRolePolicyForESAMssp"} {
 		t.Run(name, func(t *testing.T) {
 			body := env.ok(vRAM, "GetPolicy", map[string]string{"PolicyName": name, "PolicyType": "System"})
 			doc := str(body, "DefaultPolicyVersion", "PolicyDocument")
@@ -29,7 +30,7 @@ func TestSystemPolicies(t *testing.T) {
 			}
 		})
 	}
-	if len(systemPolicies) != 6 || len(env.srv.Policies()) != 0 {
+	if len(systemPolicies) != 8 || len(env.srv.Policies()) != 0 {
 		t.Fatalf("%d system policies; Policies() lists %v", len(systemPolicies), env.srv.Policies())
 	}
 	// Spot checks of the documents against the seeds.

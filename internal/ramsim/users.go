@@ -182,10 +182,11 @@ func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
 
 // userDependants are DeleteUser's checks, in the order the classic
 // DeleteUser doc lists the conflicts: AccessKey, LoginProfile, Group,
-// Policy, MFADevice (the real evaluation order is not documented). Access
-// keys, login profiles and MFA devices add their checks here when they are
-// implemented.
+// Policy, MFADevice (the real evaluation order is not documented). MFA
+// devices add their check here when they are implemented.
 var userDependants = []func(st *store, u *userRecord) *apiError{
+	accessKeyConflict,
+	loginProfileConflict,
 	(*store).groupConflict,
 	func(_ *store, u *userRecord) *apiError { return policyConflict(userKind, u) },
 }

@@ -1,0 +1,223 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"crypto/rand"
+	"math/big"
+	"slices"
+	"time"
+)
+
+// Access key statuses.
+const (
+	keyActive   = "Active"
+	keyInactive = "Inactive"
+)
+
+// accessKeyRecord is one AccessKey pair of a RAM user as persisted. The
+// secret is stored in clear: the emulator must recompute signatures with
+// it. The state file is written with mode 0600 (see store.save); it is a
+// test fixture, not a vault.
+type accessKeyRecord struct {
+	ID      string    `json:"id"`
+	Secret  string    `json:"secret"`
+	Status  string    `json:"status"`
+	Created time.Time `json:"created"`
+}
+
+// AccessKey is a read-only snapshot of an access key for tests; the secret
+// is left out.
+type AccessKey struct {
+	AccessKeyID, Status string
+	CreateDate          time.Time
+}
+
+// AccessKeys returns the access keys of user in creation order; nil for an
+// unknown user or one without keys.
+func (s *Server) AccessKeys(user string) []AccessKey {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.st.users[user]
+	if !ok {
+		return nil
+	}
+	var out []AccessKey
+	for _, k := range u.AccessKeys {
+		out = append(out, AccessKey{AccessKeyID: k.ID, Status: k.Status, CreateDate: k.Created})
+	}
+	return out
+}
+
+func (k *accessKeyRecord) wire() map[string]any {
+	return map[string]any{"AccessKeyId": k.ID, "Status": k.Status, "CreateDate": formatDate(k.Created)}
+}
+
+const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+func randomString(n int) (string, error) {
+	b := make([]byte, n)
+	max := big.NewInt(int64(len(keyAlphabet)))
+	for i := range b {
+		x, err := rand.Int(rand.Reader, max)
+		if err != nil {
+			return "", err
+		}
+		b[i] = keyAlphabet[x.Int64()]
+	}
+	return string(b), nil
+}
+
+// keyOwner returns the user holding the access key id and the key.
+func (st *store) keyOwner(id string) (*userRecord, *accessKeyRecord) {
+	for _, u := range st.users {
+		for _, k := range u.AccessKeys {
+			if k.ID == id {
+				return u, k
+			}
+		}
+	}
+	return nil, nil
+}
+
+// newAccessKey makes a key shaped like real ones: "LTAI" and 20
+// characters (24 in all), a 30-character secret; the id is unique in the
+// account, root key included.
+func (s *Server) newAccessKey() (*accessKeyRecord, error) {
+	for {
+		suffix, err := randomString(20)
+		if err != nil {
+			return nil, err
+		}
+		id := "LTAI" + suffix
+		if u, _ := s.st.keyOwner(id); u != nil || id == s.cfg.AccessKeyID {
+			continue
+		}
+		secret, err := randomString(30)
+		if err != nil {
+			return nil, err
+		}
+		return &accessKeyRecord{ID: id, Secret: secret, Status: keyActive, Created: s.now()}, nil
+	}
+}
+
+// keyUser is the user an access-key action is about: UserName, or, when
+// it is absent and a RAM user signs the request, that user (RAM documents
+// UserName as optional for these actions; the root account's own keys are
+// not emulated, so root must name a user: MissingUserName).
+func (s *Server) keyUser(rq *request) (*userRecord, *apiError) {
+	if _, sent := rq.lookup("UserName"); !sent && rq.caller.userName != "" {
+		if u, ok := s.st.users[rq.caller.userName]; ok {
+			return u, nil
+		}
+		return nil, errUserNotExist()
+	}
+	return s.existingUser(rq)
+}
+
+// createAccessKey issues a key for a user, at most AccessKeysPerUser (2)
+// of them, Active ones and Inactive ones alike. The answer is the only one
+// carrying the secret.
+func (s *Server) createAccessKey(rq *request) (map[string]any, *apiError) {
+	u, err := s.keyUser(rq)
+	if err != nil {
+		return nil, err
+	}
+	if len(u.AccessKeys) >= s.cfg.Limits.AccessKeysPerUser {
+		return nil, errAccessKeyLimit()
+	}
+	k, kerr := s.newAccessKey()
+	if kerr != nil {
+		return nil, errInternal()
+	}
+	u.AccessKeys = append(u.AccessKeys, k)
+	w := k.wire()
+	w["AccessKeySecret"] = k.Secret
+	return map[string]any{"AccessKey": w}, nil
+}
+
+// listAccessKeys lists a user's keys without secrets; no paging.
+func (s *Server) listAccessKeys(rq *request) (map[string]any, *apiError) {
+	u, err := s.keyUser(rq)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"AccessKeys": wrap("AccessKey", u.AccessKeys, (*accessKeyRecord).wire)}, nil
+}
+
+// userKey finds UserAccessKeyId among the keys of UserName. A key of
+// another user is not found, as in RAM.
+func (s *Server) userKey(rq *request) (*userRecord, int, *apiError) {
+	u, err := s.keyUser(rq)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := rq.required("UserAccessKeyId")
+	if err != nil {
+		return nil, 0, err
+	}
+	i := slices.IndexFunc(u.AccessKeys, func(k *accessKeyRecord) bool { return k.ID == id })
+	if i < 0 {
+		return nil, 0, errAccessKeyNotExist()
+	}
+	return u, i, nil
+}
+
+// updateAccessKey sets Status to Active or Inactive; any other value is
+// InvalidParameter.Status (assumed code, RAM's InvalidParameter.<Field>
+// form).
+func (s *Server) updateAccessKey(rq *request) (map[string]any, *apiError) {
+	u, i, err := s.userKey(rq)
+	if err != nil {
+		return nil, err
+	}
+	status, err := rq.required("Status")
+	if err != nil {
+		return nil, err
+	}
+	if status != keyActive && status != keyInactive {
+		return nil, errIncorrect("Status")
+	}
+	u.AccessKeys[i].Status = status
+	return map[string]any{}, nil
+}
+
+func (s *Server) deleteAccessKey(rq *request) (map[string]any, *apiError) {
+	u, i, err := s.userKey(rq)
+	if err != nil {
+		return nil, err
+	}
+	u.AccessKeys = slices.Delete(u.AccessKeys, i, i+1)
+	return map[string]any{}, nil
+}
+
+// accessKeyConflict is DeleteUser's check for access keys.
+func accessKeyConflict(_ *store, u *userRecord) *apiError {
+	if len(u.AccessKeys) > 0 {
+		return errDeleteConflict("User.AccessKey", "The user CAN NOT has any access key while deleting the user.")
+	}
+	return nil
+}
+
+// userCredentials resolves a RAM user's access key under the store lock:
+// its secret and the user as caller, or InvalidAccessKeyId.Inactive for a
+// disabled key. found is false for a key nobody holds.
+func (s *Server) userCredentials(accessKeyID string) (secret string, c caller, found bool, err *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, k := s.st.keyOwner(accessKeyID)
+	if u == nil {
+		return "", caller{}, false, nil
+	}
+	if k.Status != keyActive {
+		return "", caller{}, true, errAccessKeyInactive()
+	}
+	return k.Secret, caller{
+		identityType: "RAMUser",
+		accountID:    s.cfg.AccountID,
+		principalID:  u.ID,
+		arn:          "acs:ram::" + s.cfg.AccountID + ":user/" + u.Name,
+		userName:     u.Name,
+	}, true, nil
+}

@@ -1,0 +1,88 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+)
+
+// adminPrefix is the path of the emulator's own endpoints, on the API port.
+// They are no Alibaba Cloud API: unsigned, JSON in and out, and answered
+// only to loopback clients.
+const adminPrefix = "/__ramsim/"
+
+// inUseBody is the body of POST /__ramsim/services/<service>/in-use and
+// the answer of both methods.
+type inUseBody struct {
+	Service   string   `json:"service,omitempty"`
+	InUse     bool     `json:"in_use"`
+	Resources []string `json:"resources"`
+}
+
+// serveAdmin answers the admin endpoints:
+//
+//	GET  /__ramsim/services/<service-name>/in-use
+//	POST /__ramsim/services/<service-name>/in-use  {"in_use":true,"resources":["acs:mssp::..."]}
+//
+// A non-loopback client gets 403, an unknown service (not in the catalog)
+// or path 404, a bad body 400, another method 405.
+func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	if !isLoopback(r.RemoteAddr) {
+		adminAnswer(w, http.StatusForbidden, map[string]any{"error": "the ramsim admin endpoints answer loopback clients only"})
+		return
+	}
+	rest := strings.TrimPrefix(r.URL.Path, adminPrefix+"services/")
+	service, ok := strings.CutSuffix(rest, "/in-use")
+	if rest == r.URL.Path || !ok || service == "" || strings.Contains(service, "/") {
+		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "unknown admin path " + r.URL.Path})
+		return
+	}
+	if _, known := s.serviceSpec(service); !known {
+		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "service " + service + " is not in the service-linked role catalog"})
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPost, http.MethodPut:
+		var in inUseBody
+		dec := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			adminAnswer(w, http.StatusBadRequest, map[string]any{"error": "body: " + err.Error()})
+			return
+		}
+		s.SetServiceInUse(service, in.InUse, in.Resources)
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		adminAnswer(w, http.StatusMethodNotAllowed, map[string]any{"error": "use GET or POST"})
+		return
+	}
+	resources, inUse := s.ServicesInUse()[service]
+	if resources == nil {
+		resources = []string{}
+	}
+	adminAnswer(w, http.StatusOK, inUseBody{Service: service, InUse: inUse, Resources: resources})
+}
+
+// isLoopback reports whether a RemoteAddr ("host:port") is a loopback
+// address.
+func isLoopback(remoteAddr string) bool {
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func adminAnswer(w http.ResponseWriter, status int, body any) {
+	data, _ := json.Marshal(body)
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(data) //nolint:errcheck // the client went away; nothing to do
+}
