@@ -71,17 +71,42 @@ resource "mseram_group_policy_attachment" "developers_read" {
 }
 
 # Seed 001, example 4: read and write one configuration, nothing more.
+# Rendered from typed inputs: no ARN or action list written by hand.
+data "mseram_policy_document" "prod_yaml" {
+  nacos_config {
+    instance_id  = local.instance_id
+    namespace_id = local.namespace_id
+    group        = "DEFAULT_GROUP"
+    data_id      = "prod.yaml"
+    access       = "read_write"
+  }
+}
+
+# Prove, before anything is applied, that the policy does what it says.
+data "mseram_access_check" "prod_yaml" {
+  policy_documents = [data.mseram_policy_document.prod_yaml.json]
+
+  request {
+    action   = "mse:UpdateNacosConfig"
+    resource = provider::mseram::mse_resource_arn(local.instance_id, local.namespace_id, "DEFAULT_GROUP", "prod.yaml")
+  }
+  request {
+    action   = "mse:UpdateNacosConfig"
+    resource = provider::mseram::mse_resource_arn(local.instance_id, local.namespace_id, "DEFAULT_GROUP", "dev.yaml")
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = self.results[0].allowed && !self.results[1].allowed
+      error_message = "The prod.yaml policy must allow updating prod.yaml and nothing else: ${jsonencode(self.results)}"
+    }
+  }
+}
+
 resource "mseram_policy" "prod_yaml" {
-  name        = "mse-prod-yaml-rw"
-  description = "Read and write prod.yaml in the production namespace"
-  policy_document = jsonencode({
-    Version = "1"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["mse:GetNacosConfig", "mse:UpdateNacosConfig", "mse:ListNacosConfigs"]
-      Resource = ["acs:mse:*:*:instance/${local.instance_id}/${local.namespace_id}/DEFAULT_GROUP/prod.yaml"]
-    }]
-  })
+  name            = "mse-prod-yaml-rw"
+  description     = "Read and write prod.yaml in the production namespace"
+  policy_document = data.mseram_policy_document.prod_yaml.minified_json
 }
 
 resource "mseram_group_policy_attachment" "developers_prod_yaml" {
@@ -110,6 +135,10 @@ output "developer_ids" {
 
 output "prod_yaml_policy_version" {
   value = mseram_policy.prod_yaml.default_version
+}
+
+output "prod_yaml_access" {
+  value = [for r in data.mseram_access_check.prod_yaml.results : "${r.decision}: ${r.action} on ${r.resource}"]
 }
 
 output "mse_full_access_actions" {

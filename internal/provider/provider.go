@@ -53,5 +53,8 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 		datasources.NewCallerIdentityDataSource,
 		datasources.NewPolicyDataSource,
 		datasources.NewRoleDataSource,
+		datasources.NewAccessCheckDataSource,
+		datasources.NewPolicyDocumentDataSource,
+		datasources.NewMSEActionsDataSource,
 	}
 }
