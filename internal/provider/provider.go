@@ -44,6 +44,7 @@ func (p *mseramProvider) Resources(context.Context) []func() resource.Resource {
 		resources.NewRoleResource,
 		resources.NewGroupResource,
 		resources.NewGroupMembershipResource,
+		resources.NewServiceLinkedRoleResource,
 	}
 }
 
@@ -53,6 +54,7 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 		datasources.NewCallerIdentityDataSource,
 		datasources.NewPolicyDataSource,
 		datasources.NewRoleDataSource,
+		datasources.NewServiceLinkedRolesDataSource,
 		datasources.NewAccessCheckDataSource,
 		datasources.NewPolicyDocumentDataSource,
 		datasources.NewMSEActionsDataSource,

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/mseram/terraform-provider-mseram/internal/mse"
 )
 
 // ServiceLinkedRoleSpec is one entry of the service catalog: the service
@@ -24,37 +26,19 @@ type ServiceLinkedRoleSpec struct {
 	Source                                         string
 }
 
-// builtinServiceCatalog is what the documents the provider models say.
-// None of them says that a service accepts a custom suffix or description,
-// so none does (RM's CreateServiceLinkedRole doc: a description can be set
-// only for roles that support a custom suffix). Assumptions are marked in
-// Source.
-var builtinServiceCatalog = []ServiceLinkedRoleSpec{
-	{
-		ServiceName: "mse.aliyuncs.com", RoleName: "AliyunServiceRoleForMSE",
-		Description: "Microservices Engine (MSE) will use this role to access your resources in other services such as ECS, VPC, ARMS, SLB, ACK, EDAS and ASM.",
-		PolicyName:  "AliyunServiceRolePolicyForMSE",
-		Source:      "seed 000",
-	},
-	{
-		ServiceName: "engine-service.mse.aliyuncs.com", RoleName: "AliyunServiceRoleForMSEEngineService",
-		Description: "The MSE engine (Nacos) will use this role to integrate with other cloud services such as Security Guardrail.",
-		PolicyName:  "AliyunServiceRolePolicyForMSEEngineService",
-		Source:      "seed 000 (service name and policy from the seed; role name assumed from the policy name)",
-	},
-	{
-		ServiceName: "mssp.aliyuncs.com", RoleName: "AliyunServiceRoleForMssp",
-		Description: "Managed Security Service (MSS) will use this role to access your cloud resources for security assessment and hardening.",
-		PolicyName:  "AliyunServiceRolePolicyForMssp",
-		Source:      "seed 002 (role and policy names from the seed; service name assumed)",
-	},
-	{
-		ServiceName: "esa.mssp.aliyuncs.com", RoleName: "AliyunServiceRoleForESAMssp",
-		Description: "Managed Security Service (MSS) will use this role to access your Edge Security Acceleration (ESA) and Simple Log Service (SLS) resources.",
-		PolicyName:  "AliyunServiceRolePolicyForESAMssp",
-		Source:      "seed 002 (role and policy names from the seed; service name assumed)",
-	},
-}
+// builtinServiceCatalog is internal/mse's catalog, the one the provider
+// validates plans against, so the two cannot drift apart. Where each entry
+// comes from, and what was assumed, is in its Source.
+var builtinServiceCatalog = func() []ServiceLinkedRoleSpec {
+	var out []ServiceLinkedRoleSpec
+	for _, e := range mse.ServiceLinkedRoles() {
+		out = append(out, ServiceLinkedRoleSpec{
+			ServiceName: e.ServiceName, RoleName: e.RoleName, Description: e.Description, PolicyName: e.PolicyName,
+			AllowsCustomSuffix: e.AcceptsSuffix, AllowsDescription: e.AcceptsDescription, Source: e.Source,
+		})
+	}
+	return out
+}()
 
 // ServiceCatalog returns the services CreateServiceLinkedRole knows: the
 // built-in ones, then Config.ExtraServiceLinkedRoles.

@@ -1,0 +1,104 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package mse
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestServiceLinkedRoleCatalog(t *testing.T) {
+	cat := ServiceLinkedRoles()
+	want := map[string]string{
+		"mse.aliyuncs.com":                "AliyunServiceRoleForMSE",
+		"engine-service.mse.aliyuncs.com": "AliyunServiceRoleForMSEEngineService",
+		"mssp.aliyuncs.com":               "AliyunServiceRoleForMssp",
+		"esa.mssp.aliyuncs.com":           "AliyunServiceRoleForESAMssp",
+	}
+	if len(cat) != len(want) {
+		t.Fatalf("catalog has %d entries, want %d", len(cat), len(want))
+	}
+	seenRole := map[string]bool{}
+	for _, e := range cat {
+		if want[e.ServiceName] != e.RoleName {
+			t.Errorf("%s: role %q, want %q", e.ServiceName, e.RoleName, want[e.ServiceName])
+		}
+		if !IsServiceName(e.ServiceName) {
+			t.Errorf("%s: not a service name", e.ServiceName)
+		}
+		if e.Description == "" || e.Source == "" || !strings.HasPrefix(e.PolicyName, "AliyunServiceRolePolicyFor") {
+			t.Errorf("incomplete entry %+v", e)
+		}
+		// Role names are looked up without the suffix, so none may be a
+		// prefix-with-underscore of another or repeat.
+		if seenRole[e.RoleName] || strings.Contains(e.RoleName, "_") {
+			t.Errorf("%s: role name %q repeats or contains '_'", e.ServiceName, e.RoleName)
+		}
+		seenRole[e.RoleName] = true
+		got, ok := ServiceLinkedRoleFor(e.ServiceName)
+		if !ok || got != e {
+			t.Errorf("ServiceLinkedRoleFor(%s) = %+v, %v", e.ServiceName, got, ok)
+		}
+		got, suffix, ok := ServiceLinkedRoleNamed(e.RoleName + "_blue")
+		if !ok || got != e || suffix != "blue" {
+			t.Errorf("ServiceLinkedRoleNamed(%s_blue) = %+v, %q, %v", e.RoleName, got, suffix, ok)
+		}
+		// The seeds name no service that accepts either.
+		if e.CheckSuffix("x") == nil || e.CheckDescription() == nil {
+			t.Errorf("%s accepts a suffix or description", e.ServiceName)
+		}
+	}
+	cat[0].RoleName = "changed"
+	if ServiceLinkedRoles()[0].RoleName != "AliyunServiceRoleForMSE" {
+		t.Fatal("ServiceLinkedRoles shares its slice")
+	}
+	if _, ok := ServiceLinkedRoleFor("nope.aliyuncs.com"); ok {
+		t.Fatal("unknown service found")
+	}
+	if _, _, ok := ServiceLinkedRoleNamed("AliyunServiceRoleForNope"); ok {
+		t.Fatal("unknown role found")
+	}
+	if got := strings.Join(ServiceNames(), ","); got != "mse.aliyuncs.com,engine-service.mse.aliyuncs.com,mssp.aliyuncs.com,esa.mssp.aliyuncs.com" {
+		t.Fatalf("ServiceNames %s", got)
+	}
+}
+
+func TestServiceLinkedRoleChecks(t *testing.T) {
+	open := ServiceLinkedRole{ServiceName: "polardb.aliyuncs.com", RoleName: "AliyunServiceRoleForPolarDB", AcceptsSuffix: true, AcceptsDescription: true}
+	if err := open.CheckSuffix("prod-1.a"); err != nil {
+		t.Fatal(err)
+	}
+	if got := open.RoleNameWithSuffix("prod"); got != "AliyunServiceRoleForPolarDB_prod" {
+		t.Fatal(got)
+	}
+	if got := open.RoleNameWithSuffix(""); got != "AliyunServiceRoleForPolarDB" {
+		t.Fatal(got)
+	}
+	if err := open.CheckDescription(); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"", "a_b", "with space", strings.Repeat("x", 64-len(open.RoleName))} {
+		if err := open.CheckSuffix(bad); err == nil {
+			t.Errorf("suffix %q accepted", bad)
+		}
+	}
+	if err := open.CheckSuffix(strings.Repeat("x", 63-len(open.RoleName))); err != nil {
+		t.Errorf("longest suffix refused: %v", err)
+	}
+	closed := ServiceLinkedRole{ServiceName: "mse.aliyuncs.com", RoleName: "AliyunServiceRoleForMSE"}
+	if err := closed.CheckSuffix("x"); err == nil || !strings.Contains(err.Error(), "mse.aliyuncs.com") {
+		t.Fatalf("CheckSuffix: %v", err)
+	}
+	if err := closed.CheckDescription(); err == nil || !strings.Contains(err.Error(), "mse.aliyuncs.com") {
+		t.Fatalf("CheckDescription: %v", err)
+	}
+	for s, want := range map[string]bool{
+		"mse.aliyuncs.com": true, "engine-service.mse.aliyuncs.com": true, "a.b-c.aliyuncs.com": true,
+		"MSE.aliyuncs.com": false, "mse": false, ".aliyuncs.com": false, "-x.aliyuncs.com": false, "mse.example.com": false, "": false,
+	} {
+		if IsServiceName(s) != want {
+			t.Errorf("IsServiceName(%q) != %v", s, want)
+		}
+	}
+}

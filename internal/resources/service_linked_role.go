@@ -1,0 +1,486 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package resources
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/mse"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*serviceLinkedRoleResource)(nil)
+	_ resource.ResourceWithImportState    = (*serviceLinkedRoleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*serviceLinkedRoleResource)(nil)
+)
+
+// slrRoleNamePattern is a service-linked role name: a RAM role name, then
+// optionally '_' and a custom suffix.
+var slrRoleNamePattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}(_[A-Za-z0-9.-]+)?$`)
+
+const (
+	defaultSLRCreateTimeout = 5 * time.Minute
+	// Deletion is asynchronous on the service side and may take minutes.
+	defaultSLRDeleteTimeout = 10 * time.Minute
+	// First and longest wait between deletion-status queries.
+	slrPollFirst = 500 * time.Millisecond
+	slrPollMax   = 10 * time.Second
+)
+
+type serviceLinkedRoleResource struct {
+	client *alicloud.Client
+}
+
+// NewServiceLinkedRoleResource is the constructor the provider registers for
+// mseram_service_linked_role.
+func NewServiceLinkedRoleResource() resource.Resource {
+	return &serviceLinkedRoleResource{}
+}
+
+type serviceLinkedRoleModel struct {
+	ID                       types.String   `tfsdk:"id"`
+	ServiceName              types.String   `tfsdk:"service_name"`
+	AllowUnknownService      types.Bool     `tfsdk:"allow_unknown_service"`
+	CustomSuffix             types.String   `tfsdk:"custom_suffix"`
+	Description              types.String   `tfsdk:"description"`
+	RoleName                 types.String   `tfsdk:"role_name"`
+	RoleID                   types.String   `tfsdk:"role_id"`
+	Arn                      types.String   `tfsdk:"arn"`
+	AssumeRolePolicyDocument types.String   `tfsdk:"assume_role_policy_document"`
+	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *serviceLinkedRoleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_service_linked_role"
+}
+
+func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A service-linked role: the RAM role an Alibaba Cloud service (MSE, MSS, ...) assumes to act on your resources, " +
+			"created with ResourceManager's `CreateServiceLinkedRole`. Its trust policy and attached system policy are owned by the service and cannot be changed.\n\n" +
+			"Services often create their role themselves when first used; creating one that already exists fails with the `terraform import` command " +
+			"and `import` block that adopt it. Import by service name (`mse.aliyuncs.com`) or by role name (`AliyunServiceRoleForMSE`).\n\n" +
+			"Deletion is asynchronous: the provider polls the deletion task until it ends. While the service still uses the role " +
+			"(e.g. an MSE instance or an active MSS subscription) deletion fails, the error lists the resources still using it, and the role stays in state.\n\n" +
+			"Known services: " + knownServicesMarkdown() + ". Timeouts: `create` defaults to " +
+			fmt.Sprintf("%d minutes, `delete` (the whole wait for the deletion task) to %d minutes.",
+				int(defaultSLRCreateTimeout.Minutes()), int(defaultSLRDeleteTimeout.Minutes())),
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The role name.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"service_name": schema.StringAttribute{
+				MarkdownDescription: "The service the role is for, e.g. `mse.aliyuncs.com` or `mssp.aliyuncs.com`. Checked at plan time against the provider's " +
+					"catalog of services (see the `mseram_service_linked_roles` data source), unless `allow_unknown_service` is `true`. Changing it replaces the role.",
+				Required: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(mse.ServiceNameSyntax,
+					"must be a service name: a lower-case host under aliyuncs.com, such as mse.aliyuncs.com")},
+				PlanModifiers: replace,
+			},
+			"allow_unknown_service": schema.BoolAttribute{
+				MarkdownDescription: "Escape hatch for a service that the provider's catalog does not list yet: when `true`, `service_name` only needs the syntax " +
+					"of a service name (`<...>.aliyuncs.com`) and `custom_suffix` / `description` are sent unchecked, so ResourceManager decides whether it knows the " +
+					"service and accepts them. Default `false`: an unknown service is refused at plan time. Set to `true` by import for a role of an unknown service.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"custom_suffix": schema.StringAttribute{
+				MarkdownDescription: "Suffix of the role name, which becomes `<role name>_<suffix>` (letters, digits, `.` and `-`; the whole name at most 64 characters). " +
+					"Only some services accept one; for a service in the catalog that does not (none of the MSE and MSS roles does), the plan fails. Changing it replaces the role.",
+				Optional:      true,
+				PlanModifiers: replace,
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description of the role, 1–1024 characters. Only services that accept a custom suffix accept a description; for a service in the catalog " +
+					"that does not, the plan fails. When omitted the role gets the service's own description, which this attribute then shows. " +
+					"Changing it replaces the role; removing it from the configuration leaves the role as it is.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    framework.RoleDescription(),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"role_name": schema.StringAttribute{
+				MarkdownDescription: "The role's name, e.g. `AliyunServiceRoleForMSE`, with `_<custom_suffix>` when one is set.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"role_id": schema.StringAttribute{
+				MarkdownDescription: "The role's ID (`RoleId`).",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "The role's ARN, `acs:ram::<account id>:role/<role name in lower case>`.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"assume_role_policy_document": schema.StringAttribute{
+				MarkdownDescription: "The role's trust policy (JSON) as the API returns it: the service may assume the role. It cannot be changed.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+func knownServicesMarkdown() string {
+	var parts []string
+	for _, e := range mse.ServiceLinkedRoles() {
+		parts = append(parts, fmt.Sprintf("`%s` (`%s`)", e.ServiceName, e.RoleName))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (r *serviceLinkedRoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := framework.ClientFrom(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+// ValidateConfig checks the service against the catalog at plan time, so a
+// typo or a refused suffix fails before anything is created. Unknown values
+// (from other resources) are checked by the API instead.
+func (r *serviceLinkedRoleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m serviceLinkedRoleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.ServiceName.IsUnknown() || m.ServiceName.IsNull() {
+		return
+	}
+	service := m.ServiceName.ValueString()
+	suffix := knownString(m.CustomSuffix)
+	entry, known := mse.ServiceLinkedRoleFor(service)
+	if !known {
+		if m.AllowUnknownService.IsUnknown() {
+			return
+		}
+		if !m.AllowUnknownService.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("service_name"), "Unknown service",
+				fmt.Sprintf("Service %q is not in the provider's service-linked role catalog (%s). Check the spelling; "+
+					"if the service is real and only missing from the catalog, set allow_unknown_service = true on this mseram_service_linked_role "+
+					"to let ResourceManager decide.", service, strings.Join(mse.ServiceNames(), ", ")))
+			return
+		}
+		if suffix != "" {
+			if err := mse.CheckSuffixSyntax("", suffix); err != nil {
+				resp.Diagnostics.AddAttributeError(path.Root("custom_suffix"), "Invalid custom suffix", err.Error()+".")
+			}
+		}
+		return
+	}
+	if suffix != "" {
+		if err := entry.CheckSuffix(suffix); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("custom_suffix"), "Custom suffix not accepted",
+				fmt.Sprintf("custom_suffix: %s. Remove custom_suffix from this mseram_service_linked_role.", err))
+		}
+	}
+	if !m.Description.IsNull() && !m.Description.IsUnknown() {
+		if err := entry.CheckDescription(); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("description"), "Description not accepted",
+				fmt.Sprintf("description: %s. Remove description from this mseram_service_linked_role.", err))
+		}
+	}
+}
+
+// knownString is a string attribute's value, "" when null or unknown.
+func knownString(v types.String) string {
+	if v.IsNull() || v.IsUnknown() {
+		return ""
+	}
+	return v.ValueString()
+}
+
+func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan serviceLinkedRoleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultSLRCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
+	service := plan.ServiceName.ValueString()
+	suffix := knownString(plan.CustomSuffix)
+	object := fmt.Sprintf("service-linked role of %s", service)
+	role, err := r.client.CreateServiceLinkedRole(ctx, service, suffix, knownString(plan.Description))
+	if err != nil {
+		hint := ""
+		switch {
+		case alicloud.IsAlreadyExists(err):
+			hint = slrImportHint(service, suffix)
+		case alicloud.IsNotFound(err):
+			hint = fmt.Sprintf("ResourceManager does not know service %q. Check service_name.", service)
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create service-linked role", object, err, hint))
+		return
+	}
+	tflog.Info(ctx, "created service-linked role", map[string]any{"service_name": service, "role_name": role.RoleName, "role_id": role.RoleID})
+	setSLRFromAPI(&plan, role)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	markUnconfirmed(ctx, resp)
+}
+
+// slrImportHint tells how to adopt a role that already exists. The ID is
+// the role name when the catalog gives it, else the service name cannot be
+// resolved by import, so the user must look the name up.
+func slrImportHint(service, suffix string) string {
+	id := "<role name, e.g. AliyunServiceRoleFor...>"
+	if e, ok := mse.ServiceLinkedRoleFor(service); ok {
+		id = e.RoleNameWithSuffix(suffix)
+		if suffix == "" {
+			id = service // the shortest ID that import resolves
+		}
+	}
+	return fmt.Sprintf("The service-linked role of %[1]s already exists in the account (services often create their role when first used). "+
+		"Adopt it instead of creating it, with\n\n"+
+		"  terraform import mseram_service_linked_role.<NAME> %[2]s\n\n"+
+		"or by adding this block to the configuration and running terraform apply:\n\n"+
+		"  import {\n    to = mseram_service_linked_role.<NAME>\n    id = %[3]q\n  }\n\n"+
+		"where <NAME> is this resource's name in the configuration.", service, id, id)
+}
+
+func (r *serviceLinkedRoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state serviceLinkedRoleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.ID.ValueString()
+	object := fmt.Sprintf("service-linked role %q", name)
+	role, err := readConfirming(ctx, req, object, func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+		return r.client.GetServiceLinkedRole(ctx, name)
+	})
+	if alicloud.IsNotFound(err) {
+		tflog.Warn(ctx, "service-linked role is gone; removing it from state", map[string]any{"role_name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read service-linked role", object, err, ""))
+		return
+	}
+	if !role.IsServiceLinkedRole {
+		resp.Diagnostics.AddError("Not a service-linked role",
+			fmt.Sprintf("RAM role %q exists but is not a service-linked role. Manage it with mseram_role instead of mseram_service_linked_role "+
+				"(remove this resource from state with terraform state rm).", name))
+		return
+	}
+	setSLRFromAPI(&state, role)
+	if s := trustedService(role.AssumeRolePolicyDocument); s != "" {
+		state.ServiceName = types.StringValue(s)
+	} else if state.ServiceName.IsNull() {
+		if e, _, ok := mse.ServiceLinkedRoleNamed(role.RoleName); ok {
+			state.ServiceName = types.StringValue(e.ServiceName)
+		}
+	}
+	if state.ServiceName.IsNull() {
+		resp.Diagnostics.AddError("Unable to tell the service of a service-linked role",
+			fmt.Sprintf("%s: its trust policy names no service principal and its name is not in the catalog. "+
+				"Please report this to the provider developers with the trust policy: %s", object, role.AssumeRolePolicyDocument))
+		return
+	}
+	if state.AllowUnknownService.IsNull() { // after import
+		_, known := mse.ServiceLinkedRoleFor(state.ServiceName.ValueString())
+		state.AllowUnknownService = types.BoolValue(!known)
+	}
+	// The suffix is what follows the first '_': service role names have
+	// none of their own (RAM role names cannot contain '_').
+	if _, suffix, found := strings.Cut(role.RoleName, "_"); found {
+		state.CustomSuffix = types.StringValue(suffix)
+	} else {
+		state.CustomSuffix = types.StringNull()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	confirm(ctx, resp)
+}
+
+// trustedService is the first service principal of a trust policy.
+func trustedService(doc string) string {
+	var p struct {
+		Statement []struct {
+			Principal struct {
+				Service json.RawMessage
+			}
+		}
+	}
+	if json.Unmarshal([]byte(doc), &p) != nil {
+		return ""
+	}
+	for _, st := range p.Statement {
+		var one string
+		if json.Unmarshal(st.Principal.Service, &one) == nil && one != "" {
+			return one
+		}
+		var many []string
+		if json.Unmarshal(st.Principal.Service, &many) == nil && len(many) > 0 {
+			return many[0]
+		}
+	}
+	return ""
+}
+
+// Update only changes allow_unknown_service and timeouts, which live in
+// state alone: everything the API holds requires replacement.
+func (r *serviceLinkedRoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state serviceLinkedRoleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID, plan.RoleName, plan.RoleID, plan.Arn = state.ID, state.RoleName, state.RoleID, state.Arn
+	plan.AssumeRolePolicyDocument, plan.Description = state.AssumeRolePolicyDocument, state.Description
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serviceLinkedRoleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state serviceLinkedRoleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultSLRDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.ID.ValueString()
+	object := fmt.Sprintf("service-linked role %q of %s", name, state.ServiceName.ValueString())
+	taskID, err := r.client.DeleteServiceLinkedRole(ctx, name)
+	if alicloud.IsNotFound(err) {
+		tflog.Info(ctx, "service-linked role already gone", map[string]any{"role_name": name})
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete service-linked role", object, err, ""))
+		return
+	}
+	tflog.Info(ctx, "started deletion of service-linked role", map[string]any{"role_name": name, "deletion_task_id": taskID})
+
+	st, err := waitSLRDeletion(ctx, r.client, taskID)
+	if err != nil {
+		if ctx.Err() != nil {
+			last := "unknown"
+			if st != nil {
+				last = st.Status
+			}
+			resp.Diagnostics.AddError("Timed out deleting service-linked role",
+				fmt.Sprintf("%s: deletion task %s was still %s when the delete timeout (%s) ran out. The service may still finish it: "+
+					"run terraform destroy (or apply) again, or raise timeouts.delete on this mseram_service_linked_role.", object, taskID, last, timeout))
+			return
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to query the deletion of service-linked role", object, err,
+			fmt.Sprintf("The deletion task is %s; running the same command again resumes it.", taskID)))
+		return
+	}
+	switch st.Status {
+	case alicloud.DeletionSucceeded:
+		tflog.Info(ctx, "deleted service-linked role", map[string]any{"role_name": name})
+	case alicloud.DeletionFailed:
+		detail := fmt.Sprintf("%s: the service still uses the role, so deletion task %s failed", object, taskID)
+		if st.Reason != "" {
+			detail += ": " + st.Reason
+		}
+		if len(st.Resources) > 0 {
+			detail += "\n\nResources still using the role:\n  - " + strings.Join(st.Resources, "\n  - ")
+		}
+		detail += "\n\nRelease these resources first (delete them, or end the service's subscription), then destroy this mseram_service_linked_role again. " +
+			"The role is kept in the Terraform state."
+		resp.Diagnostics.AddError("Service-linked role is still in use", detail)
+	default:
+		resp.Diagnostics.AddError("Unable to delete service-linked role",
+			fmt.Sprintf("%s: deletion task %s ended with status %s (%s). It is safe to run the same command again.", object, taskID, st.Status, st.Reason))
+	}
+}
+
+// waitSLRDeletion polls a deletion task with exponential backoff until it
+// ends or ctx is done; it returns the last status seen.
+func waitSLRDeletion(ctx context.Context, c *alicloud.Client, taskID string) (*alicloud.DeletionStatus, error) {
+	delay := slrPollFirst
+	var last *alicloud.DeletionStatus
+	for {
+		st, err := c.GetServiceLinkedRoleDeletionStatus(ctx, taskID)
+		if err != nil {
+			return last, err
+		}
+		last = st
+		if st.Done() {
+			return st, nil
+		}
+		tflog.Debug(ctx, "service-linked role deletion in progress", map[string]any{"deletion_task_id": taskID, "status": st.Status, "delay": delay.String()})
+		select {
+		case <-ctx.Done():
+			return last, ctx.Err()
+		case <-time.After(delay):
+		}
+		delay = min(delay*2, slrPollMax)
+	}
+}
+
+// ImportState takes a service name of the catalog (mse.aliyuncs.com),
+// resolved to its role name, or a role name (AliyunServiceRoleForMSE, or
+// with a custom suffix); Read fills in the rest.
+func (r *serviceLinkedRoleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := req.ID
+	if e, ok := mse.ServiceLinkedRoleFor(id); ok {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), e.RoleName)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), e.ServiceName)...)
+		return
+	}
+	if mse.IsServiceName(id) {
+		resp.Diagnostics.AddError("Unknown service in import ID",
+			fmt.Sprintf("Service %q is not in the provider's service-linked role catalog (%s), so its role name is unknown. "+
+				"Import the role by its role name instead (see the RAM console, usually AliyunServiceRoleFor<Service>).",
+				id, strings.Join(mse.ServiceNames(), ", ")))
+		return
+	}
+	if len(id) > mse.MaxServiceLinkedRoleName || !slrRoleNamePattern.MatchString(id) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import mseram_service_linked_role by service name (e.g. \"mse.aliyuncs.com\") or by role name "+
+				"(e.g. \"AliyunServiceRoleForMSE\", 1–64 letters, digits, '.', '-' and one '_' before a custom suffix); got %q.", id))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// setSLRFromAPI copies what the API holds into the model.
+func setSLRFromAPI(m *serviceLinkedRoleModel, role *alicloud.ServiceLinkedRole) {
+	m.ID = types.StringValue(role.RoleName)
+	m.RoleName = types.StringValue(role.RoleName)
+	m.RoleID = types.StringValue(role.RoleID)
+	m.Arn = types.StringValue(role.Arn)
+	m.AssumeRolePolicyDocument = types.StringValue(role.AssumeRolePolicyDocument)
+	m.Description = types.StringValue(role.Description)
+}
