@@ -21,20 +21,30 @@ type route struct {
 	mutates bool
 }
 
+// resourceFunc returns the ARNs of what a request touches, the resources
+// a RAM user's policies must allow the action on (e.g.
+// acs:ram::<account>:user/<name>). It runs with Server.mu held, before the
+// handler; an error (a missing parameter, say) is answered as is.
+type resourceFunc func(s *Server, rq *request) ([]string, *apiError)
+
 // product is one emulated API: the Version that selects it, the host the
 // real service answers on (HostId in errors), the name the troubleshooting
-// link uses, and its implemented actions.
+// link uses, the service prefix of its RAM actions ("ram" in
+// ram:CreateUser), its implemented actions, and for each action the
+// resources it is authorized on.
 type product struct {
-	name    string
-	version string
-	host    string
-	actions map[string]route
+	name      string
+	version   string
+	host      string
+	service   string
+	actions   map[string]route
+	resources map[string]resourceFunc
 }
 
 // products is the routing table: (Version, Action) -> handler. An action
 // missing here answers InvalidAction.NotFound like the real gateway.
 var products = []*product{
-	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", actions: map[string]route{
+	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", service: "ram", actions: map[string]route{
 		"CreateUser": {(*Server).createUser, true},
 		"GetUser":    {(*Server).getUser, false},
 		"UpdateUser": {(*Server).updateUser, true},
@@ -94,12 +104,12 @@ var products = []*product{
 		"UntagResources":   {(*Server).ramUntagResources, true},
 		"ListTagResources": {(*Server).ramListTagResources, false},
 	}},
-	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", actions: map[string]route{
+	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", service: "ims", actions: map[string]route{
 		"TagResources":     {(*Server).tagResources, true},
 		"UntagResources":   {(*Server).untagResources, true},
 		"ListTagResources": {(*Server).listTagResources, false},
 	}},
-	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", actions: map[string]route{
+	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", service: "resourcemanager", actions: map[string]route{
 		"CreateServiceLinkedRole": {(*Server).createServiceLinkedRole, true},
 		"DeleteServiceLinkedRole": {(*Server).deleteServiceLinkedRole, true},
 		// A status query advances the task, and may delete the role.
@@ -107,7 +117,7 @@ var products = []*product{
 		"GetRole":                            {(*Server).rmGetRole, false},
 		"ListRoles":                          {(*Server).rmListRoles, false},
 	}},
-	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", actions: map[string]route{
+	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", service: "sts", actions: map[string]route{
 		"GetCallerIdentity": {(*Server).getCallerIdentity, false},
 	}},
 }
