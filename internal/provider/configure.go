@@ -106,6 +106,7 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.EphemeralResourceData = client
 }
 
 // assumeRoleConfig merges the assume_role block with its environment

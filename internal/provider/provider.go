@@ -44,6 +44,8 @@ func (p *mseramProvider) Resources(context.Context) []func() resource.Resource {
 		resources.NewRoleResource,
 		resources.NewGroupResource,
 		resources.NewGroupMembershipResource,
+		resources.NewLoginProfileResource,
+		resources.NewAccessKeyResource,
 		resources.NewServiceLinkedRoleResource,
 	}
 }

@@ -100,8 +100,9 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators:          framework.UserTags(),
 			},
 			"force_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the user first removes what would block the deletion " +
-					"(access keys, login profile, policy attachments, group memberships). Default `false`: deletion fails and names what blocks it.",
+				MarkdownDescription: "When `true`, destroying the user first removes what would block the deletion: it deletes the user's " +
+					"access keys (including ones not managed by Terraform) and login profile, detaches its policies and removes it from its groups. " +
+					"Default `false`: deletion fails and names what blocks it.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -295,9 +296,22 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM user", fmt.Sprintf("RAM user %q", name), err, hint))
 }
 
-// removeDependants detaches the user's policies and takes it out of its
-// groups, what RAM refuses to delete a user with (force_destroy).
+// removeDependants deletes the user's access keys and login profile,
+// detaches its policies and takes it out of its groups: what RAM refuses to
+// delete a user with (force_destroy).
 func (r *userResource) removeDependants(ctx context.Context, name string) error {
+	keys, err := r.client.ListAccessKeys(ctx, name)
+	if err != nil {
+		return ignoreNotFound(err)
+	}
+	for _, k := range keys {
+		if err := ignoreNotFound(r.client.DeleteAccessKey(ctx, name, k.AccessKeyID)); err != nil {
+			return err
+		}
+	}
+	if err := ignoreNotFound(r.client.DeleteLoginProfile(ctx, name)); err != nil {
+		return err
+	}
 	policies, err := detachAllPolicies(ctx, r.client, alicloud.PrincipalUser, name)
 	if err != nil {
 		return err
@@ -311,8 +325,8 @@ func (r *userResource) removeDependants(ctx context.Context, name string) error 
 			return err
 		}
 	}
-	tflog.Info(ctx, "removed RAM user's policies and group memberships before deleting it",
-		map[string]any{"user_name": name, "policies": policies, "groups": len(groups)})
+	tflog.Info(ctx, "removed RAM user's access keys, login profile, policies and group memberships before deleting it",
+		map[string]any{"user_name": name, "access_keys": len(keys), "policies": policies, "groups": len(groups)})
 	return nil
 }
 

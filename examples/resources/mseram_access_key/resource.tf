@@ -1,0 +1,29 @@
+resource "mseram_user" "ci" {
+  name     = "mse-ci"
+  comments = "CI pipeline that publishes Nacos configurations"
+}
+
+# The secret is encrypted to the pipeline owner's OpenPGP key; only
+# encrypted_secret reaches the state. Export the key with
+#   gpg --export <key id> | base64 -w0 > ci.pub.b64
+resource "mseram_access_key" "ci" {
+  user_name = mseram_user.ci.name
+  pgp_key   = file("${path.module}/ci.pub.b64")
+}
+
+output "ci_access_key_id" {
+  value = mseram_access_key.ci.id
+}
+
+# Decrypt with: terraform output -raw ci_encrypted_secret | base64 -d | gpg --decrypt
+output "ci_encrypted_secret" {
+  value = mseram_access_key.ci.encrypted_secret
+}
+
+# A second key, written to a local file (mode 0600) and kept inactive until
+# the rotation switches to it.
+resource "mseram_access_key" "ci_next" {
+  user_name   = mseram_user.ci.name
+  status      = "Inactive"
+  secret_file = "${path.module}/mse-ci-next.secret"
+}

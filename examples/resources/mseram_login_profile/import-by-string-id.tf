@@ -1,0 +1,4 @@
+import {
+  to = mseram_login_profile.operator
+  id = "mse-operator"
+}
