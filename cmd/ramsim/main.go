@@ -1,13 +1,20 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Command ramsim serves the RAM / IMS / ResourceManager / STS emulator on one
-// port. When ready it prints exactly one line to stdout,
+// Command ramsim serves the RAM / IMS / ResourceManager / STS / MSE emulator on
+// one port. When ready it prints exactly one line to stdout,
 //
 //	ramsim listening on http://HOST:PORT
 //
 // then serves until SIGINT or SIGTERM, saves the state (-state) and exits 0.
 // Diagnostics go to stderr.
+//
+// -fixtures FILE loads the Microservices Engine (MSE 2019-05-31) instances,
+// Nacos namespaces, configurations, services and gateways to emulate from a
+// JSON file (format: the ramsim package doc); without it a built-in set with
+// the seeds' ids is used. MSE state lives in memory only: it is not part of
+// -state and every start begins from the fixtures. A bad file stops the
+// command with an error naming the file and the field.
 //
 // -in-use SERVICE[,SERVICE] marks services of the service-linked role
 // catalog as in use from the start (deleting their roles then ends FAILED,
@@ -55,9 +62,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.AccessKeyID, "access-key-id", "ramsim", "root AccessKey id")
 	fs.StringVar(&cfg.AccessKeySecret, "access-key-secret", "ramsim-secret", "root AccessKey secret")
 	fs.StringVar(&cfg.StatePath, "state", "", "state file, loaded at start and saved after each change and at exit (mode 0600: it holds RAM users' AccessKey secrets)")
+	fs.StringVar(&cfg.Fixtures, "fixtures", "", "JSON file of the MSE (2019-05-31) Nacos instances and gateways to emulate, loaded at start\n(see the ramsim package doc for its format); default: a built-in set with the seeds' ids\n(mse-cn-0pp1j8om80a, gw-8090caa2a3ab447a8bc5fdf3a3ab447a in cn-hangzhou). MSE state is kept in memory only")
 	inUse := fs.String("in-use", "", "comma-separated services (e.g. mssp.aliyuncs.com) whose service-linked roles are in use, so that deleting them fails;\nat run time: POST /__ramsim/services/<service>/in-use {\"in_use\":true,\"resources\":[\"acs:...\"]} from loopback")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS emulator on one port.\nAdmin endpoint (loopback clients only): GET|POST /__ramsim/services/<service>/in-use\n\nFlags:")
+		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS / MSE emulator on one port.\nAdmin endpoint (loopback clients only): GET|POST /__ramsim/services/<service>/in-use\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -221,3 +221,70 @@ func TestInUseFlagAndAdminEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// -fixtures loads the MSE instances and gateways; a bad file stops the
+// command with an error naming the file and the field.
+func TestFixturesFlag(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(v, "")
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-h"}, &stdout, &stderr); !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr.String(), "-fixtures") {
+		t.Fatalf("-h does not document -fixtures: %v %s", err, stderr.String())
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"Clusters":[{"InstanceId":"mse-cn-a","Namespaces":[{"NamespaceId":""}]}]}`), 0o600)
+	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-fixtures", bad}, io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "Clusters[0].Namespaces[0].NamespaceId") {
+		t.Fatalf("bad fixtures: %v", err)
+	}
+	good := filepath.Join(dir, "good.json")
+	os.WriteFile(good, []byte(`{"Clusters":[{"InstanceId":"mse-cn-cli","ClusterAliasName":"from-file"}],
+		"Gateways":[{"GatewayUniqueId":"gw-cli","Name":"cli-gateway"}]}`), 0o600)
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-access-key-id", "cli-key", "-access-key-secret", "cli-secret", "-fixtures", good}, w, &stderr)
+		w.Close()
+	}()
+	line, _ := bufio.NewReader(r).ReadString('\n')
+	m := readyLine.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("ready line %q", line)
+	}
+	c, err := openapi.NewClient(&openapiutil.Config{
+		AccessKeyId: dara.String("cli-key"), AccessKeySecret: dara.String("cli-secret"),
+		Endpoint: dara.String(strings.TrimPrefix(m[1], "http://")), Protocol: dara.String("http"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mseCall := func(action string, query map[string]any) map[string]any {
+		t.Helper()
+		res, err := c.CallApi(&openapiutil.Params{
+			Action: dara.String(action), Version: dara.String("2019-05-31"), Protocol: dara.String("HTTPS"),
+			Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"),
+			Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
+		}, &openapiutil.OpenApiRequest{Query: openapiutil.Query(query)}, &dara.RuntimeOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", action, err)
+		}
+		body, _ := res["body"].(map[string]any)
+		return body
+	}
+	clusters := mseCall("ListClusters", map[string]any{"PageNum": 1, "PageSize": 10})
+	data, _ := clusters["Data"].([]any)
+	if len(data) != 1 || data[0].(map[string]any)["ClusterAliasName"] != "from-file" {
+		t.Fatalf("ListClusters: %v", clusters)
+	}
+	gw := mseCall("GetGateway", map[string]any{"GatewayUniqueId": "gw-cli"})
+	if d, _ := gw["Data"].(map[string]any); gw["Success"] != true || d["Name"] != "cli-gateway" {
+		t.Fatalf("GetGateway: %v", gw)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

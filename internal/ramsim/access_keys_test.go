@@ -114,9 +114,13 @@ func TestUserAccessKeySigns(t *testing.T) {
 			t.Fatalf("v3=%v GetCallerIdentity: %d %v", v3, status, body)
 		}
 	}
-	// Any action is allowed for now (no authorization yet), including
-	// managing its own keys without naming the user.
+	// Without a policy the key may do nothing else; with one it may create
+	// users and manage its own keys without naming the user.
 	status, body := env.do(env.request(as(true, secret), vRAM, "CreateUser", map[string]string{"UserName": "made-by-alice"}))
+	wantError(t, status, body, 403, "NoPermission")
+	env.ok(vRAM, "CreatePolicy", map[string]string{"PolicyName": "alice-admin", "PolicyDocument": `{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:CreateUser","ram:ListAccessKeys","ram:DeleteAccessKey"],"Resource":"*"}]}`})
+	env.ok(vRAM, "AttachPolicyToUser", map[string]string{"PolicyName": "alice-admin", "PolicyType": "Custom", "UserName": "alice"})
+	status, body = env.do(env.request(as(true, secret), vRAM, "CreateUser", map[string]string{"UserName": "made-by-alice"}))
 	if status != http.StatusOK {
 		t.Fatalf("CreateUser as alice: %d %v", status, body)
 	}
@@ -155,6 +159,7 @@ func TestUserAccessKeySigns(t *testing.T) {
 	if status, body = env.do(env.request(as(false, secret), vRAM, "DeleteAccessKey", map[string]string{"UserAccessKeyId": id})); status != http.StatusOK {
 		t.Fatalf("self DeleteAccessKey: %d %v", status, body)
 	}
+	env.ok(vRAM, "DetachPolicyFromUser", map[string]string{"PolicyName": "alice-admin", "PolicyType": "Custom", "UserName": "alice2"})
 	env.ok(vRAM, "DeleteUser", map[string]string{"UserName": "alice2"})
 	status, body = env.do(env.request(as(true, secret), vSTS, "GetCallerIdentity", nil))
 	wantError(t, status, body, 404, "InvalidAccessKeyId.NotFound")

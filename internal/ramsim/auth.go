@@ -5,34 +5,63 @@ package ramsim
 
 import (
 	"crypto/hmac"
+	"net"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/policy"
 )
 
 // timeWindow is how far a request's timestamp may be from the server clock,
 // and so how long a nonce must be remembered (gateway rule: 15 minutes).
 const timeWindow = 15 * time.Minute
 
-// caller is the authenticated principal of a request.
+// Identity types of a caller, as GetCallerIdentity's IdentityType says.
+const (
+	identityAccount     = "Account"         // the root key
+	identityRAMUser     = "RAMUser"         // a RAM user's access key
+	identityAssumedRole = "AssumedRoleUser" // STS temporary credentials of a role
+)
+
+// caller is the authenticated principal of a request, and where the
+// request came from (for the acs:SourceIp and acs:SecureTransport
+// condition keys).
 type caller struct {
-	identityType string // "Account" for the root key, "RAMUser" for a user's key
+	identityType string // identityAccount, identityRAMUser or identityAssumedRole
 	accountID    string
-	principalID  string // the account id, or the user's UserId
-	arn          string
-	userName     string // the RAM user's name at authentication; "" for root
+	principalID  string // the account id, the user's UserId, or <RoleId>:<RoleSessionName>
+	arn          string // ...:root, ...:user/<name>, ...:role/<name>/<session>
+	userName     string // the RAM user's name at authentication; "" otherwise
+
+	// Assumed roles only: the role (by RoleId, so a rename keeps the
+	// session) and the session policy given to AssumeRole, nil if none.
+	roleID        string
+	sessionPolicy *policy.Document
+
+	sourceIP        string // the client's address, from RemoteAddr
+	secureTransport bool   // the request came over TLS
 }
 
-// credentials resolves an AccessKeyId to its secret and principal: the
-// root key of the configuration, or an access key of a RAM user (created
-// by CreateAccessKey). A user's Inactive key answers
-// InvalidAccessKeyId.Inactive, an unknown key InvalidAccessKeyId.NotFound.
-// Authorization of RAM users is not implemented yet: a user's valid key
-// may call any action.
-func (s *Server) credentials(accessKeyID string) (string, caller, *apiError) {
+// credentials resolves an AccessKeyId (and the security token sent with
+// it) to its secret and principal: the root key of the configuration, an
+// access key of a RAM user (created by CreateAccessKey), or STS temporary
+// credentials (AssumeRole; see sessionCredentials). A user's Inactive key
+// answers InvalidAccessKeyId.Inactive, an unknown key
+// InvalidAccessKeyId.NotFound. A security token sent with a permanent key
+// (root or user) is not one this emulator issued:
+// InvalidSecurityToken.Malformed. What a caller may do is decided later,
+// by authorize.
+func (s *Server) credentials(accessKeyID, securityToken string) (string, caller, *apiError) {
+	if strings.HasPrefix(accessKeyID, stsKeyPrefix) {
+		return s.sessionCredentials(accessKeyID, securityToken)
+	}
+	if securityToken != "" {
+		return "", caller{}, errSecurityToken()
+	}
 	if accessKeyID == s.cfg.AccessKeyID {
 		return s.cfg.AccessKeySecret, caller{
-			identityType: "Account",
+			identityType: identityAccount,
 			accountID:    s.cfg.AccountID,
 			principalID:  s.cfg.AccountID,
 			arn:          "acs:ram::" + s.cfg.AccountID + ":root",
@@ -63,8 +92,9 @@ type signedRequest struct {
 
 // authenticate verifies a request signed with V3 (Authorization header
 // "ACS3-...") or V1 (Signature parameter). The checks run in the gateway's
-// order: credentials present, token, key known, timestamp, signature, and
-// the nonce last so that a forged request cannot burn a nonce.
+// order: credentials present, key known together with its token (see
+// credentials), timestamp, signature, and the nonce last so that a forged
+// request cannot burn a nonce.
 func (s *Server) authenticate(r *http.Request, body []byte, p params) (caller, *apiError) {
 	var sr signedRequest
 	var err *apiError
@@ -79,10 +109,7 @@ func (s *Server) authenticate(r *http.Request, body []byte, p params) (caller, *
 	if err != nil {
 		return caller{}, err
 	}
-	if sr.securityToken != "" {
-		return caller{}, errSecurityToken()
-	}
-	secret, c, err := s.credentials(sr.accessKeyID)
+	secret, c, err := s.credentials(sr.accessKeyID, sr.securityToken)
 	if err != nil {
 		return caller{}, err
 	}
@@ -100,7 +127,18 @@ func (s *Server) authenticate(r *http.Request, body []byte, p params) (caller, *
 	if !s.nonces.use(sr.accessKeyID+"\n"+sr.nonce, ts.Add(timeWindow), now) {
 		return caller{}, errNonceUsed()
 	}
+	c.sourceIP = remoteIP(r.RemoteAddr)
+	c.secureTransport = r.TLS != nil
 	return c, nil
+}
+
+// remoteIP is the address part of RemoteAddr ("127.0.0.1:5555" ->
+// "127.0.0.1", "[::1]:5555" -> "::1"); what does not parse is kept as is.
+func remoteIP(addr string) string {
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		return host
+	}
+	return addr
 }
 
 // signedV1 reads the V1 common parameters. Each absent one answers

@@ -34,6 +34,11 @@ type Config struct {
 	// (tests use them for services that accept a custom suffix or
 	// description). An entry with an unknown PolicyName gets no policy.
 	ExtraServiceLinkedRoles []ServiceLinkedRoleSpec
+	// Fixtures is the path of a JSON file with the MSE instances and
+	// gateways to emulate (see the package doc); "" loads the built-in set
+	// with the seeds' ids. MSE state lives in memory: every New starts
+	// from the fixtures.
+	Fixtures string
 }
 
 // PasswordPolicy is the account's password policy as far as the emulator

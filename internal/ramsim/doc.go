@@ -14,12 +14,68 @@
 //
 // The root key of Config signs as the account. An access key created with
 // CreateAccessKey signs as its RAM user (GetCallerIdentity: IdentityType
-// RAMUser, Arn acs:ram::<account>:user/<name>); RAM-user authorization is
-// not implemented yet, so such a key may call any action. An Inactive key
-// answers InvalidAccessKeyId.Inactive, a deleted one (or one of a deleted
-// user) InvalidAccessKeyId.NotFound. The state file keeps those secrets in
-// clear (signatures are verified with them) and is written with mode 0600;
+// RAMUser, Arn acs:ram::<account>:user/<name>), within what the user's
+// policies allow (see Authorization). An Inactive key answers
+// InvalidAccessKeyId.Inactive, a deleted one (or one of a deleted user)
+// InvalidAccessKeyId.NotFound. The state file keeps those secrets in clear
+// (signatures are verified with them) and is written with mode 0600;
 // login-profile passwords are kept only as salted SHA-256 hashes.
+//
+// STS AssumeRole (RoleArn, RoleSessionName of 2-64 letters, digits and
+// ".@-_", DurationSeconds 900 to the role's MaxSessionDuration, default
+// 3600, optional session Policy and ExternalId) issues temporary
+// credentials: AccessKeyId "STS.…", AccessKeySecret, SecurityToken and
+// Expiration, with AssumedRoleUser Arn acs:ram::<account>:role/<role>/<session>
+// and AssumedRoleId <RoleId>:<session>. The caller needs sts:AssumeRole on
+// the role ARN from its own policies (the root key bypasses that) and the
+// role's trust policy must admit it: a RAM principal acs:ram::<account>:root
+// admits every user and role of the account, a user ARN that user only;
+// otherwise NoPermission. An unknown role is EntityNotExist.Role.
+// Temporary credentials sign only together with their token (V1 parameter
+// SecurityToken, V3 header x-acs-security-token): without it
+// MissingSecurityToken, with another one
+// InvalidSecurityToken.MismatchWithAccessKey, at or after Expiration (by
+// Config.Now) InvalidSecurityToken.Expired; a token sent with a permanent
+// key is InvalidSecurityToken.Malformed. They sign as IdentityType
+// AssumedRoleUser (GetCallerIdentity answers the role session ARN) and act
+// with the role's attached policies, narrowed by the session policy.
+// Temporary credentials are held in memory only, never in the state file:
+// a restarted emulator has forgotten them.
+//
+// # Authorization
+//
+// A request not signed with the root key is authorized after
+// authentication and routing, under the store lock and before its handler,
+// so a denied request changes nothing. The action is
+// <service>:<Action> (ram:CreateUser, ims:TagResources, sts:AssumeRole,
+// mse:…), except ResourceManager's role actions, which RAM authorizes
+// under ram: (ram:CreateServiceLinkedRole, as shared/seeds/000 and
+// AliyunMSEFullAccess grant it). The resources are ARNs:
+// acs:ram::<account>:user/<name>, …:group/<name>, …:role/<name>,
+// …:policy/<name>, and acs:ram::<account>:* for account-wide List* actions;
+// policy attachments are authorized on the principal only, group
+// membership on the group (authz_resources.go lists every action). Each
+// resource must be allowed by internal/policy.Evaluate over the default
+// versions of the policies attached to the user and its groups (System and
+// Custom), or for an assumed role over the role's policies and, if one was
+// given, the session policy as well; an explicit Deny anywhere wins. A
+// refusal is NoPermission (403), "You are not authorized to do this
+// action. Action: <action>, Resource: <arn>", with an AccessDeniedDetail
+// object (AuthAction, AuthPrincipalType, AuthPrincipalDisplayName,
+// AuthPrincipalOwnerId, NoPermissionType ImplicitDeny or ExplicitDeny,
+// PolicyType). sts:GetCallerIdentity is answered for any valid
+// credentials, as the real STS does.
+//
+// Condition keys filled from the request: acs:SourceIp (the client address
+// of the connection), acs:CurrentTime (the server clock, RFC 3339 UTC),
+// acs:SecureTransport ("true" over TLS, else "false"), acs:MFAPresent
+// ("false": access keys carry no MFA), ram:ServiceName (CreateServiceLinkedRole's
+// ServiceName; for DeleteServiceLinkedRole and
+// GetServiceLinkedRoleDeletionStatus the role's service) and sts:ExternalId
+// (AssumeRole's ExternalId, when sent). Any other key is missing, and
+// internal/policy decides what that means: a positive operator
+// (StringEquals, IpAddress, …) does not match a missing key, its Not form
+// does. Server.Authorize evaluates a user's policies for tests.
 //
 // # Service-linked roles
 //
@@ -45,4 +101,118 @@
 //
 // Both answer {"service":...,"in_use":...,"resources":[...]}; a service not
 // in the catalog answers 404.
+//
+// # Microservices Engine (MSE 2019-05-31)
+//
+// The slice of MSE that the seeds' policies govern is emulated on the same
+// port (Version 2019-05-31; HostId mse.cn-hangzhou.aliyuncs.com, the
+// classic SDK's regional endpoint for the fixtures' region). Parameters
+// and answers follow the classic SDK's services/mse request and response
+// structs: Success, Message and HttpCode (clusters, configurations) or
+// Code and HttpStatusCode (services, instances, gateways); PageNumber,
+// PageSize and TotalCount (TotalSize under Data for gateways). Paging is
+// PageNum (clusters, Nacos) or PageNumber (gateways) from 1, PageSize
+// 1-100, default 10. ListClusters and ListGateway list only the request's
+// RegionId when one is sent (the classic SDK always sends its client's
+// region; darabonba sends none). Implemented actions:
+//
+//   - clusters: ListClusters, QueryClusterDetail
+//   - Nacos configurations: CreateNacosConfig, GetNacosConfig,
+//     UpdateNacosConfig (optional Md5 compare-and-set), DeleteNacosConfig,
+//     DeleteNacosConfigs (Ids from ListNacosConfigs), ListNacosConfigs
+//     (DataId, Group, AppName filter by substring), GetNacosHistoryConfig
+//     (Nid), ListNacosHistoryConfigs (newest first). Each create, update
+//     and delete records a history entry, as Nacos does: "I" with the new
+//     content, "U" and "D" with the content replaced or removed.
+//   - Nacos services and instances: CreateNacosService, UpdateNacosService,
+//     DeleteNacosService (refused while it has instances), ListAnsServices,
+//     GetServiceListeners (always empty: there are no Nacos clients),
+//     ListAnsServiceClusters, CreateNacosInstance (creates the service when
+//     missing and updates an instance registered at the same IP, port and
+//     cluster), UpdateNacosInstance, DeleteNacosInstance, ListAnsInstances.
+//   - gateways: ListGateway, GetGateway (the SDK has no GetGatewayDetail),
+//     ListGatewayRoute, AddGatewayRoute (published at once), DeleteGatewayRoute,
+//     ListGatewayDomain, AddGatewayDomain, ListGatewayService. FilterParams
+//     and the other struct parameters are accepted flattened (the classic
+//     SDK: FilterParams.GatewayUniqueId=...) or as a JSON string.
+//
+// An empty NamespaceId means "public" and an empty Group / GroupName
+// "DEFAULT_GROUP". Errors: a missing required parameter answers
+// Missing<Name> (400) and a bad value InvalidParameter.<Name> (400), as
+// for RAM; an unknown InstanceId answers mse-200-021 (404; the code
+// terraform-provider-alicloud reads as "MSE cluster not found", the
+// status is assumed); an unknown namespace, configuration, history entry,
+// service or service instance NotFound.Namespace, NotFound.Config,
+// NotFound.HistoryConfig, NotFound.Service, NotFound.NacosInstance (404),
+// and an existing configuration or service on create, a service with
+// instances on delete or a stale Md5 Conflict.Config, Conflict.Service,
+// Conflict.Md5 (409): these codes are assumed, no real ones were found.
+// The gateway actions answer an unknown gateway, route or domain as the
+// real gateway API does, with HTTP 200, Success false and Code /
+// HttpStatusCode 404 (terraform-provider-alicloud's DescribeMseGateway
+// reads that), and a duplicate route or domain name the same way with 409.
+//
+// Authorization uses the seeds' ARNs (mseProduct.resources; the action is
+// mse:<Action>): acs:mse:<region>:<account>:* for ListClusters (and
+// ListGateway without a gateway filter);
+// acs:mse:<region>:<account>:instance/<InstanceId> for instance-level
+// actions (QueryClusterDetail and the List* of configurations, history,
+// services, clusters and instances, as seed 001's table has them);
+// .../instance/<InstanceId>/<NamespaceId> for DeleteNacosConfigs;
+// .../instance/<InstanceId>/<NamespaceId>/<Group>/<DataId> for one
+// configuration and .../<GroupName>/<ServiceName> for a service and its
+// instances; .../instance/<GatewayUniqueId> for gateway actions. The
+// region is the instance's or gateway's; for an unknown id or an
+// account-level action the request's RegionId, else cn-hangzhou.
+//
+// The MSE state lives in memory: it is not written to the state file, and
+// every New starts from the fixtures. Config.Fixtures (cmd/ramsim
+// -fixtures FILE) names a JSON file; without one a built-in set
+// (testdata/fixtures/default.json) holds the seeds' ids: Nacos instance
+// mse-cn-0pp1j8om80a with namespaces public and
+// 3fd98c48-a709-4061-bba1-e341d79d681b (DataIds prod.yaml and dev.yaml in
+// DEFAULT_GROUP, service test-service) and gateway
+// gw-8090caa2a3ab447a8bc5fdf3a3ab447a (seed 003's
+// gw-8090caa2a3ab447a8bc5fdf3********), both in cn-hangzhou. The format
+// (field names as the API spells them; unknown fields are refused; only
+// the ids and names are required; the values shown for the others are
+// their defaults, except where noted):
+//
+//	{
+//	  "Clusters": [{
+//	    "InstanceId": "mse-cn-0pp1j8om80a",
+//	    "ClusterId": "mse-0pp1j8om80a", "ClusterName": "mse-0pp1j8om80a",
+//	    "ClusterAliasName": "nacos-prod", "ClusterType": "Nacos-Ans",
+//	    "Version": "2.2.3", "MseVersion": "mse_pro", "RegionId": "cn-hangzhou",
+//	    "Namespaces": [{
+//	      "NamespaceId": "3fd98c48-a709-4061-bba1-e341d79d681b", "NamespaceShowName": "prod",
+//	      "Configs": [{"DataId": "prod.yaml", "Group": "DEFAULT_GROUP", "Type": "yaml",
+//	                   "Content": "env: prod\n", "AppName": "", "Desc": "", "Tags": ""}],
+//	      "Services": [{"ServiceName": "test-service", "GroupName": "DEFAULT_GROUP",
+//	                    "ProtectThreshold": 0, "Ephemeral": true,
+//	                    "Instances": [{"Ip": "192.168.1.10", "Port": 8080, "ClusterName": "DEFAULT",
+//	                                   "Weight": 1, "Enabled": true, "Healthy": true,
+//	                                   "Metadata": {"version": "v1"}}]}]
+//	    }]
+//	  }],
+//	  "Gateways": [{
+//	    "GatewayUniqueId": "gw-8090caa2a3ab447a8bc5fdf3a3ab447a", "InstanceId": "",
+//	    "Name": "test-gateway", "RegionId": "cn-hangzhou", "Spec": "MSE_GTW_2_4_200_c",
+//	    "Replica": 2, "Version": "2.0.6", "GatewayType": "Ingress",
+//	    "Domains": [{"Name": "example.com", "Protocol": "HTTP"}],
+//	    "Services": [{"Name": "test-service", "Namespace": "public", "GroupName": "DEFAULT_GROUP",
+//	                  "SourceType": "MSE", "ServiceProtocol": "HTTP", "ServicePort": 8080,
+//	                  "Ips": ["192.168.0.10"]}],
+//	    "Routes": [{"Name": "test-route", "Path": "/", "DomainNames": ["example.com"],
+//	                "ServiceName": "test-service", "Published": true}]
+//	  }]
+//	}
+//
+// The namespace public always exists. ClusterId defaults to InstanceId
+// without "-cn", ClusterName to ClusterId, ClusterAliasName to ClusterName
+// and a gateway's Name to its id. Ids must not contain '/', '*', '?' or
+// white space; duplicates, routes naming unknown domains or services and
+// out-of-range values are refused. A bad file makes New fail with an error
+// naming the file and the field, e.g. "ramsim: fixtures f.json:
+// Clusters[0].Namespaces[1].Configs[0].DataId: required".
 package ramsim

@@ -15,6 +15,9 @@ type apiError struct {
 	status  int
 	code    string
 	message string
+	// detail, when set, is sent as AccessDeniedDetail (an object, as the
+	// classic SDK's ServerError.AccessDeniedDetail expects).
+	detail map[string]any
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.message }
@@ -68,8 +71,9 @@ func errSignatureMethod() *apiError {
 	return newError(http.StatusBadRequest, "InvalidSignatureMethod", "Specified signature method is not valid.")
 }
 
-// errSecurityToken: the emulator issues no STS tokens yet, so any token is
-// unknown to it. The code is real, the message assumed.
+// errSecurityToken answers a security token sent with a permanent key
+// (root or RAM user): the emulator issues tokens only with STS keys. The
+// code is real, the message assumed.
 func errSecurityToken() *apiError {
 	return newError(http.StatusBadRequest, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed.")
 }
@@ -252,4 +256,63 @@ func errDeletionTaskNotExist() *apiError {
 func errServiceLinkedRoleReadOnly(role string) *apiError {
 	return newError(http.StatusForbidden, "NoPermission",
 		"The role %s is a service-linked role; its trust policy and policies are managed by its service and it is deleted with DeleteServiceLinkedRole.", role)
+}
+
+// Authorization and STS. RAM-API.md lists NoPermission (403) but no
+// message; the message names the denied action and resource in the form
+// the real gateway uses for RAM denials ("You are not authorized to do
+// this action. Action: ..., Resource: ..."), and detail is sent as
+// AccessDeniedDetail (see authz.go for its fields).
+func errNoPermission(action, resource string, detail map[string]any) *apiError {
+	e := newError(http.StatusForbidden, "NoPermission",
+		"You are not authorized to do this action. Action: %s, Resource: %s", action, resource)
+	e.detail = detail
+	return e
+}
+
+// errSecurityTokenExpired answers temporary credentials used after their
+// Expiration (the STS FAQ's code; the message assumed).
+func errSecurityTokenExpired() *apiError {
+	return newError(http.StatusBadRequest, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
+}
+
+// errSecurityTokenMismatch answers an STS AccessKeyId signed with a token
+// that is not its own (code as the STS FAQ lists it; message assumed).
+func errSecurityTokenMismatch() *apiError {
+	return newError(http.StatusBadRequest, "InvalidSecurityToken.MismatchWithAccessKey",
+		"Specified SecurityToken mismatch with the AccessKey.")
+}
+
+// errRoleSessionName: AssumeRole's RoleSessionName is 2-64 characters of
+// letters, digits, ".", "@", "-" and "_" (STS AssumeRole reference; the
+// message assumed).
+func errRoleSessionName() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.RoleSessionName",
+		"The parameter RoleSessionName must be 2 to 64 characters of letters, digits, periods (.), at signs (@), hyphens (-) and underscores (_).")
+}
+
+// errDurationSeconds: DurationSeconds is 900 up to the role's
+// MaxSessionDuration (code of the STS reference; message assumed).
+func errDurationSeconds(max int) *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.DurationSeconds",
+		"The Min/Max value of DurationSeconds is 900/%d seconds.", max)
+}
+
+// errRoleArn answers a RoleArn that is not acs:ram::<account>:role/<name>
+// (assumed code, RAM's InvalidParameter.<Field> form).
+func errRoleArn() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.RoleArn", "The parameter RoleArn is not a valid role ARN.")
+}
+
+// errSessionPolicy answers an AssumeRole Policy that is not a valid
+// identity policy, with the validator's reason (assumed code).
+func errSessionPolicy(reason string) *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.PolicyGrammar",
+		"The parameter Policy has not a valid grammar: %s", reason)
+}
+
+// errSessionPolicyLength: a session policy is at most 2048 characters
+// (STS AssumeRole reference; the code assumed).
+func errSessionPolicyLength() *apiError {
+	return newError(http.StatusBadRequest, "InvalidParameter.PolicySize", "The parameter Policy exceeds 2048 characters.")
 }

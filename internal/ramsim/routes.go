@@ -44,7 +44,7 @@ type product struct {
 // products is the routing table: (Version, Action) -> handler. An action
 // missing here answers InvalidAction.NotFound like the real gateway.
 var products = []*product{
-	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", service: "ram", actions: map[string]route{
+	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", service: "ram", resources: ramResources, actions: map[string]route{
 		"CreateUser": {(*Server).createUser, true},
 		"GetUser":    {(*Server).getUser, false},
 		"UpdateUser": {(*Server).updateUser, true},
@@ -104,12 +104,12 @@ var products = []*product{
 		"UntagResources":   {(*Server).ramUntagResources, true},
 		"ListTagResources": {(*Server).ramListTagResources, false},
 	}},
-	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", service: "ims", actions: map[string]route{
+	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", service: "ims", resources: imsResources, actions: map[string]route{
 		"TagResources":     {(*Server).tagResources, true},
 		"UntagResources":   {(*Server).untagResources, true},
 		"ListTagResources": {(*Server).listTagResources, false},
 	}},
-	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", service: "resourcemanager", actions: map[string]route{
+	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", service: "resourcemanager", resources: rmResources, actions: map[string]route{
 		"CreateServiceLinkedRole": {(*Server).createServiceLinkedRole, true},
 		"DeleteServiceLinkedRole": {(*Server).deleteServiceLinkedRole, true},
 		// A status query advances the task, and may delete the role.
@@ -117,9 +117,12 @@ var products = []*product{
 		"GetRole":                            {(*Server).rmGetRole, false},
 		"ListRoles":                          {(*Server).rmListRoles, false},
 	}},
-	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", service: "sts", actions: map[string]route{
+	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", service: "sts", resources: stsResources, actions: map[string]route{
 		"GetCallerIdentity": {(*Server).getCallerIdentity, false},
+		// Temporary credentials live in memory only: no state save.
+		"AssumeRole": {(*Server).assumeRole, false},
 	}},
+	mseProduct,
 }
 
 // productFor returns the product a request is for. With a known Version it

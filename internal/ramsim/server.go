@@ -27,11 +27,15 @@ type Server struct {
 	cfg    Config
 	nonces nonceCache
 
-	mu    sync.Mutex // guards st, inUse and the state file
+	mu    sync.Mutex // guards st, inUse, sessions and the state file
 	st    *store
 	inUse map[string][]string // services marked in use -> resources using their roles
+	// sessions are the STS temporary credentials by AccessKeyId; memory
+	// only, never saved (see sts_assume_role.go).
+	sessions map[string]*stsSession
 
 	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
+	mse     *mseStore               // MSE state, built from cfg.Fixtures at New, memory only; mu guards it
 
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
@@ -48,7 +52,12 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	ms, err := loadMSEFixtures(cfg.Fixtures, cfg.Now())
+	if err != nil {
+		return nil, err
+	}
 	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
+	srv.mse = ms
 	for service, resources := range cfg.ServicesInUse {
 		srv.setInUse(service, true, resources)
 	}
@@ -114,7 +123,7 @@ func (s *Server) Close() error {
 }
 
 // ServeHTTP answers one RPC request: route by (Version, Action),
-// authenticate, run the action, write JSON.
+// authenticate, authorize, run the action, write JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.serveAdmin(w, r)
@@ -123,12 +132,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	requestID := newRequestID()
 	resp, prod, err := s.serve(r)
 	if err != nil {
-		writeJSON(w, err.status, requestID, map[string]any{
+		fields := map[string]any{
 			"HostId":    prod.host,
 			"Code":      err.code,
 			"Message":   err.message,
 			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.code) + "&product=" + prod.name,
-		})
+		}
+		if err.detail != nil {
+			fields["AccessDeniedDetail"] = err.detail
+		}
+		writeJSON(w, err.status, requestID, fields)
 		return
 	}
 	writeJSON(w, http.StatusOK, requestID, resp)
@@ -161,18 +174,22 @@ func (s *Server) serve(r *http.Request) (map[string]any, *product, *apiError) {
 	if err != nil {
 		return nil, prod, err
 	}
-	resp, err := s.run(rt, &request{params: p, caller: c})
+	resp, err := s.run(prod, action, rt, &request{params: p, caller: c})
 	return resp, prod, err
 }
 
-// run executes a handler under the store lock and, for a successful
-// mutation, saves the state before answering, so an acknowledged change is
-// on disk. If the save fails the client gets InternalError while the change
+// run authorizes the caller and executes a handler under the store lock
+// (so the decision and the change see the same state; a denied request
+// changes nothing) and, for a successful mutation, saves the state before
+// answering, so an acknowledged change is on disk. If the save fails the client gets InternalError while the change
 // stays in memory; the next save (or Close) writes it, as a real service
 // may apply a change whose answer was lost.
-func (s *Server) run(rt route, rq *request) (map[string]any, *apiError) {
+func (s *Server) run(prod *product, action string, rt route, rq *request) (map[string]any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.authorize(prod, action, rq); err != nil {
+		return nil, err
+	}
 	resp, err := rt.handle(s, rq)
 	if err != nil || !rt.mutates || s.cfg.StatePath == "" {
 		return resp, err

@@ -1,0 +1,308 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/policy"
+)
+
+// The resources each RAM, IMS, ResourceManager and STS action is
+// authorized on (product.resources), the action codes that differ from
+// <service>:<Action>, and the condition keys actions add.
+//
+// ARNs: users acs:ram::<account>:user/<name>, groups ...:group/<name>,
+// roles ...:role/<name> (service-linked roles lower-cased, as their Arn),
+// policies ...:policy/<name> (System and Custom alike). Account-wide
+// actions (List* over all entities of a kind) are authorized on
+// acs:ram::<account>:*.
+//
+// RAM-API.md does not say whether attaching a policy is authorized on the
+// policy too, so AttachPolicyTo*/DetachPolicyFrom* are authorized on the
+// principal (user, group or role) only; likewise AddUserToGroup and
+// RemoveUserFromGroup on the group only.
+//
+// The resource functions read parameters without looking entities up
+// where they can, so an unauthorized caller learns nothing about what
+// exists; a missing parameter answers Missing<Name> as the handler would.
+
+// actionCodes maps, per product service, the actions that the real
+// service authorizes under another code. ResourceManager's role actions
+// are RAM's: shared/seeds/000 grants creating MSE's service-linked role
+// with "ram:CreateServiceLinkedRole" (so does the system policy
+// AliyunMSEFullAccess), and deleting one with "ram:DeleteServiceLinkedRole".
+// IMS is part of RAM and its API reference gives RAM's code too
+// (ram:TagResources for IMS TagResources on users).
+var actionCodes = map[string]map[string]string{
+	"ims": {
+		"TagResources":     "ram:TagResources",
+		"UntagResources":   "ram:UntagResources",
+		"ListTagResources": "ram:ListTagResources",
+	},
+	"resourcemanager": {
+		"CreateServiceLinkedRole":            "ram:CreateServiceLinkedRole",
+		"DeleteServiceLinkedRole":            "ram:DeleteServiceLinkedRole",
+		"GetServiceLinkedRoleDeletionStatus": "ram:GetServiceLinkedRoleDeletionStatus",
+		"GetRole":                            "ram:GetRole",
+		"ListRoles":                          "ram:ListRoles",
+	},
+}
+
+// authzContext adds the condition keys an action defines, by action code:
+// ram:ServiceName for the service-linked role actions (RAM-API.md §4), and
+// sts:ExternalId for AssumeRole (trust policies may require it).
+var authzContext = map[string]func(s *Server, rq *request) map[string]string{
+	"ram:CreateServiceLinkedRole": func(_ *Server, rq *request) map[string]string {
+		return map[string]string{policy.KeyServiceName: rq.get("ServiceName")}
+	},
+	"ram:DeleteServiceLinkedRole": func(s *Server, rq *request) map[string]string {
+		if r := s.st.roles[rq.get("RoleName")]; r != nil {
+			return map[string]string{policy.KeyServiceName: r.ServiceName}
+		}
+		return nil
+	},
+	"ram:GetServiceLinkedRoleDeletionStatus": func(_ *Server, rq *request) map[string]string {
+		service, _ := deletionTaskRole(rq.get("DeletionTaskId"))
+		return map[string]string{policy.KeyServiceName: service}
+	},
+	"sts:AssumeRole": func(_ *Server, rq *request) map[string]string {
+		return map[string]string{"sts:ExternalId": rq.get("ExternalId")}
+	},
+}
+
+var (
+	ramResources = map[string]resourceFunc{
+		"CreateUser": named("user", "UserName"),
+		"GetUser":    named("user", "UserName"),
+		"UpdateUser": named("user", "UserName"),
+		"DeleteUser": named("user", "UserName"),
+		"ListUsers":  accountWide,
+
+		"CreateLoginProfile": named("user", "UserName"),
+		"GetLoginProfile":    named("user", "UserName"),
+		"UpdateLoginProfile": named("user", "UserName"),
+		"DeleteLoginProfile": named("user", "UserName"),
+
+		"CreateAccessKey": keyUserResource,
+		"ListAccessKeys":  keyUserResource,
+		"UpdateAccessKey": keyUserResource,
+		"DeleteAccessKey": keyUserResource,
+
+		"CreatePolicy":            named("policy", "PolicyName"),
+		"GetPolicy":               named("policy", "PolicyName"),
+		"ListPolicies":            accountWide,
+		"DeletePolicy":            named("policy", "PolicyName"),
+		"UpdatePolicyDescription": named("policy", "PolicyName"),
+		"CreatePolicyVersion":     named("policy", "PolicyName"),
+		"GetPolicyVersion":        named("policy", "PolicyName"),
+		"ListPolicyVersions":      named("policy", "PolicyName"),
+		"DeletePolicyVersion":     named("policy", "PolicyName"),
+		"SetDefaultPolicyVersion": named("policy", "PolicyName"),
+
+		// On the principal only; see the file comment.
+		"AttachPolicyToUser":    named("user", "UserName"),
+		"AttachPolicyToGroup":   named("group", "GroupName"),
+		"AttachPolicyToRole":    roleResource,
+		"DetachPolicyFromUser":  named("user", "UserName"),
+		"DetachPolicyFromGroup": named("group", "GroupName"),
+		"DetachPolicyFromRole":  roleResource,
+		"ListPoliciesForUser":   named("user", "UserName"),
+		"ListPoliciesForGroup":  named("group", "GroupName"),
+		"ListPoliciesForRole":   roleResource,
+		"ListEntitiesForPolicy": named("policy", "PolicyName"),
+
+		"CreateRole": roleResource,
+		"GetRole":    roleResource,
+		"UpdateRole": roleResource,
+		"DeleteRole": roleResource,
+		"ListRoles":  accountWide,
+
+		"CreateGroup":         named("group", "GroupName"),
+		"GetGroup":            named("group", "GroupName"),
+		"UpdateGroup":         named("group", "GroupName"),
+		"DeleteGroup":         named("group", "GroupName"),
+		"ListGroups":          accountWide,
+		"AddUserToGroup":      named("group", "GroupName"),
+		"RemoveUserFromGroup": named("group", "GroupName"),
+		"ListGroupsForUser":   named("user", "UserName"),
+		"ListUsersForGroup":   named("group", "GroupName"),
+
+		"TagResources":     ramTaggedResources(false),
+		"UntagResources":   ramTaggedResources(false),
+		"ListTagResources": ramTaggedResources(true),
+	}
+
+	imsResources = map[string]resourceFunc{
+		"TagResources":     imsTaggedUsers(false),
+		"UntagResources":   imsTaggedUsers(false),
+		"ListTagResources": imsTaggedUsers(true),
+	}
+
+	rmResources = map[string]resourceFunc{
+		"CreateServiceLinkedRole":            serviceLinkedRoleToCreate,
+		"DeleteServiceLinkedRole":            roleResource,
+		"GetServiceLinkedRoleDeletionStatus": deletionTaskResource,
+		"GetRole":                            roleResource,
+		"ListRoles":                          accountWide,
+	}
+
+	// stsResources: GetCallerIdentity is in authzExempt instead.
+	stsResources = map[string]resourceFunc{
+		"AssumeRole": func(_ *Server, rq *request) ([]string, *apiError) {
+			arn, err := rq.required("RoleArn")
+			if err != nil {
+				return nil, err
+			}
+			return []string{arn}, nil
+		},
+	}
+)
+
+// ramArn is acs:ram::<account>:<relative>.
+func (s *Server) ramArn(relative string) string {
+	return "acs:ram::" + s.cfg.AccountID + ":" + relative
+}
+
+// named authorizes on the entity of kind named by the required param.
+func named(kind, param string) resourceFunc {
+	return func(s *Server, rq *request) ([]string, *apiError) {
+		name, err := rq.required(param)
+		if err != nil {
+			return nil, err
+		}
+		return []string{s.ramArn(kind + "/" + name)}, nil
+	}
+}
+
+func accountWide(s *Server, _ *request) ([]string, *apiError) {
+	return []string{s.ramArn("*")}, nil
+}
+
+// roleResource is RoleName's ARN: the role's own Arn when it exists (a
+// service-linked role's is lower-cased), else built from the name.
+func roleResource(s *Server, rq *request) ([]string, *apiError) {
+	name, err := rq.required("RoleName")
+	if err != nil {
+		return nil, err
+	}
+	if r := s.st.roles[name]; r != nil {
+		return []string{r.arn(s.cfg.AccountID)}, nil
+	}
+	return []string{roleArn(s.cfg.AccountID, name)}, nil
+}
+
+// keyUserResource is the user an access-key action is about (see
+// keyUser): UserName, or when it is absent the RAM user signing.
+func keyUserResource(s *Server, rq *request) ([]string, *apiError) {
+	if _, sent := rq.lookup("UserName"); !sent && rq.caller.identityType == identityRAMUser {
+		if u := s.st.userByID(rq.caller.principalID); u != nil {
+			return []string{s.ramArn("user/" + u.Name)}, nil
+		}
+	}
+	return named("user", "UserName")(s, rq)
+}
+
+// ramTaggedResources: RAM's tag actions on the roles or policies named by
+// ResourceNames; ListTagResources without names is account-wide.
+func ramTaggedResources(listing bool) resourceFunc {
+	return func(s *Server, rq *request) ([]string, *apiError) {
+		rt, err := rq.required("ResourceType")
+		if err != nil {
+			return nil, err
+		}
+		if rt != "role" && rt != "policy" {
+			return nil, errIncorrect("ResourceType")
+		}
+		names, err := jsonStrings(rq, "ResourceNames", maxTagResources)
+		if err != nil {
+			return nil, err
+		}
+		if len(names) == 0 {
+			if listing {
+				return accountWide(s, rq)
+			}
+			return nil, errMissing("ResourceNames")
+		}
+		out := make([]string, len(names))
+		for i, n := range names {
+			if r := s.st.roles[n]; rt == "role" && r != nil {
+				out[i] = r.arn(s.cfg.AccountID)
+			} else {
+				out[i] = s.ramArn(rt + "/" + n)
+			}
+		}
+		return out, nil
+	}
+}
+
+// imsTaggedUsers: IMS's tag actions on the users named by ResourceId.N or
+// ResourcePrincipalName.N (resolved as the handler resolves them, so an
+// unknown one answers EntityNotExist.User); ListTagResources without
+// either is account-wide.
+func imsTaggedUsers(listing bool) resourceFunc {
+	return func(s *Server, rq *request) ([]string, *apiError) {
+		if listing && len(rq.indexes("ResourceId")) == 0 && len(rq.indexes("ResourcePrincipalName")) == 0 {
+			if _, err := rq.required("ResourceType"); err != nil {
+				return nil, err
+			}
+			return accountWide(s, rq)
+		}
+		users, err := s.taggedUsers(rq, listing)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]string, len(users))
+		for i, u := range users {
+			out[i] = s.ramArn("user/" + u.Name)
+		}
+		return out, nil
+	}
+}
+
+// serviceLinkedRoleToCreate is the role CreateServiceLinkedRole would
+// create (lower-cased, as its Arn will be). shared/seeds/000 grants it as
+// acs:ram:*:<account>:role/* with a ram:ServiceName condition, which this
+// ARN matches. An unknown service answers EntityNotExist.Service, as the
+// handler would.
+func serviceLinkedRoleToCreate(s *Server, rq *request) ([]string, *apiError) {
+	service, err := rq.required("ServiceName")
+	if err != nil {
+		return nil, err
+	}
+	spec, ok := s.serviceSpec(service)
+	if !ok {
+		return nil, errServiceNotExist()
+	}
+	name := spec.RoleName
+	if suffix := rq.get("CustomSuffix"); suffix != "" {
+		name += "_" + suffix
+	}
+	return []string{roleArn(s.cfg.AccountID, strings.ToLower(name))}, nil
+}
+
+// deletionTaskResource is the role of a deletion task, read from its id
+// (task/acs-service-role/<service>/<role>/<uuid>); an id of another shape
+// is authorized account-wide and then refused by the handler.
+func deletionTaskResource(s *Server, rq *request) ([]string, *apiError) {
+	id, err := rq.required("DeletionTaskId")
+	if err != nil {
+		return nil, err
+	}
+	if _, role := deletionTaskRole(id); role != "" {
+		return []string{roleArn(s.cfg.AccountID, strings.ToLower(role))}, nil
+	}
+	return accountWide(s, rq)
+}
+
+// deletionTaskRole splits a DeletionTaskId into its service and role
+// name; both "" when it is not of that shape.
+func deletionTaskRole(id string) (service, role string) {
+	rest, ok := strings.CutPrefix(id, "task/acs-service-role/")
+	parts := strings.Split(rest, "/")
+	if !ok || len(parts) != 3 || parts[0] == "" || parts[1] == "" {
+		return "", ""
+	}
+	return parts[0], parts[1]
+}

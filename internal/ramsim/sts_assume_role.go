@@ -1,0 +1,235 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"crypto/hmac"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mseram/terraform-provider-mseram/internal/policy"
+)
+
+// STS temporary credentials, as AssumeRole issues them: an AccessKeyId
+// "STS.<28 characters>", a secret, and a SecurityToken that must be sent
+// with every request they sign. They are held in memory only (never in
+// the state file), so a restarted emulator has forgotten them.
+const (
+	stsKeyPrefix = "STS."
+
+	minAssumeDuration     = 900
+	defaultAssumeDuration = 3600
+	maxSessionPolicy      = 2048 // characters of AssumeRole's Policy
+)
+
+// stsSession is one set of temporary credentials.
+type stsSession struct {
+	accessKeyID, secret, token string
+	roleID, sessionName        string
+	arn                        string // acs:ram::<account>:role/<role>/<session>
+	expiration                 time.Time
+	policy                     *policy.Document // session policy, nil if none
+}
+
+// roleSessionNameChars is RoleSessionName's alphabet (2-64 characters).
+var roleSessionNameChars = regexp.MustCompile(`^[A-Za-z0-9.@_-]{2,64}$`)
+
+// assumeRole (STS AssumeRole) issues temporary credentials of a role. The
+// caller's own policies must allow sts:AssumeRole on RoleArn (checked by
+// authorize before this handler; the root key bypasses it), and the
+// role's trust policy must admit the caller: a RAM principal of the
+// account root admits every user and role of the account, a user or role
+// ARN that principal alone. The credentials act with the role's policies,
+// narrowed by Policy (a session policy) when given.
+func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
+	arn, err := rq.required("RoleArn")
+	if err != nil {
+		return nil, err
+	}
+	sessionName, err := rq.required("RoleSessionName")
+	if err != nil {
+		return nil, err
+	}
+	if !roleSessionNameChars.MatchString(sessionName) {
+		return nil, errRoleSessionName()
+	}
+	r, err := s.roleByArn(arn)
+	if err != nil {
+		return nil, err
+	}
+	maxDuration := r.MaxSessionDuration
+	if maxDuration < minAssumeDuration {
+		maxDuration = defaultSessionDuration
+	}
+	duration, err := rq.intRange("DurationSeconds", defaultAssumeDuration, minAssumeDuration, maxDuration)
+	if err != nil {
+		return nil, errDurationSeconds(maxDuration)
+	}
+	var session *policy.Document
+	if text := rq.get("Policy"); text != "" {
+		if utf8.RuneCountInString(text) > maxSessionPolicy {
+			return nil, errSessionPolicyLength()
+		}
+		var perr error
+		if session, perr = policy.Parse(text); perr != nil {
+			return nil, errSessionPolicy(strings.ReplaceAll(perr.Error(), "\n", "; "))
+		}
+	}
+	if err := s.checkTrust(r, rq); err != nil {
+		return nil, err
+	}
+
+	keyID, secret, token, kerr := s.newSessionKey()
+	if kerr != nil {
+		return nil, errInternal()
+	}
+	now := s.cfg.Now().UTC()
+	ss := &stsSession{
+		accessKeyID: keyID, secret: secret, token: token,
+		roleID: r.ID, sessionName: sessionName,
+		arn:        r.arn(s.cfg.AccountID) + "/" + sessionName,
+		expiration: now.Add(time.Duration(duration) * time.Second).Truncate(time.Second),
+		policy:     session,
+	}
+	s.pruneSessions(now)
+	if s.sessions == nil {
+		s.sessions = make(map[string]*stsSession)
+	}
+	s.sessions[keyID] = ss
+	return map[string]any{
+		"Credentials": map[string]any{
+			"AccessKeyId":     keyID,
+			"AccessKeySecret": secret,
+			"SecurityToken":   token,
+			"Expiration":      formatDate(ss.expiration),
+		},
+		"AssumedRoleUser": map[string]any{
+			"Arn":           ss.arn,
+			"AssumedRoleId": r.ID + ":" + sessionName,
+		},
+	}, nil
+}
+
+// roleByArn finds the role of acs:ram::<account>:role/<name> in this
+// account; role names match in any case, as service-linked roles' ARNs
+// are lower-cased. Another account's role does not exist here.
+func (s *Server) roleByArn(arn string) (*roleRecord, *apiError) {
+	rest, ok := strings.CutPrefix(arn, "acs:ram::")
+	account, name, ok2 := strings.Cut(rest, ":role/")
+	if !ok || !ok2 || account == "" || name == "" || strings.Contains(name, "/") {
+		return nil, errRoleArn()
+	}
+	if account == s.cfg.AccountID {
+		if r := s.st.roles[name]; r != nil {
+			return r, nil
+		}
+		for _, r := range s.st.roles {
+			if strings.EqualFold(r.Name, name) {
+				return r, nil
+			}
+		}
+	}
+	return nil, errNotExist("Role")
+}
+
+// checkTrust evaluates the role's trust policy for the caller: the root
+// (acs:ram::<account>:root), a RAM user (...:user/<name>) or, for role
+// chaining, the role of an assumed-role caller (...:role/<name>).
+func (s *Server) checkTrust(r *roleRecord, rq *request) *apiError {
+	c := &rq.caller
+	principal := c.arn
+	if c.identityType == identityAssumedRole {
+		if cr := s.st.roleByID(c.roleID); cr != nil {
+			principal = cr.arn(s.cfg.AccountID)
+		}
+	}
+	resource := r.arn(s.cfg.AccountID)
+	var docs []*policy.Document
+	if doc, err := policy.ParseTrust(r.TrustPolicy); err == nil {
+		docs = append(docs, doc)
+	}
+	res := policy.Evaluate(docs, policy.Request{
+		Action:    policy.ActionAssumeRole,
+		Resource:  resource,
+		Context:   s.conditionContext(policy.ActionAssumeRole, rq),
+		Principal: policy.Principal{Type: policy.PrincipalRAM, ID: principal},
+	})
+	if res.Decision == policy.Allow {
+		return nil
+	}
+	detail := s.deniedDetail(c, policy.ActionAssumeRole, decision{result: res, policyType: deniedByTrustPolicy})
+	if c.identityType == identityAccount {
+		detail["AuthPrincipalType"], detail["AuthPrincipalDisplayName"] = "Account", c.accountID
+	}
+	return errNoPermission(policy.ActionAssumeRole, resource, detail)
+}
+
+// newSessionKey makes a temporary AccessKeyId (unique among live
+// sessions), its secret and its security token.
+func (s *Server) newSessionKey() (keyID, secret, token string, err error) {
+	for {
+		suffix, err := randomString(28)
+		if err != nil {
+			return "", "", "", err
+		}
+		keyID = stsKeyPrefix + suffix
+		if _, taken := s.sessions[keyID]; !taken {
+			break
+		}
+	}
+	if secret, err = randomString(44); err != nil {
+		return "", "", "", err
+	}
+	body, err := randomString(200)
+	if err != nil {
+		return "", "", "", err
+	}
+	return keyID, secret, "CAIS" + body, nil
+}
+
+// expiredSessionKept is how long expired credentials are remembered, so
+// that using them answers InvalidSecurityToken.Expired rather than an
+// unknown key.
+const expiredSessionKept = 24 * time.Hour
+
+// pruneSessions forgets credentials that expired long ago.
+func (s *Server) pruneSessions(now time.Time) {
+	for id, ss := range s.sessions {
+		if now.Sub(ss.expiration) > expiredSessionKept {
+			delete(s.sessions, id)
+		}
+	}
+}
+
+// sessionCredentials resolves temporary credentials: the AccessKeyId must
+// be a live session's and come with that session's security token. An
+// unknown id answers InvalidAccessKeyId.NotFound, a missing token
+// MissingSecurityToken, another token
+// InvalidSecurityToken.MismatchWithAccessKey, and credentials used at or
+// after their Expiration (by the server clock) InvalidSecurityToken.Expired.
+func (s *Server) sessionCredentials(accessKeyID, token string) (string, caller, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ss := s.sessions[accessKeyID]
+	switch {
+	case ss == nil:
+		return "", caller{}, errAccessKeyNotFound()
+	case token == "":
+		return "", caller{}, errMissing("SecurityToken")
+	case !hmac.Equal([]byte(token), []byte(ss.token)):
+		return "", caller{}, errSecurityTokenMismatch()
+	case !s.cfg.Now().Before(ss.expiration):
+		return "", caller{}, errSecurityTokenExpired()
+	}
+	return ss.secret, caller{
+		identityType:  identityAssumedRole,
+		accountID:     s.cfg.AccountID,
+		principalID:   ss.roleID + ":" + ss.sessionName,
+		arn:           ss.arn,
+		roleID:        ss.roleID,
+		sessionPolicy: ss.policy,
+	}, nil
+}

@@ -1,0 +1,383 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
+	"github.com/alibabacloud-go/tea/dara"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ram"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/sts"
+)
+
+// trustAccount trusts every principal of the test account.
+const trustAccount = `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` +
+	testAccount + `:root"]}}],"Version":"1"}`
+
+const allowAssumeDeployer = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"acs:ram::` +
+	testAccount + `:role/deployer"}]}`
+
+func deployerArn() string { return "acs:ram::" + testAccount + ":role/deployer" }
+
+// stsEnv: a role "deployer" trusting trust, allowed ram:GetUser on every
+// user; alice may assume it, bob and carol exist.
+func stsEnv(t *testing.T, trust string, cfg Config) (*testEnv, signer) {
+	t.Helper()
+	env := newEnv(t, cfg)
+	alice := env.newUserKey("alice")
+	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
+	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "carol"})
+	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": trust})
+	env.grant("Role", "deployer", "get-users", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"acs:ram:*:*:user/*"}]}`)
+	env.grant("User", "alice", "assume-deployer", allowAssumeDeployer)
+	return env, alice
+}
+
+// tempCreds is what AssumeRole answered.
+type tempCreds struct {
+	keyID, secret, token, expiration string
+}
+
+// signer signs with the credentials, sending the token as SecurityToken
+// (V1) or x-acs-security-token (V3); token overrides it ("" sends none).
+func (c tempCreds) signer(v3 bool, token string) signer {
+	sg := signer{v3: v3, keyID: c.keyID, secret: c.secret}
+	if token != "" {
+		if v3 {
+			sg.headers = map[string]string{"x-acs-security-token": token}
+		} else {
+			// V1: the token is a signed parameter; see withToken.
+			sg.headers = map[string]string{"x-test-v1-token": token}
+		}
+	}
+	return sg
+}
+
+// call signs a request with temporary credentials; for V1 the token goes
+// into the (signed) parameters.
+func (e *testEnv) asTemp(sg signer, version, action string, p map[string]string) (int, map[string]any) {
+	e.t.Helper()
+	if tok := sg.headers["x-test-v1-token"]; tok != "" {
+		q := map[string]string{"SecurityToken": tok}
+		for k, v := range p {
+			q[k] = v
+		}
+		p, sg.headers = q, nil
+	}
+	return e.as(sg, version, action, p)
+}
+
+func (e *testEnv) assume(sg signer, p map[string]string) tempCreds {
+	e.t.Helper()
+	body := e.asOK(sg, vSTS, "AssumeRole", p)
+	c := tempCreds{str(body, "Credentials", "AccessKeyId"), str(body, "Credentials", "AccessKeySecret"),
+		str(body, "Credentials", "SecurityToken"), str(body, "Credentials", "Expiration")}
+	if !strings.HasPrefix(c.keyID, "STS.") || c.secret == "" || c.token == "" || c.expiration == "" {
+		e.t.Fatalf("AssumeRole credentials: %v", body)
+	}
+	return c
+}
+
+func TestAssumeRole(t *testing.T) {
+	env, alice := stsEnv(t, trustAccount, Config{})
+	roleID := env.srv.mustRole(t, "deployer").RoleID
+
+	// bob has no sts:AssumeRole.
+	bob := signer{}
+	k := field(env.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "bob"}), "AccessKey")
+	bob.keyID, bob.secret = str(k, "AccessKeyId"), str(k, "AccessKeySecret")
+	env.asDenied(bob, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s1"}, "sts:AssumeRole", deployerArn())
+
+	for _, v3 := range []bool{false, true} {
+		sg := alice
+		sg.v3 = v3
+		body := env.asOK(sg, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "alice@ci"})
+		if str(body, "AssumedRoleUser", "Arn") != deployerArn()+"/alice@ci" || str(body, "AssumedRoleUser", "AssumedRoleId") != roleID+":alice@ci" {
+			t.Fatalf("AssumedRoleUser: %v", body)
+		}
+		if exp := str(body, "Credentials", "Expiration"); exp != env.clock.now().Add(time.Hour).Format(dateFormat) {
+			t.Fatalf("Expiration %q (now %v)", exp, env.clock.now())
+		}
+	}
+	creds := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s1", "DurationSeconds": "900"})
+	for _, v3 := range []bool{false, true} {
+		sg := creds.signer(v3, creds.token)
+		status, body := env.asTemp(sg, vSTS, "GetCallerIdentity", nil)
+		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != deployerArn()+"/s1" ||
+			body["PrincipalId"] != roleID+":s1" || body["AccountId"] != testAccount {
+			t.Fatalf("v3=%v GetCallerIdentity: %d %v", v3, status, body)
+		}
+		// The role's policies apply, not alice's.
+		if status, body = env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
+			t.Fatalf("GetUser as the role: %d %v", status, body)
+		}
+		status, body = env.asTemp(sg, vRAM, "CreateUser", map[string]string{"UserName": "x"})
+		wantError(t, status, body, 403, "NoPermission")
+		if d, _ := body["AccessDeniedDetail"].(map[string]any); d["AuthPrincipalType"] != "AssumedRoleUser" || d["AuthPrincipalDisplayName"] != roleID+":s1" {
+			t.Fatalf("detail %v", body)
+		}
+		status, body = env.asTemp(sg, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "again"})
+		wantError(t, status, body, 403, "NoPermission")
+
+		// The token is required, and must be this key's.
+		status, body = env.asTemp(creds.signer(v3, ""), vSTS, "GetCallerIdentity", nil)
+		wantError(t, status, body, 400, "MissingSecurityToken")
+		status, body = env.asTemp(creds.signer(v3, "CAISwrong"), vSTS, "GetCallerIdentity", nil)
+		wantError(t, status, body, 400, "InvalidSecurityToken.MismatchWithAccessKey")
+		wrongSecret := creds.signer(v3, creds.token)
+		wrongSecret.secret = "nope"
+		status, body = env.asTemp(wrongSecret, vSTS, "GetCallerIdentity", nil)
+		wantError(t, status, body, 400, "SignatureDoesNotMatch")
+	}
+	// A token with a permanent key is still malformed; an unknown STS key is unknown.
+	status, body := env.asTemp(signer{headers: map[string]string{"x-test-v1-token": creds.token}}, vSTS, "GetCallerIdentity", nil)
+	wantError(t, status, body, 400, "InvalidSecurityToken.Malformed")
+	status, body = env.asTemp(tempCreds{keyID: "STS.unknown", secret: "s"}.signer(true, "t"), vSTS, "GetCallerIdentity", nil)
+	wantError(t, status, body, 404, "InvalidAccessKeyId.NotFound")
+
+	// Expiry by the server clock: valid just before, expired from Expiration on.
+	env.clock.add(899 * time.Second)
+	if status, body = env.asTemp(creds.signer(true, creds.token), vSTS, "GetCallerIdentity", nil); status != 200 {
+		t.Fatalf("before expiry: %d %v", status, body)
+	}
+	env.clock.add(time.Second)
+	for _, v3 := range []bool{false, true} {
+		status, body = env.asTemp(creds.signer(v3, creds.token), vRAM, "GetUser", map[string]string{"UserName": "bob"})
+		wantError(t, status, body, 400, "InvalidSecurityToken.Expired")
+	}
+
+	// Deleting the role leaves live credentials with no permissions.
+	live := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s2"})
+	env.ok(vRAM, "DetachPolicyFromRole", map[string]string{"RoleName": "deployer", "PolicyName": "get-users", "PolicyType": "Custom"})
+	env.ok(vRAM, "DeleteRole", map[string]string{"RoleName": "deployer"})
+	status, body = env.asTemp(live.signer(true, live.token), vRAM, "GetUser", map[string]string{"UserName": "bob"})
+	wantError(t, status, body, 403, "NoPermission")
+}
+
+func (s *Server) mustRole(t *testing.T, name string) Role {
+	t.Helper()
+	r, ok := s.Role(name)
+	if !ok {
+		t.Fatalf("no role %s", name)
+	}
+	return r
+}
+
+// A session policy narrows the role's permissions; an explicit Deny in it
+// wins.
+func TestAssumeRoleSessionPolicy(t *testing.T) {
+	env, alice := stsEnv(t, trustAccount, Config{})
+	creds := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "narrow",
+		"Policy": `{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:GetUser","ram:CreateUser"],"Resource":"acs:ram:*:*:user/bob"}]}`})
+	sg := creds.signer(true, creds.token)
+	if status, body := env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
+		t.Fatalf("GetUser bob: %d %v", status, body)
+	}
+	status, body := env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "carol"})
+	wantError(t, status, body, 403, "NoPermission")
+	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "SessionPolicy" || d["NoPermissionType"] != "ImplicitDeny" {
+		t.Fatalf("detail %v", body)
+	}
+	// The session policy allows CreateUser, the role does not.
+	status, body = env.asTemp(sg, vRAM, "CreateUser", map[string]string{"UserName": "bob2"})
+	wantError(t, status, body, 403, "NoPermission")
+	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "AccountLevelIdentityBasedPolicy" {
+		t.Fatalf("detail %v", body)
+	}
+
+	deny := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "deny",
+		"Policy": `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:*","Resource":"*"},{"Effect":"Deny","Action":"ram:GetUser","Resource":"acs:ram:*:*:user/carol"}]}`})
+	status, body = env.asTemp(deny.signer(false, deny.token), vRAM, "GetUser", map[string]string{"UserName": "carol"})
+	wantError(t, status, body, 403, "NoPermission")
+	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "SessionPolicy" || d["NoPermissionType"] != "ExplicitDeny" {
+		t.Fatalf("detail %v", body)
+	}
+	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "bad", "Policy": `{"Version":"1"}`},
+		400, "InvalidParameter.PolicyGrammar")
+	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "big", "Policy": strings.Repeat(" ", 2049)},
+		400, "InvalidParameter.PolicySize")
+}
+
+// A trust policy naming one user admits that user only; the root key,
+// which needs no sts:AssumeRole grant, still needs the trust policy.
+func TestAssumeRoleTrustPolicy(t *testing.T) {
+	trustCarol := `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + testAccount + `:user/carol"]}}],"Version":"1"}`
+	env, alice := stsEnv(t, trustCarol, Config{})
+	detail := env.asDenied(alice, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"}, "sts:AssumeRole", deployerArn())
+	if detail["PolicyType"] != "AssumeRolePolicy" {
+		t.Fatalf("detail %v", detail)
+	}
+	status, body := env.call(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
+	wantError(t, status, body, 403, "NoPermission")
+
+	k := field(env.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "carol"}), "AccessKey")
+	carol := signer{keyID: str(k, "AccessKeyId"), secret: str(k, "AccessKeySecret")}
+	env.grant("User", "carol", "carol-assume", allowAssumeDeployer)
+	env.assume(carol, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
+
+	// Trusting the account admits its root too.
+	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewAssumeRolePolicyDocument": trustAccount})
+	root := env.assume(signer{v3: true}, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "root"})
+	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != deployerArn()+"/root" {
+		t.Fatalf("GetCallerIdentity %v", body)
+	}
+	// A service-linked role trusts its service only.
+	env.ok(vRM, "CreateServiceLinkedRole", map[string]string{"ServiceName": "mse.aliyuncs.com"})
+	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/aliyunserviceroleformse", "RoleSessionName": "s9"}, 403, "NoPermission")
+}
+
+func TestAssumeRoleParameters(t *testing.T) {
+	env, _ := stsEnv(t, trustAccount, Config{})
+	for _, c := range []struct {
+		p            map[string]string
+		status       int
+		code         string
+		wantMessages string
+	}{
+		{map[string]string{"RoleSessionName": "s9"}, 400, "MissingRoleArn", ""},
+		{map[string]string{"RoleArn": deployerArn()}, 400, "MissingRoleSessionName", ""},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "a"}, 400, "InvalidParameter.RoleSessionName", ""},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "a b"}, 400, "InvalidParameter.RoleSessionName", ""},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": strings.Repeat("a", 65)}, 400, "InvalidParameter.RoleSessionName", ""},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9", "DurationSeconds": "899"}, 400, "InvalidParameter.DurationSeconds", "900/3600"},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9", "DurationSeconds": "3601"}, 400, "InvalidParameter.DurationSeconds", ""},
+		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9", "DurationSeconds": "x"}, 400, "InvalidParameter.DurationSeconds", ""},
+		{map[string]string{"RoleArn": "deployer", "RoleSessionName": "s9"}, 400, "InvalidParameter.RoleArn", ""},
+		{map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/nope", "RoleSessionName": "s9"}, 404, "EntityNotExist.Role", ""},
+		{map[string]string{"RoleArn": "acs:ram::999:role/deployer", "RoleSessionName": "s9"}, 404, "EntityNotExist.Role", ""},
+	} {
+		body := env.fail(vSTS, "AssumeRole", c.p, c.status, c.code)
+		if !strings.Contains(str(body, "Message"), c.wantMessages) {
+			t.Fatalf("%v: %v", c.p, body)
+		}
+	}
+	// A longer MaxSessionDuration allows longer sessions; the role name
+	// matches in any case.
+	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewMaxSessionDuration": "7200"})
+	c := env.assume(signer{}, map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/Deployer", "RoleSessionName": "s9", "DurationSeconds": "7200"})
+	if c.expiration != env.clock.now().Add(2*time.Hour).Format(dateFormat) {
+		t.Fatalf("Expiration %s", c.expiration)
+	}
+}
+
+// Temporary credentials are never written to the state file, and a
+// restarted emulator does not know them.
+func TestAssumeRoleNotPersisted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	env, alice := stsEnv(t, trustAccount, Config{StatePath: path})
+	c := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
+	if err := env.srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), c.keyID) || strings.Contains(string(data), c.token) {
+		t.Fatal("temporary credentials in the state file")
+	}
+	again := newEnv(t, Config{StatePath: path})
+	status, body := again.asTemp(c.signer(true, c.token), vSTS, "GetCallerIdentity", nil)
+	if status != http.StatusNotFound || body["Code"] != "InvalidAccessKeyId.NotFound" {
+		t.Fatalf("after restart: %d %v", status, body)
+	}
+}
+
+// The official SDKs, unmodified, over loopback: the classic SDK (V1)
+// assumes a role and decodes the answer into its own struct, then signs
+// with the temporary credentials (SecurityToken parameter); darabonba (V3)
+// signs with them too (x-acs-security-token header).
+func TestAssumeRoleSDKs(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"} {
+		t.Setenv(v, "")
+	}
+	srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	host := strings.TrimPrefix(srv.URL(), "http://")
+
+	root, err := sdk.NewClientWithAccessKey("cn-hangzhou", testKeyID, testSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root.Domain = host
+	root.GetConfig().Scheme = "http"
+	cr := ram.CreateCreateRoleRequest()
+	cr.RoleName, cr.AssumeRolePolicyDocument = "deployer", trustAccount
+	if err := root.DoAction(cr, ram.CreateCreateRoleResponse()); err != nil {
+		t.Fatal(err)
+	}
+	ar := sts.CreateAssumeRoleRequest()
+	ar.RoleArn, ar.RoleSessionName, ar.DurationSeconds = deployerArn(), "sdk", requests.NewInteger(1800)
+	ar.Policy = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:GetCallerIdentity","Resource":"*"}]}`
+	assumed := sts.CreateAssumeRoleResponse()
+	if err := root.DoAction(ar, assumed); err != nil {
+		t.Fatal(err)
+	}
+	cred := assumed.Credentials
+	roleID := srv.mustRole(t, "deployer").RoleID
+	if !strings.HasPrefix(cred.AccessKeyId, "STS.") || cred.AccessKeySecret == "" || cred.SecurityToken == "" || cred.Expiration == "" ||
+		assumed.AssumedRoleUser.Arn != deployerArn()+"/sdk" || assumed.AssumedRoleUser.AssumedRoleId != roleID+":sdk" || assumed.RequestId == "" {
+		t.Fatalf("AssumeRole %+v", assumed)
+	}
+	if exp, err := time.Parse(time.RFC3339, cred.Expiration); err != nil || exp.Sub(time.Now()) > 31*time.Minute || exp.Sub(time.Now()) < 29*time.Minute {
+		t.Fatalf("Expiration %q: %v", cred.Expiration, err)
+	}
+
+	temp, err := sdk.NewClientWithStsToken("cn-hangzhou", cred.AccessKeyId, cred.AccessKeySecret, cred.SecurityToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	temp.Domain = host
+	temp.GetConfig().Scheme = "http"
+	id := sts.CreateGetCallerIdentityResponse()
+	if err := temp.DoAction(sts.CreateGetCallerIdentityRequest(), id); err != nil {
+		t.Fatal(err)
+	}
+	if id.IdentityType != "AssumedRoleUser" || id.Arn != deployerArn()+"/sdk" || id.AccountId != testAccount {
+		t.Fatalf("GetCallerIdentity %+v", id)
+	}
+	gu := ram.CreateGetUserRequest()
+	gu.UserName = "nobody"
+	err = temp.DoAction(gu, ram.CreateGetUserResponse())
+	var se *sdkerrors.ServerError
+	if !errors.As(err, &se) || se.ErrorCode() != "NoPermission" || se.HttpStatus() != 403 || se.AccessDeniedDetail()["AuthAction"] != "ram:GetUser" {
+		t.Fatalf("GetUser with the role's credentials: %v", err)
+	}
+
+	c, err := openapi.NewClient(&openapiutil.Config{
+		AccessKeyId: dara.String(cred.AccessKeyId), AccessKeySecret: dara.String(cred.AccessKeySecret),
+		SecurityToken: dara.String(cred.SecurityToken), Endpoint: dara.String(host), Protocol: dara.String("http"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.CallApi(&openapiutil.Params{
+		Action: dara.String("GetCallerIdentity"), Version: dara.String(vSTS), Protocol: dara.String("HTTPS"),
+		Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"),
+		Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
+	}, &openapiutil.OpenApiRequest{}, &dara.RuntimeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, _ := res["body"].(map[string]any); body["Arn"] != deployerArn()+"/sdk" || body["IdentityType"] != "AssumedRoleUser" {
+		t.Fatalf("darabonba GetCallerIdentity %v", res)
+	}
+}
