@@ -24,6 +24,12 @@
 //	curl -X POST http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use \
 //	     -d '{"in_use":true,"resources":["acs:mssp::1234567890123456:subscription/s-1"]}'
 //	curl http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use
+//
+// `ramsim call [flags] <service>:<API> [Name=Value ...]` makes one signed
+// call to a running emulator as the holder of an AccessKey (flags or the
+// ALIBABA_CLOUD_* variables) and prints the answer; its exit status is 0
+// on success, 3 when the call is refused with NoPermission, 2 for another
+// API error. Scripts, the demo and users' CI prove who may do what with it.
 package main
 
 import (
@@ -44,16 +50,24 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	var exit *exitError
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &exit):
+		fmt.Fprintln(os.Stderr, "ramsim:", exit.msg)
+		os.Exit(exit.code)
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "ramsim:", err)
 		os.Exit(1)
 	}
 }
 
-// run is the whole command: parse flags, serve until ctx ends, save.
+// run is the whole command: parse flags, serve until ctx ends, save; or,
+// as `ramsim call`, make one call to a running emulator.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "call" {
+		return runCall(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("ramsim", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8765", "listen address; 127.0.0.1:0 picks a free port")
