@@ -73,6 +73,50 @@ step "What Terraform now manages"
 terraform state list
 terraform output -no-color
 
+step "Who may do what (computed offline by mseram_access_check)"
+terraform output -raw who_may_do_what
+echo
+
+step "Proving it with real calls, signed with the keys just created"
+declare -A key_id key_secret
+while read -r who id secret; do
+  key_id[$who]=$id key_secret[$who]=$secret
+done < <(terraform output -raw credentials; echo)
+nacos="InstanceId=mse-cn-0pp1j8om80a NamespaceId=3fd98c48-a709-4061-bba1-e341d79d681b Group=DEFAULT_GROUP"
+gw="GatewayUniqueId=gw-8090caa2a3ab447a8bc5fdf3a3ab447a"
+failures=0
+# prove WHO EXPECTED CALL [Name=Value ...]: make the call as WHO and compare
+# the outcome (allow: exit 0; deny: exit 3, NoPermission) with EXPECTED.
+prove() {
+  local who=$1 want=$2 call=$3; shift 3
+  local rc=0
+  "$bin/ramsim" call -endpoint "$url" -access-key-id "${key_id[$who]}" -access-key-secret "${key_secret[$who]}" \
+    "$call" "$@" >/dev/null 2>"$work/call.err" || rc=$?
+  local got=other
+  case $rc in 0) got=allow ;; 3) got=deny ;; esac
+  if [[ $got == "$want" ]]; then
+    printf '  ok    %-12s %-24s %s\n' "$who" "$call" "$got"
+  else
+    printf '  FAIL  %-12s %-24s want %s, got exit %d: %s\n' "$who" "$call" "$want" "$rc" "$(cat "$work/call.err")"
+    failures=$((failures + 1))
+  fi
+}
+# shellcheck disable=SC2086 # the parameter lists are meant to split
+{
+  prove dev-zhang allow mse:GetNacosConfig $nacos DataId=prod.yaml
+  prove dev-zhang allow mse:UpdateNacosConfig $nacos DataId=prod.yaml Content=replicas=4
+  prove dev-zhang deny mse:UpdateNacosConfig $nacos DataId=dev.yaml Content=replicas=9
+  prove dev-zhang deny mse:AddGatewayRoute $gw Name=dev-route
+  prove gw-operator allow mse:AddGatewayRoute $gw Name=demo-route
+  prove gw-operator deny mse:GetNacosConfig $nacos DataId=prod.yaml
+  prove mse-ops allow mse:UpdateNacosConfig $nacos DataId=dev.yaml Content=replicas=2
+  prove mse-ops deny ram:CreateUser UserName=made-by-ops
+}
+if [[ $failures -ne 0 ]]; then
+  echo "FAIL: $failures call(s) did not match the table" >&2; exit 1
+fi
+echo "Every call matched the table."
+
 step "Second plan: must be empty"
 set +e
 terraform plan -detailed-exitcode "${tfflags[@]}" >"$work/plan2.txt" 2>&1
@@ -88,14 +132,12 @@ if [[ -n "$keep" ]]; then
   cat <<MSG
 ramsim (pid $ramsim_pid) serves $url; working directory: $work
 Use it from another shell:
-  # Plain output when not on a terminal (CI logs).
-tfflags=(-input=false -compact-warnings)
-[[ -t 1 ]] || tfflags+=(-no-color)
-
-export TF_CLI_CONFIG_FILE=$work/terraform.rc
+  export TF_CLI_CONFIG_FILE=$work/terraform.rc
   export ALIBABA_CLOUD_ACCESS_KEY_ID=ramsim ALIBABA_CLOUD_ACCESS_KEY_SECRET=ramsim-secret
   export ALIBABA_CLOUD_ENDPOINT_RAM=$url ALIBABA_CLOUD_ENDPOINT_IMS=$url ALIBABA_CLOUD_ENDPOINT_RESOURCEMANAGER=$url ALIBABA_CLOUD_ENDPOINT_STS=$url
   cd $work && terraform plan
+Call MSE or RAM as one of the demo's users (exit status 0: allowed, 3: refused):
+  $bin/ramsim call -endpoint $url -access-key-id ${key_id[dev-zhang]} -access-key-secret <secret from 'terraform output -raw credentials'> mse:ListClusters RegionId=cn-hangzhou
 Stop it with: kill $ramsim_pid   (it saves its state to $work/ramsim-state.json)
 MSG
   exit 0

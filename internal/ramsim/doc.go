@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package ramsim is a local emulator of Alibaba Cloud RAM (2015-05-01), IMS
-// (2019-08-15), ResourceManager (2020-03-31) and STS (2015-04-01). It speaks
+// (2019-08-15), ResourceManager (2020-03-31), STS (2015-04-01) and the slice
+// of Microservices Engine (MSE, 2019-05-31) that MSE's RAM policies govern,
+// enforcing RAM policies on every call a RAM user or role makes. It speaks
 // the real wire protocol on one HTTP port: RPC-style requests signed with
 // signature V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256), JSON answers with the
 // real field names, error codes and HTTP statuses. Acceptance tests run it
@@ -47,10 +49,11 @@
 // A request not signed with the root key is authorized after
 // authentication and routing, under the store lock and before its handler,
 // so a denied request changes nothing. The action is
-// <service>:<Action> (ram:CreateUser, ims:TagResources, sts:AssumeRole,
-// mse:…), except ResourceManager's role actions, which RAM authorizes
-// under ram: (ram:CreateServiceLinkedRole, as shared/seeds/000 and
-// AliyunMSEFullAccess grant it). The resources are ARNs:
+// <service>:<Action> (ram:CreateUser, sts:AssumeRole, mse:…), except
+// ResourceManager's role actions, which RAM authorizes under ram:
+// (ram:CreateServiceLinkedRole, as shared/seeds/000 and AliyunMSEFullAccess
+// grant it), and IMS's tag actions, whose API reference gives RAM's code
+// (ram:TagResources). The resources are ARNs:
 // acs:ram::<account>:user/<name>, …:group/<name>, …:role/<name>,
 // …:policy/<name>, and acs:ram::<account>:* for account-wide List* actions;
 // policy attachments are authorized on the principal only, group
@@ -75,7 +78,9 @@
 // (AssumeRole's ExternalId, when sent). Any other key is missing, and
 // internal/policy decides what that means: a positive operator
 // (StringEquals, IpAddress, …) does not match a missing key, its Not form
-// does. Server.Authorize evaluates a user's policies for tests.
+// does. Server.Authorize evaluates a user's policies for tests. Call (and
+// `ramsim call`) makes one signed call as the holder of a key, through the
+// classic SDK, to prove what a principal may do.
 //
 // # Service-linked roles
 //
