@@ -159,11 +159,7 @@ func readConfigFields(rq *request, c *nacosConfig) *apiError {
 }
 
 func (s *Server) mseCreateNacosConfig(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -186,11 +182,7 @@ func (s *Server) mseCreateNacosConfig(rq *request) (map[string]any, *apiError) {
 }
 
 func (s *Server) mseGetNacosConfig(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -205,11 +197,7 @@ func (s *Server) mseGetNacosConfig(rq *request) (map[string]any, *apiError) {
 }
 
 func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -237,11 +225,7 @@ func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
 }
 
 func (s *Server) mseDeleteNacosConfig(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -324,11 +308,7 @@ func nacosHistoryOf(ns *nacosNamespace, k nacosKey) []*nacosHistory {
 }
 
 func (s *Server) mseGetNacosHistoryConfig(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -347,11 +327,7 @@ func (s *Server) mseGetNacosHistoryConfig(rq *request) (map[string]any, *apiErro
 // mseListNacosHistoryConfigs lists one configuration's history (DataId and
 // Group), newest first; it outlives the configuration's deletion.
 func (s *Server) mseListNacosHistoryConfigs(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosConfigKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
@@ -370,6 +346,17 @@ func (s *Server) mseListNacosHistoryConfigs(rq *request) (map[string]any, *apiEr
 }
 
 // Services and service instances.
+
+// nacosItem resolves the namespace a request names and, with key, the
+// configuration or service in it.
+func (s *Server) nacosItem(rq *request, key func(*request) (nacosKey, *apiError)) (*nacosNamespace, nacosKey, *apiError) {
+	_, ns, err := s.nacosNamespaceOf(rq)
+	if err != nil {
+		return nil, nacosKey{}, err
+	}
+	k, err := key(rq)
+	return ns, k, err
+}
 
 // nacosServiceKey reads ServiceName and GroupName (DEFAULT_GROUP when
 // empty).
@@ -424,11 +411,7 @@ func protectThreshold(rq *request, def float64) (float64, *apiError) {
 }
 
 func (s *Server) mseCreateNacosService(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosServiceKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
 	}
@@ -572,11 +555,7 @@ func applyInstanceFields(rq *request, in *nacosInstance) *apiError {
 // the service when missing and updates an instance already registered at
 // the same IP, port and cluster.
 func (s *Server) mseCreateNacosInstance(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
-	if err != nil {
-		return nil, err
-	}
-	k, err := nacosServiceKey(rq)
+	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
 	}
