@@ -25,6 +25,24 @@
 //	     -d '{"in_use":true,"resources":["acs:mssp::1234567890123456:subscription/s-1"]}'
 //	curl http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use
 //
+// -faults SPEC injects faults, so clients can be tested for reliability:
+// comma-separated key=value pairs, each optional (full rules: the ramsim
+// package doc, section "Faults"):
+//
+//	throttle=P  5xx=P  lost=P  reset=P   probabilities per request (sum <= 1)
+//	latency=D  jitter=D                  delay every answer by D + [0, jitter)
+//	qps=N                                per-AccessKey limit (Throttling.User)
+//	consistency=D                        creations and deletions show in Get*/List* after D
+//	actions=CreateUser|CreatePolicy      only these actions get per-request faults
+//
+// -seed N seeds the injector: the same seed and the same requests give the
+// same faults. A bad spec stops the command with an error naming the key.
+// At run time, from loopback only:
+//
+//	curl -X PUT http://127.0.0.1:8765/__ramsim/faults -d '{"spec":"throttle=0.2","seed":1}'
+//	curl http://127.0.0.1:8765/__ramsim/counters
+//	curl -X POST http://127.0.0.1:8765/__ramsim/counters/reset
+//
 // `ramsim call [flags] <service>:<API> [Name=Value ...]` makes one signed
 // call to a running emulator as the holder of an AccessKey (flags or the
 // ALIBABA_CLOUD_* variables) and prints the answer; its exit status is 0
@@ -77,9 +95,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.AccessKeySecret, "access-key-secret", "ramsim-secret", "root AccessKey secret")
 	fs.StringVar(&cfg.StatePath, "state", "", "state file, loaded at start and saved after each change and at exit (mode 0600: it holds RAM users' AccessKey secrets)")
 	fs.StringVar(&cfg.Fixtures, "fixtures", "", "JSON file of the MSE (2019-05-31) Nacos instances and gateways to emulate, loaded at start\n(see the ramsim package doc for its format); default: a built-in set with the seeds' ids\n(mse-cn-0pp1j8om80a, gw-8090caa2a3ab447a8bc5fdf3a3ab447a in cn-hangzhou). MSE state is kept in memory only")
+	fs.StringVar(&cfg.Faults, "faults", "", "fault injection spec, comma-separated key=value (all optional): throttle=P,5xx=P,lost=P,reset=P\n(probabilities per request), latency=D,jitter=D (delay each answer), qps=N (per-AccessKey limit),\nconsistency=D (creations and deletions visible to Get*/List* after D), actions=A|B (only these actions);\ne.g. throttle=0.2,5xx=0.05,latency=50ms. At run time: PUT /__ramsim/faults {\"spec\":\"...\",\"seed\":N} from loopback")
+	fs.Int64Var(&cfg.Seed, "seed", 0, "seed of the fault injector: the same seed and the same requests inject the same faults")
 	inUse := fs.String("in-use", "", "comma-separated services (e.g. mssp.aliyuncs.com) whose service-linked roles are in use, so that deleting them fails;\nat run time: POST /__ramsim/services/<service>/in-use {\"in_use\":true,\"resources\":[\"acs:...\"]} from loopback")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS / MSE emulator on one port.\nAdmin endpoint (loopback clients only): GET|POST /__ramsim/services/<service>/in-use\n\nFlags:")
+		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS / MSE emulator on one port.\nAdmin endpoints (loopback clients only): GET|POST /__ramsim/services/<service>/in-use,\nGET|PUT /__ramsim/faults, GET /__ramsim/counters, POST /__ramsim/counters/reset\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

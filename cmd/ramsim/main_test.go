@@ -288,3 +288,59 @@ func TestFixturesFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// -faults and -seed configure fault injection; the admin endpoints show
+// and change it and count requests; a bad spec stops the command.
+func TestFaultsFlags(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(v, "")
+	}
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-faults", "throttle=0.5,lost=oops"}, io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), `key "lost"`) {
+		t.Fatalf("bad -faults: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-access-key-id", "cli-key", "-access-key-secret", "cli-secret",
+			"-faults", "throttle=1,actions=DeleteUser", "-seed", "77"}, w, &stderr)
+		w.Close()
+	}()
+	line, _ := bufio.NewReader(r).ReadString('\n')
+	m := readyLine.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("ready line %q", line)
+	}
+	admin := func(method, path, body string) map[string]any {
+		t.Helper()
+		req, _ := http.NewRequest(method, m[1]+path, strings.NewReader(body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s %s: %d %v %v", method, path, resp.StatusCode, err, out)
+		}
+		return out
+	}
+	if got := admin(http.MethodGet, "/__ramsim/faults", ""); got["spec"] != "throttle=1,actions=DeleteUser" || got["seed"] != 77.0 {
+		t.Fatalf("faults: %v", got)
+	}
+	call(t, m[1], "CreateUser", map[string]any{"UserName": "f"}) // out of scope: answers
+	if got := admin(http.MethodPut, "/__ramsim/faults", `{"spec":"latency=1ms","seed":1}`); got["spec"] != "latency=1ms" {
+		t.Fatalf("PUT faults: %v", got)
+	}
+	call(t, m[1], "GetUser", map[string]any{"UserName": "f"})
+	got := admin(http.MethodGet, "/__ramsim/counters", "")
+	if tot, _ := got["total"].(map[string]any); tot["received"] != 2.0 || tot["ok"] != 2.0 {
+		t.Fatalf("counters: %v", got)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

@@ -28,12 +28,37 @@ type inUseBody struct {
 //
 //	GET  /__ramsim/services/<service-name>/in-use
 //	POST /__ramsim/services/<service-name>/in-use  {"in_use":true,"resources":["acs:mssp::..."]}
+//	GET  /__ramsim/faults                          -> {"spec":"throttle=0.2,...","seed":1}
+//	PUT  /__ramsim/faults  {"spec":"...","seed":N} (POST too; seed absent: keep the seed)
+//	GET  /__ramsim/counters                        -> Counters as JSON
+//	POST /__ramsim/counters/reset                  -> the counters before the reset
 //
 // A non-loopback client gets 403, an unknown service (not in the catalog)
-// or path 404, a bad body 400, another method 405.
+// or path 404, a bad body or fault spec 400, another method 405.
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	if !isLoopback(r.RemoteAddr) {
 		adminAnswer(w, http.StatusForbidden, map[string]any{"error": "the ramsim admin endpoints answer loopback clients only"})
+		return
+	}
+	switch r.URL.Path {
+	case adminPrefix + "faults":
+		s.serveAdminFaults(w, r)
+		return
+	case adminPrefix + "counters":
+		if r.Method != http.MethodGet {
+			w.Header().Set("Allow", "GET")
+			adminAnswer(w, http.StatusMethodNotAllowed, map[string]any{"error": "use GET"})
+			return
+		}
+		adminAnswer(w, http.StatusOK, s.Counters())
+		return
+	case adminPrefix + "counters/reset":
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", "POST")
+			adminAnswer(w, http.StatusMethodNotAllowed, map[string]any{"error": "use POST"})
+			return
+		}
+		adminAnswer(w, http.StatusOK, s.ResetCounters())
 		return
 	}
 	rest := strings.TrimPrefix(r.URL.Path, adminPrefix+"services/")
@@ -67,6 +92,41 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		resources = []string{}
 	}
 	adminAnswer(w, http.StatusOK, inUseBody{Service: service, InUse: inUse, Resources: resources})
+}
+
+// faultsBody is the body of PUT /__ramsim/faults and the answer of both
+// methods.
+type faultsBody struct {
+	Spec string `json:"spec"`
+	Seed *int64 `json:"seed,omitempty"`
+}
+
+func (s *Server) serveAdminFaults(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPut, http.MethodPost:
+		var in faultsBody
+		dec := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			adminAnswer(w, http.StatusBadRequest, map[string]any{"error": "body: " + err.Error()})
+			return
+		}
+		_, seed := s.Faults()
+		if in.Seed != nil {
+			seed = *in.Seed
+		}
+		if err := s.SetFaults(in.Spec, seed); err != nil {
+			adminAnswer(w, http.StatusBadRequest, map[string]any{"error": err.Error()})
+			return
+		}
+	default:
+		w.Header().Set("Allow", "GET, PUT")
+		adminAnswer(w, http.StatusMethodNotAllowed, map[string]any{"error": "use GET or PUT"})
+		return
+	}
+	spec, seed := s.Faults()
+	adminAnswer(w, http.StatusOK, faultsBody{Spec: spec, Seed: &seed})
 }
 
 // isLoopback reports whether a RemoteAddr ("host:port") is a loopback

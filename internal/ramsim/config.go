@@ -39,6 +39,14 @@ type Config struct {
 	// with the seeds' ids. MSE state lives in memory: every New starts
 	// from the fixtures.
 	Fixtures string
+	// Faults is the fault-injection spec, e.g.
+	// "throttle=0.2,5xx=0.05,latency=50ms,consistency=1s" (syntax: the
+	// package doc, section "Faults"); "" injects nothing. New rejects a bad
+	// spec. SetFaults changes it while running.
+	Faults string
+	// Seed seeds the fault injector's random source: the same seed and the
+	// same sequence of requests inject the same faults.
+	Seed int64
 }
 
 // PasswordPolicy is the account's password policy as far as the emulator

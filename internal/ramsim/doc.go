@@ -220,4 +220,70 @@
 // out-of-range values are refused. A bad file makes New fail with an error
 // naming the file and the field, e.g. "ramsim: fixtures f.json:
 // Clusters[0].Namespaces[1].Configs[0].DataId: required".
+//
+// # Faults
+//
+// Config.Faults (cmd/ramsim -faults) injects the failures a client of the
+// real service meets, for reliability tests. The spec is comma-separated
+// key=value pairs, each optional, whitespace ignored, "" for none:
+//
+//	throttle=P     answer Throttling.User (400, "Request was denied due to
+//	               user flow control.") before the handler runs
+//	5xx=P          answer InternalError (500) or ServiceUnavailable (503),
+//	               half each, before the handler runs
+//	lost=P         run the handler (its change is committed and saved),
+//	               then close the connection without an answer
+//	reset=P        close the connection (TCP RST) before the handler runs:
+//	               nothing changes
+//	latency=D      delay every answer (and every dropped connection) by D
+//	jitter=D       ... plus a uniform random part in [0, D)
+//	qps=N          per-AccessKey token bucket (N a second, bursts of
+//	               max(N, 1)) on Config.Now; over it: Throttling.User
+//	consistency=D  eventual consistency, see below
+//	actions=A|B    only these actions get the per-request faults above
+//	               (all but consistency); default every action
+//
+// P is a probability per request in [0, 1]; the four add up to at most 1.
+// D is a Go duration (50ms, 1s), N a number > 0. A bad spec is refused with
+// an error naming the key and the rule ("faults: key \"throttle\": must be
+// a probability between 0 and 1, got \"2\""), by New and SetFaults alike.
+//
+// Determinism: the injector draws from math/rand/v2 PCG seeded with
+// Config.Seed (-seed) and exactly three numbers per request in scope, so
+// the same seed and the same request sequence give the same faults.
+// SetFaults (or the admin endpoint) replaces the spec and restarts the
+// sequence and the token buckets. The qps limit is checked before the
+// signature, on the AccessKeyId the request claims. Through a
+// ResponseWriter that cannot be hijacked (HTTP/2, httptest.ResponseRecorder)
+// lost and reset panic with http.ErrAbortHandler.
+//
+// consistency=D: a RAM user, group, role or custom policy created, and a
+// policy attachment or group membership added, stays invisible to Get* and
+// List* actions for D after the change (GetUser answers
+// EntityNotExist.User, ListUsers omits it, AttachmentCount does not count
+// it); a deleted or removed one stays visible for D. Writes and
+// authorization see the truth at once, as in the real service. A mutation
+// is diffed against the store before it (faults_consistency.go) and the
+// changes noted, by kind and name, with Config.Now; renames and in-place
+// updates are immediate. Turning consistency off forgets the pending
+// changes.
+//
+// Body limit: a request body over 1 MiB is answered 413
+// RequestEntityTooLarge (an assumed code) without running anything.
+//
+// Counters: every API request is counted per Action ("-" without one):
+// received, ok, errors (injected ones included), throttled (Throttling.User
+// injected or over qps) and faults by kind (throttle, qps, 5xx, lost,
+// reset, latency). Server.Counters and ResetCounters read them in Go.
+//
+// Admin endpoints, on the API port, loopback clients only (403 otherwise),
+// unsigned JSON:
+//
+//	GET  /__ramsim/faults                   {"spec":"throttle=0.2,latency=50ms","seed":1}
+//	PUT  /__ramsim/faults  {"spec":"...","seed":N}  (seed absent: keep it;
+//	                                        a bad spec or body: 400 {"error":"..."})
+//	GET  /__ramsim/counters                 {"actions":{"CreateUser":{"received":3,"ok":2,
+//	                                        "errors":1,"throttled":1,"faults":{"throttle":1}}},
+//	                                        "total":{...}}
+//	POST /__ramsim/counters/reset           the counters before the reset
 package ramsim

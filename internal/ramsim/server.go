@@ -18,7 +18,8 @@ import (
 	"time"
 )
 
-// maxBodyBytes bounds a request body; RPC bodies are small forms.
+// maxBodyBytes bounds a request body; RPC bodies are small forms. A larger
+// body is refused with errBodyTooLarge.
 const maxBodyBytes = 1 << 20
 
 // Server is one emulated account serving all four products. It is an
@@ -36,6 +37,12 @@ type Server struct {
 
 	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
 	mse     *mseStore               // MSE state, built from cfg.Fixtures at New, memory only; mu guards it
+	// lag is the eventual-consistency side table (faults_consistency.go);
+	// mu guards it.
+	lag map[lagKey]lagEntry
+
+	faults   faultState // fault injection (faults.go), its own lock
+	counters counterSet // request counts (counters.go), its own lock
 
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
@@ -52,11 +59,16 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	sp, err := parseFaultSpec(cfg.Faults)
+	if err != nil {
+		return nil, err
+	}
 	ms, err := loadMSEFixtures(cfg.Fixtures, cfg.Now())
 	if err != nil {
 		return nil, err
 	}
 	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
+	srv.faults.set(sp, cfg.Seed)
 	srv.mse = ms
 	for service, resources := range cfg.ServicesInUse {
 		srv.setInUse(service, true, resources)
@@ -123,14 +135,49 @@ func (s *Server) Close() error {
 }
 
 // ServeHTTP answers one RPC request: route by (Version, Action),
-// authenticate, authorize, run the action, write JSON.
+// authenticate, authorize, run the action, write JSON. Every request is
+// counted, and the fault injector (faults.go) may throttle, fail, delay or
+// drop it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.serveAdmin(w, r)
 		return
 	}
+	in := readRPC(r)
+	s.counters.received(in.action)
+	fd := s.faults.decide(in.action, requestAccessKey(r, in.params), s.cfg.Now())
+	if fd.delay > 0 {
+		s.counters.fault(in.action, faultLatency)
+	}
+	if fd.kind == faultReset { // before the handler: nothing changes
+		s.counters.fault(in.action, faultReset)
+		sleepCtx(r.Context(), fd.delay)
+		dropConnection(w, true)
+		return
+	}
+	var resp map[string]any
+	var prod *product
+	var err *apiError
+	if ferr := fd.injectedError(); ferr != nil { // before the handler
+		s.counters.fault(in.action, fd.kind)
+		prod, _ = productFor(in.version, in.action)
+		err = ferr
+	} else {
+		resp, prod, err = s.serve(r, in)
+	}
+	sleepCtx(r.Context(), fd.delay)
+	if fd.kind == faultLost { // after the handler: its change stays
+		s.counters.fault(in.action, faultLost)
+		dropConnection(w, false)
+		return
+	}
+	s.counters.answered(in.action, err == nil)
+	s.answer(w, resp, prod, err)
+}
+
+// answer writes a success or error answer.
+func (s *Server) answer(w http.ResponseWriter, resp map[string]any, prod *product, err *apiError) {
 	requestID := newRequestID()
-	resp, prod, err := s.serve(r)
 	if err != nil {
 		fields := map[string]any{
 			"HostId":    prod.host,
@@ -147,16 +194,46 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, requestID, resp)
 }
 
-func (s *Server) serve(r *http.Request) (map[string]any, *product, *apiError) {
-	body, rerr := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
-	p := requestParams(r, body)
-	// Action and Version come from the query (V1) or the x-acs-* headers (V3).
-	action := firstNonEmpty(p.get("Action"), r.Header.Get("x-acs-action"))
-	version := firstNonEmpty(p.get("Version"), r.Header.Get("x-acs-version"))
-	prod, known := productFor(version, action)
+// rpcRequest is a request read but not yet served.
+type rpcRequest struct {
+	body            []byte
+	params          params
+	action, version string
+	bodyErr         *apiError // reading the body failed or it is too large
+}
+
+// readRPC reads the body (at most maxBodyBytes) and finds the Action and
+// Version: from the query (V1) or the x-acs-* headers (V3).
+func readRPC(r *http.Request) rpcRequest {
+	body, rerr := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	var bodyErr *apiError
 	switch {
 	case rerr != nil:
-		return nil, prod, errInternal()
+		bodyErr = errInternal()
+	case len(body) > maxBodyBytes:
+		bodyErr, body = errBodyTooLarge(), nil
+	}
+	p := requestParams(r, body)
+	return rpcRequest{
+		body: body, params: p, bodyErr: bodyErr,
+		action:  firstNonEmpty(p.get("Action"), r.Header.Get("x-acs-action")),
+		version: firstNonEmpty(p.get("Version"), r.Header.Get("x-acs-version")),
+	}
+}
+
+// errBodyTooLarge answers a body over maxBodyBytes, as a gateway does with
+// HTTP 413 (the code and message are assumed).
+func errBodyTooLarge() *apiError {
+	return newError(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
+		"The request body exceeds the limit of %d bytes.", maxBodyBytes)
+}
+
+func (s *Server) serve(r *http.Request, in rpcRequest) (map[string]any, *product, *apiError) {
+	body, p, action, version := in.body, in.params, in.action, in.version
+	prod, known := productFor(version, action)
+	switch {
+	case in.bodyErr != nil:
+		return nil, prod, in.bodyErr
 	case r.URL.Path != "/" || (r.Method != http.MethodPost && r.Method != http.MethodGet):
 		return nil, prod, errActionNotFound()
 	case action == "":
@@ -190,7 +267,7 @@ func (s *Server) run(prod *product, action string, rt route, rq *request) (map[s
 	if err := s.authorize(prod, action, rq); err != nil {
 		return nil, err
 	}
-	resp, err := rt.handle(s, rq)
+	resp, err := s.handle(action, rt, rq)
 	if err != nil || !rt.mutates || s.cfg.StatePath == "" {
 		return resp, err
 	}
@@ -198,6 +275,31 @@ func (s *Server) run(prod *product, action string, rt route, rq *request) (map[s
 		return nil, errInternal()
 	}
 	return resp, nil
+}
+
+// handle runs a handler (Server.mu held). With a consistency delay set, a
+// mutation's creations and deletions are recorded, and a Get* or List*
+// action reads the lagged view of the store (faults_consistency.go).
+func (s *Server) handle(action string, rt route, rq *request) (map[string]any, *apiError) {
+	if s.faults.consistency() <= 0 {
+		return rt.handle(s, rq)
+	}
+	if rt.mutates {
+		before := s.st.shape()
+		resp, err := rt.handle(s, rq)
+		if err == nil {
+			s.recordLag(before, s.st.shape())
+		}
+		return resp, err
+	}
+	if lagged(action, rt) {
+		if view := s.laggedStore(); view != nil {
+			real := s.st
+			s.st = view
+			defer func() { s.st = real }()
+		}
+	}
+	return rt.handle(s, rq)
 }
 
 // requestParams merges the query with a form-encoded body. Both decode "+"
