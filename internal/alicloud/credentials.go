@@ -15,11 +15,13 @@ import (
 // ErrNoCredentials is returned (wrapped) by every API method when the client
 // was built without credentials. NewClient itself accepts that, so
 // configurations that only render documents need no account.
-var ErrNoCredentials = errors.New("no Alibaba Cloud credentials configured: set the provider arguments " +
-	"access_key and secret_key (plus security_token for STS credentials), or profile and/or shared_credentials_file " +
-	"for an Aliyun CLI profile, optionally with an assume_role block on top of them; or set the environment variables " +
-	"ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), " +
-	"ALIBABA_CLOUD_SECURITY_TOKEN, or ALIBABA_CLOUD_PROFILE")
+var ErrNoCredentials = errors.New("no Alibaba Cloud credentials configured. Sources tried, in order: the provider " +
+	"arguments access_key and secret_key (with security_token for STS credentials); the environment variables " +
+	"ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY, or " +
+	"ALIBABACLOUD_ACCESS_KEY_ID and ALIBABACLOUD_ACCESS_KEY_SECRET), with ALIBABA_CLOUD_SECURITY_TOKEN (or " +
+	"ALICLOUD_SECURITY_TOKEN); an Aliyun CLI profile from the profile argument, ALIBABA_CLOUD_PROFILE or ALICLOUD_PROFILE, " +
+	"in shared_credentials_file or ALIBABA_CLOUD_CREDENTIALS_FILE (default ~/.aliyun/config.json). An assume_role block " +
+	"(or ALIBABA_CLOUD_ROLE_ARN) only assumes a role with credentials from one of these; set one of them")
 
 // defaultSessionName is the assume_role session name when none is given; it
 // matches the alicloud provider's default.

@@ -611,19 +611,11 @@ func TestCredentialChain_nothingFound(t *testing.T) {
 		"access_key", "secret_key", "security_token", "profile", "shared_credentials_file", "assume_role",
 		"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY",
 		"ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_PROFILE",
-	} {
-		if !strings.Contains(msg, source) {
-			t.Errorf("the error does not name %s: %s", source, msg)
-		}
-	}
-	// Also read by the provider, but not named by the error (yet): listed
-	// so the report of this gap stays visible in the test output.
-	for _, source := range []string{
 		"ALIBABACLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECURITY_TOKEN",
 		"ALICLOUD_PROFILE", "ALIBABA_CLOUD_CREDENTIALS_FILE", "ALIBABA_CLOUD_ROLE_ARN",
 	} {
 		if !strings.Contains(msg, source) {
-			t.Logf("note: the no-credentials error does not name %s", source)
+			t.Errorf("the error does not name %s: %s", source, msg)
 		}
 	}
 	// The provider surfaces the same error on first use, not at configure.

@@ -27,9 +27,10 @@ func (p *mseramProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 		}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Manages Alibaba Cloud RAM access for Microservices Engine (MSE): RAM users and, in later releases, " +
-			"policies, roles, groups and service-linked roles. No API call is made while the provider is configured; " +
-			"data sources that only render or check documents need no credentials at all.",
+		MarkdownDescription: "Manages Alibaba Cloud RAM access for Microservices Engine (MSE): RAM users, console logons and " +
+			"AccessKeys, custom policies and their attachments, roles, groups and service-linked roles, plus least-privilege " +
+			"policy documents rendered from typed inputs and offline access checks. No API call is made while the provider is " +
+			"configured; data sources and functions that only render or check documents need no credentials at all.",
 		Attributes: map[string]schema.Attribute{
 			"access_key": schema.StringAttribute{
 				MarkdownDescription: "AccessKey ID. Falls back to `ALIBABA_CLOUD_ACCESS_KEY_ID`, then `ALICLOUD_ACCESS_KEY`, then `ALIBABACLOUD_ACCESS_KEY_ID`. Must be given together with `secret_key`.",
