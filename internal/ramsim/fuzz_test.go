@@ -1,0 +1,291 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Fuzz targets for what an attacker controls: the request line, headers
+// and body. Two servers share the root AccessKeyId but not its secret:
+// seeds are signed with the first one's secret, so no input the fuzzer can
+// build carries a signature made with the second one's, and the second
+// must never authenticate anything.
+
+const fuzzOtherSecret = "never-used-to-sign-anything"
+
+// fuzzServers returns the signing server (the test secret) and the one
+// whose secret no request is signed with, on a fixed clock.
+func fuzzServers(f *testing.F) (signing, other *Server, env *testEnv) {
+	clock := newTestClock()
+	mk := func(secret string) *Server {
+		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+		if err != nil {
+			f.Fatal(err)
+		}
+		return srv
+	}
+	return mk(testSecret), mk(fuzzOtherSecret), &testEnv{clock: clock}
+}
+
+// fuzzRequest builds a server-side request from raw parts; headers are
+// "Name: value" lines, canonicalized as net/http would.
+func fuzzRequest(method, path, rawQuery, headers string, body []byte) *http.Request {
+	h := http.Header{}
+	for _, line := range strings.Split(headers, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || k == "" {
+			continue
+		}
+		h.Add(k, strings.TrimSpace(v))
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	return rawRequest(method, path, rawQuery, h, body)
+}
+
+// headerLines is the inverse of fuzzRequest's header parsing, for seeds.
+func headerLines(h http.Header) string {
+	var lines []string
+	for k, vs := range h {
+		for _, v := range vs {
+			lines = append(lines, k+": "+v)
+		}
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// fuzzSeed is one request of the signed seeds.
+type fuzzSeed struct {
+	method, path, rawQuery, headers string
+	body                            []byte
+}
+
+// signedSeeds are correctly signed V1 and V3 requests (with the signing
+// server's secret), and a V1 request with its parameters in a form body.
+func signedSeeds(env *testEnv) []fuzzSeed {
+	var out []fuzzSeed
+	add := func(r *http.Request) {
+		out = append(out, fuzzSeed{r.Method, r.URL.Path, r.URL.RawQuery, headerLines(r.Header), nil})
+	}
+	for _, v3 := range []bool{false, true} {
+		sg := signer{v3: v3}
+		add(env.request(sg, vSTS, "GetCallerIdentity", nil))
+		add(env.request(sg, vRAM, "CreateUser", map[string]string{"UserName": "fuzz-user", "Comments": "a+b c%d"}))
+		add(env.request(sg, vRAM, "GetUser", map[string]string{"UserName": "fuzz-user"}))
+		add(env.request(sg, vRAM, "CreateAccessKey", map[string]string{"UserName": "fuzz-user"}))
+		add(env.request(sg, vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "fuzz-user", "Tag.1.Key": "k", "Tag.1.Value": "v"}))
+	}
+	r := env.request(signer{}, vRAM, "ListUsers", map[string]string{"MaxItems": "5"})
+	out = append(out, fuzzSeed{"POST", "/", "", "Content-Type: application/x-www-form-urlencoded", []byte(r.URL.RawQuery)})
+	return out
+}
+
+// isAuthError reports whether code is one of authentication's answers.
+func isAuthError(code string) bool {
+	for _, prefix := range []string{"Signature", "IncompleteSignature", "InvalidAccessKeyId", "InvalidTimeStamp", "Missing",
+		"InvalidSignatureMethod", "InvalidSecurityToken", "ContentSHA256"} {
+		if strings.HasPrefix(code, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
+	for _, s := range signedSeeds(env) {
+		if withPath {
+			f.Add(s.method, s.path, s.rawQuery, s.headers, s.body)
+		} else {
+			f.Add(s.method, s.rawQuery, s.headers, s.body)
+		}
+	}
+}
+
+// The signed seeds are what they claim: authenticated by the signing server
+// (the action may still fail, e.g. a user that exists already), and
+// refused by the other with SignatureDoesNotMatch. Otherwise the fuzz
+// targets would never reach past the signature check.
+func TestFuzzSeedsAreSigned(t *testing.T) {
+	clock := newTestClock()
+	env := &testEnv{t: t, clock: clock}
+	for _, secret := range []string{testSecret, fuzzOtherSecret} {
+		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range signedSeeds(env) {
+			w := httptest.NewRecorder()
+			srv.ServeHTTP(w, fuzzRequest(s.method, s.path, s.rawQuery, s.headers, s.body))
+			var body map[string]any
+			_ = json.Unmarshal(w.Body.Bytes(), &body)
+			code, _ := body["Code"].(string)
+			switch {
+			case secret == testSecret && isAuthError(code):
+				t.Errorf("seed %s?%s: %d %v", s.path, s.rawQuery, w.Code, body)
+			case secret != testSecret && body["Code"] != "SignatureDoesNotMatch":
+				t.Errorf("seed %s?%s on the other server: %d %v", s.path, s.rawQuery, w.Code, body)
+			}
+		}
+	}
+}
+
+// checkAnswer fails unless w is a 200 or a well-formed JSON error.
+func checkAnswer(t *testing.T, w *httptest.ResponseRecorder) {
+	t.Helper()
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Fatalf("status %d with Content-Type %q: %q", w.Code, ct, w.Body)
+	}
+	var body map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
+		t.Fatalf("status %d, the answer is not JSON: %v", w.Code, err)
+	}
+	if w.Code == http.StatusOK {
+		return
+	}
+	if _, admin := body["error"]; admin { // admin endpoint answers
+		return
+	}
+	for _, f := range []string{"RequestId", "HostId", "Code", "Message", "Recommend"} {
+		if _, ok := body[f].(string); !ok {
+			t.Fatalf("status %d: %s is not a string: %v", w.Code, f, body)
+		}
+	}
+}
+
+// FuzzServeHTTP: any request gets a JSON answer and no panic; the server
+// whose secret signed nothing never answers 200.
+func FuzzServeHTTP(f *testing.F) {
+	signing, other, env := fuzzServers(f)
+	addSignedSeeds(f, env, true)
+	f.Add("GET", "/", "Action=GetUser&Version=2015-05-01&UserName=%zz", "Authorization: ACS3-HMAC-SHA256", []byte(nil))
+	f.Add("PUT", "/__ramsim/counters", "", "", []byte("{}"))
+	f.Add("POST", "/", "", "Content-Type: application/x-www-form-urlencoded", []byte("Action=GetUser&Version=2015-05-01&Signature=%ZZ&&=="))
+	f.Fuzz(func(t *testing.T, method, path, rawQuery, headers string, body []byte) {
+		w := httptest.NewRecorder()
+		signing.ServeHTTP(w, fuzzRequest(method, path, rawQuery, headers, body))
+		checkAnswer(t, w)
+
+		w = httptest.NewRecorder()
+		r := fuzzRequest(method, path, rawQuery, headers, body)
+		other.ServeHTTP(w, r)
+		checkAnswer(t, w)
+		if w.Code == http.StatusOK && !strings.HasPrefix(r.URL.Path, adminPrefix) {
+			t.Fatalf("a request not signed with the secret was served: %s %s?%s\n%s\n%s", method, path, rawQuery, headers, w.Body)
+		}
+	})
+}
+
+// FuzzAuthenticate drives V1 and V3 verification directly, past routing:
+// never a panic, and never a caller on the server whose secret signed
+// nothing.
+func FuzzAuthenticate(f *testing.F) {
+	signing, other, env := fuzzServers(f)
+	addSignedSeeds(f, env, false)
+	f.Add("POST", "AccessKeyId=test-key&Signature=&SignatureMethod=HMAC-SHA1&Timestamp=2025-03-04T05:06:07Z&SignatureNonce=1", "", []byte(nil))
+	f.Add("POST", "", "Authorization: ACS3-HMAC-SHA256 Credential=test-key,SignedHeaders=host;x-acs-date,Signature=00\nX-Acs-Date: 2025-03-04T05:06:07Z", []byte(nil))
+	f.Fuzz(func(t *testing.T, method, rawQuery, headers string, body []byte) {
+		for _, srv := range []*Server{signing, other} {
+			r := fuzzRequest(method, "/", rawQuery, headers, body)
+			c, err := srv.authenticate(r, body, requestParams(r, body))
+			if err == nil && srv == other {
+				t.Fatalf("authenticated %+v without the secret: %s ?%s\n%s", c, method, rawQuery, headers)
+			}
+			if err != nil && (err.code == "" || err.status < 400) {
+				t.Fatalf("malformed error %+v", err)
+			}
+			if err == nil && c.arn == "" {
+				t.Fatalf("a caller without an ARN: %+v", c)
+			}
+		}
+	})
+}
+
+// FuzzV3Authorization: the Authorization parser never panics, and what it
+// accepts has every part.
+func FuzzV3Authorization(f *testing.F) {
+	for _, s := range []string{
+		"ACS3-HMAC-SHA256 Credential=k,SignedHeaders=host;x-acs-date,Signature=ab",
+		"ACS3-HMAC-SHA256", "ACS3-HMAC-SHA256 ", " , = ;", "ACS3-HMAC-SHA256 Credential==,SignedHeaders=;;,Signature==",
+		"ACS3-HMAC-SHA256 Signature=1,Signature=2,Credential=a,Credential=b,SignedHeaders=host",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		a, err := parseV3Authorization(h)
+		if err != nil {
+			return
+		}
+		if a.accessKeyID == "" || a.signature == "" || len(a.signedHeaders) == 0 || a.algorithm == "" {
+			t.Fatalf("accepted with a part missing: %+v", a)
+		}
+	})
+}
+
+// FuzzPercentEncode: the signature encoding leaves only unreserved
+// characters and %XY escapes (upper-case hex), and decodes back.
+func FuzzPercentEncode(f *testing.F) {
+	for _, s := range []string{"", "a b+c*d~e", "%7E", "名前", "\x00\xff", "!'()*", "a=b&c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := percentEncode(s)
+		for i := 0; i < len(e); i++ {
+			c := e[i]
+			switch {
+			case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_', c == '.', c == '~':
+			case c == '%' && i+2 < len(e) && isUpperHex(e[i+1]) && isUpperHex(e[i+2]):
+				i += 2
+			default:
+				t.Fatalf("percentEncode(%q) = %q: %q at %d", s, e, c, i)
+			}
+		}
+		if d, err := url.PathUnescape(e); err != nil || d != s {
+			t.Fatalf("percentEncode(%q) = %q decodes to %q, %v", s, e, d, err)
+		}
+	})
+}
+
+func isUpperHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
+
+// FuzzParams: the parameter readers never panic on any name or value, and
+// a list never exceeds its bound.
+func FuzzParams(f *testing.F) {
+	f.Add("Tag.1.Key=a&Tag.2.Value=b&Tag.99999999999999999999.Key=c&Tag.-1=d&Tag..=e", []byte("MaxItems=%zz&X=1"), "MaxItems")
+	f.Add("ResourceId.1=a&ResourceId.1=b", []byte(nil), "ResourceId")
+	f.Fuzz(func(t *testing.T, rawQuery string, body []byte, name string) {
+		r := rawRequest("POST", "/", rawQuery, http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, body)
+		p := requestParams(r, body)
+		names := []string{name}
+		for k := range p {
+			prefix, _, _ := strings.Cut(k, ".")
+			names = append(names, k, prefix)
+		}
+		for _, n := range names {
+			_ = p.get(n)
+			_, _ = p.lookup(n)
+			_, _ = p.required(n)
+			if l, err := p.list(n, 5); err == nil && len(l) > 5 {
+				t.Fatalf("list(%q, 5) returned %d entries", n, len(l))
+			}
+			if v, err := p.intRange(n, 7, -3, 3); err == nil && v != 7 && (v < -3 || v > 3) {
+				t.Fatalf("intRange(%q) = %d outside [-3, 3]", n, v)
+			}
+			_, _ = p.boolean(n)
+		}
+		if !utf8.ValidString(rawQuery) {
+			return
+		}
+		_ = v1StringToSign("POST", p)
+	})
+}
