@@ -60,7 +60,13 @@ func startBinary(t *testing.T, bin string, args ...string) *process {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() {
+		// stop may already have reaped the process; Kill then reports os.ErrProcessDone.
+		if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+			t.Errorf("kill ramsim: %v", err)
+		}
+		_ = cmd.Wait() // Only reaps: the exit status of a killed or already-waited process says nothing.
+	})
 	line := make(chan string, 1)
 	go func() {
 		l, _ := p.stdout.ReadString('\n')
@@ -133,7 +139,11 @@ func TestBinaryServesAndPersists(t *testing.T) {
 
 	p = startBinary(t, bin, args...)
 	body = call(t, p.url, "GetUser", map[string]any{"UserName": "persisted"})
-	if u := body["User"].(map[string]any); u["UserId"] != id || u["Comments"] != "kept" {
+	u, ok := body["User"].(map[string]any)
+	if !ok {
+		t.Fatalf("after restart: User is %T, not an object: %v", body["User"], body)
+	}
+	if u["UserId"] != id || u["Comments"] != "kept" {
 		t.Fatalf("after restart: %v", body)
 	}
 	p.stop(t)
@@ -234,14 +244,18 @@ func TestFixturesFlag(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
-	os.WriteFile(bad, []byte(`{"Clusters":[{"InstanceId":"mse-cn-a","Namespaces":[{"NamespaceId":""}]}]}`), 0o600)
+	if err := os.WriteFile(bad, []byte(`{"Clusters":[{"InstanceId":"mse-cn-a","Namespaces":[{"NamespaceId":""}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-fixtures", bad}, io.Discard, &stderr)
 	if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "Clusters[0].Namespaces[0].NamespaceId") {
 		t.Fatalf("bad fixtures: %v", err)
 	}
 	good := filepath.Join(dir, "good.json")
-	os.WriteFile(good, []byte(`{"Clusters":[{"InstanceId":"mse-cn-cli","ClusterAliasName":"from-file"}],
-		"Gateways":[{"GatewayUniqueId":"gw-cli","Name":"cli-gateway"}]}`), 0o600)
+	if err := os.WriteFile(good, []byte(`{"Clusters":[{"InstanceId":"mse-cn-cli","ClusterAliasName":"from-file"}],
+		"Gateways":[{"GatewayUniqueId":"gw-cli","Name":"cli-gateway"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r, w := io.Pipe()
 	done := make(chan error, 1)
@@ -276,7 +290,10 @@ func TestFixturesFlag(t *testing.T) {
 	}
 	clusters := mseCall("ListClusters", map[string]any{"PageNum": 1, "PageSize": 10})
 	data, _ := clusters["Data"].([]any)
-	if len(data) != 1 || data[0].(map[string]any)["ClusterAliasName"] != "from-file" {
+	if len(data) != 1 {
+		t.Fatalf("ListClusters: %v", clusters)
+	}
+	if cl, ok := data[0].(map[string]any); !ok || cl["ClusterAliasName"] != "from-file" {
 		t.Fatalf("ListClusters: %v", clusters)
 	}
 	gw := mseCall("GetGateway", map[string]any{"GatewayUniqueId": "gw-cli"})

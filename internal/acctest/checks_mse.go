@@ -17,9 +17,9 @@ func (e *Env) NacosConfigContent(instanceID, namespaceID, group, dataID, want st
 		got, ok := e.Server.NacosConfigContent(instanceID, namespaceID, group, dataID)
 		switch {
 		case !ok:
-			return fmt.Errorf("Nacos configuration %s/%s/%s/%s does not exist in the emulator", instanceID, namespaceID, group, dataID)
+			return fmt.Errorf("the Nacos configuration %s/%s/%s/%s does not exist in the emulator", instanceID, namespaceID, group, dataID)
 		case got != want:
-			return fmt.Errorf("Nacos configuration %s holds %q in the emulator, want %q", dataID, got, want)
+			return fmt.Errorf("the Nacos configuration %s holds %q in the emulator, want %q", dataID, got, want)
 		}
 		return nil
 	}

@@ -17,7 +17,7 @@ import (
 // client takes HTTP(S)_PROXY itself and proxies every host, loopback
 // included, so a local emulator becomes unreachable behind a corporate
 // proxy. This one applies the standard library's proxy rules (which never
-// proxy localhost or loopback addresses and honour NO_PROXY) and pools
+// proxy localhost or loopback addresses and honor NO_PROXY) and pools
 // keep-alive connections across all calls of one Client.
 type httpClient struct {
 	client *http.Client

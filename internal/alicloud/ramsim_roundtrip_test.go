@@ -247,10 +247,10 @@ func TestRoundTripRoles(t *testing.T) {
 	if got, _ := sim.Role("ops"); !reflect.DeepEqual(got.Tags, map[string]string{"team": "mse"}) {
 		t.Errorf("tags at create: %v", got.Tags)
 	}
-	min, err := c.CreateRole(ctx, alicloud.CreateRoleInput{RoleName: "min", AssumeRolePolicyDocument: trust})
+	minimal, err := c.CreateRole(ctx, alicloud.CreateRoleInput{RoleName: "min", AssumeRolePolicyDocument: trust})
 	must(t, "CreateRole minimal", err)
-	if min.MaxSessionDuration != 3600 || min.Description != "" {
-		t.Errorf("defaults %+v", min)
+	if minimal.MaxSessionDuration != 3600 || minimal.Description != "" {
+		t.Errorf("defaults %+v", minimal)
 	}
 	_, err = c.CreateRole(ctx, alicloud.CreateRoleInput{RoleName: "ops", AssumeRolePolicyDocument: trust})
 	wantErr(t, "CreateRole twice", err, alicloud.ClassAlreadyExists, "EntityAlreadyExists.Role")

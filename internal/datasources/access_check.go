@@ -349,7 +349,7 @@ func validRequestAction(a string) bool {
 		return false
 	}
 	for _, c := range service {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+		if !isServiceRune(c) {
 			return false
 		}
 	}
@@ -359,6 +359,12 @@ func validRequestAction(a string) bool {
 		}
 	}
 	return true
+}
+
+// isServiceRune reports whether c may appear in a service code: an ASCII
+// letter or digit, '-' or '_'.
+func isServiceRune(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
 // requestResource accepts "*" and acs:<service>:<region>:<account>:<resource>,

@@ -91,19 +91,15 @@ func anyOrder(fragments ...string) *regexp.Regexp {
 
 const okIdentityDoc = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"*"}]}`
 
-func checkRequest(action, resource, ctx string) string {
-	s := fmt.Sprintf("  request {\n    action   = %s\n    resource = %s\n", dsString(action), dsString(resource))
-	if ctx != "" {
-		s += "    context = " + ctx + "\n"
-	}
-	return s + "  }\n"
+func checkRequest(action, resource string) string {
+	return fmt.Sprintf("  request {\n    action   = %s\n    resource = %s\n  }\n", dsString(action), dsString(resource))
 }
 
 func TestAccBadInput_dataSources(t *testing.T) {
 	ac := func(name, docs, requests string) string {
 		return dataBlock("mseram_access_check", name, []string{"policy_documents", docs}, requests)
 	}
-	okReq := checkRequest("mse:GetNacosConfig", "*", "")
+	okReq := checkRequest("mse:GetNacosConfig", "*")
 	cases := []badDataInput{
 		{"user, role, policy: names and type", dataBlock("mseram_user", "a", []string{"name", `""`}, "") +
 			dataBlock("mseram_role", "b", []string{"name", `"ecs_role"`}, "") +
@@ -127,9 +123,9 @@ func TestAccBadInput_dataSources(t *testing.T) {
 				"policy_documents[0]: statement 0: Principal: is only allowed in a role's trust policy", "the document must be a JSON object, got a list"}},
 		{"access_check: document over 6144; request action and resource",
 			ac("a", "["+dsString(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"acs:mse:*:*:instance/`+strings.Repeat("i", 6100)+`"}]}`)+"]", okReq) +
-				ac("b", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:Get*", "*", "")) +
-				ac("c", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:GetNacosConfig", "not an arn", "")) +
-				ac("d", "["+dsString(okIdentityDoc)+"]", checkRequest("", "", "")),
+				ac("b", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:Get*", "*")) +
+				ac("c", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:GetNacosConfig", "not an arn")) +
+				ac("d", "["+dsString(okIdentityDoc)+"]", checkRequest("", "")),
 			[]string{"characters; RAM allows at most 6144", `"mse:Get*" must be of the form <service>:<Action>`, `"not an arn" must be "*" or an ARN`, `"" must be of the form <service>:<Action>`}},
 		{"mse_actions: scope, area, regex", dataBlock("mseram_mse_actions", "a", []string{"scope", `"cluster"`}, "") +
 			dataBlock("mseram_mse_actions", "b", []string{"area", `""`}, "") +

@@ -109,7 +109,7 @@ func validAction(a string) bool {
 		return false
 	}
 	for _, c := range service {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+		if !isServiceRune(c) {
 			return false
 		}
 	}
@@ -119,6 +119,12 @@ func validAction(a string) bool {
 		}
 	}
 	return true
+}
+
+// isServiceRune reports whether c may appear in a service code: an ASCII
+// letter or digit, '-' or '_'.
+func isServiceRune(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
 func validResource(r string) bool {

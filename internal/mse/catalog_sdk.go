@@ -286,7 +286,7 @@ var sdkAreaRules = []struct {
 	{AreaGateway, []string{"Gateway", "Slb", "SecurityGroup", "PluginConfig", "GetPlugins", "Http2", "ProxyProtocol", "PreserveHeaderFormat"}},
 }
 
-// sdkAccountScoped are the SDK-only APIs that name no instance: catalogue
+// sdkAccountScoped are the SDK-only APIs that name no instance: catalog
 // queries, account-wide listings, tags and the service-linked role.
 var sdkAccountScoped = map[string]bool{
 	"ListClusterTypes": true, "ListClusterVersions": true, "ListClusterConnectionTypes": true,

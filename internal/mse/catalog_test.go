@@ -187,7 +187,7 @@ func TestFamiliesAgreeWithCatalog(t *testing.T) {
 var seedRow = regexp.MustCompile(`^\| ([A-Z][A-Za-z]+) \| (.+) \| (Yes|No) \|$`)
 
 // TestSeedTablesPresent reads the seeds' action tables, when the seeds are
-// at hand, and checks each row is catalogued with the seed's read-only flag
+// at hand, and checks each row is cataloged with the seed's read-only flag
 // unless a Note records why the seed is wrong.
 func TestSeedTablesPresent(t *testing.T) {
 	files := []string{"/work/shared/seeds/001_a95e4f24883b28cd.txt", "/work/shared/seeds/003_a104417152dc451b.txt"}

@@ -96,11 +96,15 @@ func readValue(dec *json.Decoder) (jsonValue, error) {
 			if err != nil {
 				return jsonValue{}, err
 			}
+			key, ok := k.(string)
+			if !ok {
+				return jsonValue{}, errors.New("JSON object key is not a string")
+			}
 			val, err := readValue(dec)
 			if err != nil {
 				return jsonValue{}, err
 			}
-			v.members = append(v.members, jsonMember{key: k.(string), val: val})
+			v.members = append(v.members, jsonMember{key: key, val: val})
 		}
 		_, err := dec.Token() // '}'
 		return v, err

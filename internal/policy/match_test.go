@@ -83,7 +83,7 @@ func TestMatchResourceHierarchy(t *testing.T) {
 		grp  = ns + "/DEFAULT_GROUP"
 		data = grp + "/prod.yaml"
 		svc  = grp + "/test-service"
-		real = "acs:mse:cn-hangzhou:1234567890123456:instance/mse-cn-0pp1j8om80a/3fd98c48-a709-4061-bba1-e341d79d681b/DEFAULT_GROUP"
+		full = "acs:mse:cn-hangzhou:1234567890123456:instance/mse-cn-0pp1j8om80a/3fd98c48-a709-4061-bba1-e341d79d681b/DEFAULT_GROUP"
 	)
 	tests := []struct {
 		name              string
@@ -98,8 +98,8 @@ func TestMatchResourceHierarchy(t *testing.T) {
 		{"instance covers naming form", inst, grp + "/naming/test-service", true, true},
 		{"instance covers itself plainly", inst, inst, true, false},
 		{"instance prefix is not a parent", inst, "acs:mse:*:*:instance/mse-cn-0pp1j8om80ab/ns", false, false},
-		{"instance with region and account", inst, real + "/prod.yaml", true, true},
-		{"specific region does not cover another", "acs:mse:cn-beijing:*:instance/mse-cn-0pp1j8om80a", real, false, false},
+		{"instance with region and account", inst, full + "/prod.yaml", true, true},
+		{"specific region does not cover another", "acs:mse:cn-beijing:*:instance/mse-cn-0pp1j8om80a", full, false, false},
 		{"namespace covers group", ns, grp, true, true},
 		{"namespace covers dataId", ns, data, true, true},
 		{"namespace covers config form", ns, grp + "/config/prod.yaml", true, true},

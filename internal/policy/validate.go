@@ -141,11 +141,17 @@ func validCode(s string) bool {
 		return false
 	}
 	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_*?", c)) {
+		if !isCodeRune(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// isCodeRune reports whether c may appear in a service code: an ASCII letter
+// or digit, '-', '_' or a wildcard.
+func isCodeRune(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_*?", c)
 }
 
 // validName reports whether s can be a name after "service:": non-empty and

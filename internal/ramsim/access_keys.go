@@ -58,9 +58,9 @@ const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 
 func randomString(n int) (string, error) {
 	b := make([]byte, n)
-	max := big.NewInt(int64(len(keyAlphabet)))
+	alphabetLen := big.NewInt(int64(len(keyAlphabet)))
 	for i := range b {
-		x, err := rand.Int(rand.Reader, max)
+		x, err := rand.Int(rand.Reader, alphabetLen)
 		if err != nil {
 			return "", err
 		}

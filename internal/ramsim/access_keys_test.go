@@ -62,7 +62,7 @@ func TestAccessKeyLifecycle(t *testing.T) {
 	env.ok(vRAM, "DeleteAccessKey", map[string]string{"UserName": "alice", "UserAccessKeyId": id1})
 	env.fail(vRAM, "DeleteAccessKey", map[string]string{"UserName": "alice", "UserAccessKeyId": id1}, 404, "EntityNotExist.User.AccessKey")
 	env.ok(vRAM, "DeleteAccessKey", map[string]string{"UserName": "alice", "UserAccessKeyId": id2})
-	if got := field(env.ok(vRAM, "ListAccessKeys", map[string]string{"UserName": "alice"}), "AccessKeys", "AccessKey"); len(got.([]any)) != 0 {
+	if got := field(env.ok(vRAM, "ListAccessKeys", map[string]string{"UserName": "alice"}), "AccessKeys", "AccessKey"); len(asList(t, got)) != 0 {
 		t.Fatalf("keys left: %v", got)
 	}
 	env.ok(vRAM, "DeleteUser", map[string]string{"UserName": "alice"})

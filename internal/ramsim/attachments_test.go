@@ -49,7 +49,7 @@ func TestAttachDetach(t *testing.T) {
 				t.Fatalf("AttachedPolicies %v", got)
 			}
 			body := env.ok(vRAM, "ListPoliciesFor"+c.kind, map[string]string{c.param: c.name})
-			pols := field(body, "Policies", "Policy").([]any)
+			pols := asList(t, field(body, "Policies", "Policy"))
 			if names(pols, "PolicyName") != "AliyunMSEFullAccess,my-policy" || str(pols[1], "PolicyType") != "Custom" ||
 				str(pols[1], "Description") != "mine" || str(pols[1], "DefaultVersion") != "v1" || str(pols[1], "AttachDate") != attachedAt {
 				t.Fatalf("ListPoliciesFor%s: %v", c.kind, body)
@@ -67,8 +67,8 @@ func TestAttachDetach(t *testing.T) {
 	body = env.ok(vRAM, "ListEntitiesForPolicy", map[string]string{"PolicyName": "AliyunMSEFullAccess", "PolicyType": "System"})
 	if names(field(body, "Users", "User"), "UserName") != "alice" || names(field(body, "Groups", "Group"), "GroupName") != "devs" ||
 		names(field(body, "Roles", "Role"), "RoleName") != "worker" ||
-		str(field(body, "Roles", "Role").([]any)[0], "Arn") != "acs:ram::"+testAccount+":role/worker" ||
-		str(field(body, "Users", "User").([]any)[0], "AttachDate") == "" {
+		str(asList(t, field(body, "Roles", "Role"))[0], "Arn") != "acs:ram::"+testAccount+":role/worker" ||
+		str(asList(t, field(body, "Users", "User"))[0], "AttachDate") == "" {
 		t.Fatalf("ListEntitiesForPolicy: %v", body)
 	}
 	body = env.ok(vRAM, "ListEntitiesForPolicy", map[string]string{"PolicyName": "AdministratorAccess", "PolicyType": "System"})

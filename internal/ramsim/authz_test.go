@@ -12,12 +12,12 @@ import (
 	"testing"
 )
 
-// newUserKey creates a RAM user with an access key and returns a signer
-// for it (V1; set v3 on the copy for V3).
-func (e *testEnv) newUserKey(name string) signer {
+// newAliceKey creates the RAM user alice with an access key and returns a
+// signer for it (V1; set v3 on the copy for V3).
+func (e *testEnv) newAliceKey() signer {
 	e.t.Helper()
-	e.ok(vRAM, "CreateUser", map[string]string{"UserName": name})
-	k := field(e.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": name}), "AccessKey")
+	e.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice"})
+	k := field(e.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "alice"}), "AccessKey")
 	return signer{keyID: str(k, "AccessKeyId"), secret: str(k, "AccessKeySecret")}
 }
 
@@ -78,7 +78,7 @@ const allowGetBob = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram
 func TestAuthzNoPolicyRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	env := newEnv(t, Config{StatePath: path})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	before, err := os.ReadFile(path)
 	if err != nil {
@@ -115,7 +115,7 @@ func TestAuthzNoPolicyRefused(t *testing.T) {
 
 func TestAuthzCustomPolicyOnOneUser(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "carol"})
 	env.grant("User", "alice", "get-bob", allowGetBob)
@@ -142,7 +142,7 @@ func TestAuthzCustomPolicyOnOneUser(t *testing.T) {
 // Policies of the user's groups count, system policies too.
 func TestAuthzGroupAndSystemPolicies(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateGroup", map[string]string{"GroupName": "admins"})
 	env.ok(vRAM, "AttachPolicyToGroup", map[string]string{"PolicyName": "ReadOnlyAccess", "PolicyType": "System", "GroupName": "admins"})
 	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", "acs:ram::"+testAccount+":*")
@@ -162,7 +162,7 @@ func TestAuthzGroupAndSystemPolicies(t *testing.T) {
 
 func TestAuthzExplicitDenyWins(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "AttachPolicyToUser", map[string]string{"PolicyName": "AdministratorAccess", "PolicyType": "System", "UserName": "alice"})
 	env.ok(vRAM, "CreateGroup", map[string]string{"GroupName": "g"})
 	env.ok(vRAM, "AddUserToGroup", map[string]string{"GroupName": "g", "UserName": "alice"})
@@ -193,7 +193,7 @@ func TestAuthzExplicitDenyWins(t *testing.T) {
 // is TLS; Server.Authorize takes them from its ctx argument.
 func TestAuthzNetworkConditions(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	env.grant("User", "alice", "loopback-only", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"*",`+
 		`"Condition":{"IpAddress":{"acs:SourceIp":["127.0.0.0/8","::1"]}}},`+
@@ -226,7 +226,7 @@ func TestAuthzNetworkConditions(t *testing.T) {
 // service-linked role, and no other service's.
 func TestAuthzServiceLinkedRoleServiceName(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.grant("User", "alice", "create-mse-slr", `{
     "Statement": [
         {
@@ -311,7 +311,7 @@ func TestAuthzResourcesCoverRoutes(t *testing.T) {
 // functions, for a few representative requests.
 func TestAuthzResourceARNs(t *testing.T) {
 	env := newEnv(t, Config{})
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	uid := str(env.ok(vRAM, "GetUser", map[string]string{"UserName": "alice"}), "User", "UserId")
 	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": trustAccount})
 	acct := "acs:ram::" + testAccount + ":"

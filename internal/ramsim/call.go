@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 )
@@ -55,12 +56,13 @@ func Call(endpoint string, cred Credential, call string, params map[string]strin
 	if err != nil || u.Host == "" {
 		return CallResult{}, fmt.Errorf("endpoint %q: want a URL such as http://127.0.0.1:8765", endpoint)
 	}
-	var c *sdk.Client
+	var provider credentials.CredentialsProvider
 	if cred.SecurityToken != "" {
-		c, err = sdk.NewClientWithStsToken("cn-hangzhou", cred.AccessKeyID, cred.AccessKeySecret, cred.SecurityToken)
+		provider = credentials.NewStaticSTSCredentialsProvider(cred.AccessKeyID, cred.AccessKeySecret, cred.SecurityToken)
 	} else {
-		c, err = sdk.NewClientWithAccessKey("cn-hangzhou", cred.AccessKeyID, cred.AccessKeySecret)
+		provider = credentials.NewStaticAKCredentialsProvider(cred.AccessKeyID, cred.AccessKeySecret)
 	}
+	c, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), provider)
 	if err != nil {
 		return CallResult{}, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
@@ -38,7 +39,7 @@ const (
 	confSecret  = "conformance-secret"
 )
 
-// startServer runs an emulator on a free loopback port. Both SDKs honour
+// startServer runs an emulator on a free loopback port. Both SDKs honor
 // proxy variables, and the classic one even for loopback, so they are
 // cleared for the test.
 func startServer(t *testing.T) *ramsim.Server {
@@ -75,7 +76,7 @@ func hostOf(url string) string { return strings.TrimPrefix(url, "http://") }
 // classicClient is a classic-SDK client (V1 signatures) pointed at host.
 func classicClient(t *testing.T, host, keyID, secret string) *sdk.Client {
 	t.Helper()
-	c, err := sdk.NewClientWithAccessKey("cn-hangzhou", keyID, secret)
+	c, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), credentials.NewStaticAKCredentialsProvider(keyID, secret))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,11 +325,11 @@ func TestConformanceDarabonba(t *testing.T) {
 
 	must("2015-05-01", "CreateUser", map[string]any{"UserName": "bob"})
 	body = must("2015-05-01", "ListUsers", map[string]any{"MaxItems": 1})
-	if get(body, "IsTruncated") != true || len(get(body, "Users", "User").([]any)) != 1 {
+	if users, ok := get(body, "Users", "User").([]any); get(body, "IsTruncated") != true || !ok || len(users) != 1 {
 		t.Fatalf("ListUsers page 1: %v", body)
 	}
 	body = must("2015-05-01", "ListUsers", map[string]any{"MaxItems": 1, "Marker": get(body, "Marker")})
-	if get(body, "IsTruncated") != false || get(body, "Users", "User").([]any)[0].(map[string]any)["UserName"] != "bob" {
+	if users, _ := get(body, "Users", "User").([]any); get(body, "IsTruncated") != false || len(users) == 0 || get(users[0], "UserName") != "bob" {
 		t.Fatalf("ListUsers page 2: %v", body)
 	}
 

@@ -293,9 +293,9 @@ func errRoleSessionName() *apiError {
 
 // errDurationSeconds: DurationSeconds is 900 up to the role's
 // MaxSessionDuration (code of the STS reference; message assumed).
-func errDurationSeconds(max int) *apiError {
+func errDurationSeconds(maxSeconds int) *apiError {
 	return newError(http.StatusBadRequest, "InvalidParameter.DurationSeconds",
-		"The Min/Max value of DurationSeconds is 900/%d seconds.", max)
+		"The Min/Max value of DurationSeconds is 900/%d seconds.", maxSeconds)
 }
 
 // errRoleArn answers a RoleArn that is not acs:ram::<account>:role/<name>

@@ -66,7 +66,7 @@ func TestGroupMembership(t *testing.T) {
 	env.fail(vRAM, "AddUserToGroup", member("devs", "nobody"), 404, "EntityNotExist.User")
 
 	body := env.ok(vRAM, "ListGroupsForUser", map[string]string{"UserName": "alice"})
-	groups := field(body, "Groups", "Group").([]any)
+	groups := asList(t, field(body, "Groups", "Group"))
 	if names(groups, "GroupName") != "devs,ops" || str(groups[0], "JoinDate") != joined || str(groups[0], "GroupId") == "" {
 		t.Fatalf("ListGroupsForUser: %v", body)
 	}
@@ -78,7 +78,7 @@ func TestGroupMembership(t *testing.T) {
 			p["Marker"] = marker
 		}
 		body := env.ok(vRAM, "ListUsersForGroup", p)
-		users := field(body, "Users", "User").([]any)
+		users := asList(t, field(body, "Users", "User"))
 		if str(users[0], "JoinDate") != joined || str(users[0], "UserId") == "" {
 			t.Fatalf("ListUsersForGroup: %v", body)
 		}

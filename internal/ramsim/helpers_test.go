@@ -208,3 +208,13 @@ func field(v any, path ...string) any {
 }
 
 func str(v any, path ...string) string { s, _ := field(v, path...).(string); return s }
+
+// asList returns v as a decoded JSON array and fails the test if it is not one.
+func asList(t testing.TB, v any) []any {
+	t.Helper()
+	l, ok := v.([]any)
+	if !ok {
+		t.Fatalf("want a JSON array, got %T: %v", v, v)
+	}
+	return l
+}

@@ -307,15 +307,19 @@ func TestMSEConformanceDarabonba(t *testing.T) {
 	srv := startServer(t)
 	c := darabonbaClient(t, hostOf(srv.URL()), confKeyID, confSecret)
 	called := map[string]bool{}
-	call := func(action string, query, body map[string]any, out any) map[string]any {
+	call := func(action string, query, body map[string]any, out any) {
 		t.Helper()
 		called[action] = true
-		return mseCall(t, c, action, query, body, out)
+		mseCall(t, c, action, query, body, out)
 	}
 	ns := func(kv ...any) map[string]any {
 		q := map[string]any{"InstanceId": mseInstance, "NamespaceId": mseNS}
 		for i := 0; i+1 < len(kv); i += 2 {
-			q[kv[i].(string)] = kv[i+1]
+			k, ok := kv[i].(string)
+			if !ok {
+				t.Fatalf("ns: key %d is %T, not a string", i, kv[i])
+			}
+			q[k] = kv[i+1]
 		}
 		return q
 	}

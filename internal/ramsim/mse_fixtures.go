@@ -197,11 +197,9 @@ func orDefault(v, def string) string {
 	return v
 }
 
-func boolOr(p *bool, def bool) bool {
-	if p == nil {
-		return def
-	}
-	return *p
+// defaultTrue reads an optional fixture flag that is true when absent.
+func defaultTrue(p *bool) bool {
+	return p == nil || *p
 }
 
 func (m *mseStore) addFixtureCluster(fc fixtureCluster, now time.Time) error {
@@ -275,7 +273,7 @@ func (m *mseStore) addFixtureService(ns *nacosNamespace, fs fixtureService, now 
 		return fieldError("ProtectThreshold", "%v is not between 0 and 1", fs.ProtectThreshold)
 	}
 	svc := &nacosService{Name: fs.ServiceName, Group: orDefault(fs.GroupName, nacosDefaultGroup),
-		ProtectThreshold: fs.ProtectThreshold, Ephemeral: boolOr(fs.Ephemeral, true), Created: now}
+		ProtectThreshold: fs.ProtectThreshold, Ephemeral: defaultTrue(fs.Ephemeral), Created: now}
 	k := nacosKey{svc.Group, svc.Name}
 	if _, dup := ns.services[k]; dup {
 		return fieldError("ServiceName", "%q appears twice in group %s", svc.Name, svc.Group)
@@ -296,7 +294,7 @@ func (m *mseStore) addFixtureService(ns *nacosNamespace, fs fixtureService, now 
 			return fieldError(field+"Weight", "%d is not between 0 and 10000", weight)
 		}
 		in := &nacosInstance{IP: fi.Ip, Port: fi.Port, ClusterName: orDefault(fi.ClusterName, "DEFAULT"), Weight: weight,
-			Enabled: boolOr(fi.Enabled, true), Healthy: boolOr(fi.Healthy, true), Ephemeral: svc.Ephemeral,
+			Enabled: defaultTrue(fi.Enabled), Healthy: defaultTrue(fi.Healthy), Ephemeral: svc.Ephemeral,
 			Metadata: fi.Metadata, LastBeat: now}
 		if old, _ := svc.find(in.IP, in.Port, in.ClusterName); old != nil {
 			return fieldError(field+"Ip", "%s:%d appears twice in cluster %s", in.IP, in.Port, in.ClusterName)
@@ -355,7 +353,7 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 			return fieldError(field+"Name", "required")
 		}
 		r := &gatewayRoute{ID: m.nextID(), Name: fr.Name, DestinationType: "Single", RouteOrder: 1, Created: now, Modified: now}
-		if boolOr(fr.Published, true) {
+		if defaultTrue(fr.Published) {
 			r.Status = routePublished
 		}
 		for _, dn := range fr.DomainNames {

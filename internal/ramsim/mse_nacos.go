@@ -90,18 +90,19 @@ func (s *Server) mseQueryClusterDetail(rq *request) (map[string]any, *apiError) 
 
 // Namespaces and configurations.
 
-// nacosNamespaceOf returns the instance and namespace a request names.
-func (s *Server) nacosNamespaceOf(rq *request) (*mseCluster, *nacosNamespace, *apiError) {
+// nacosNamespaceOf returns the namespace a request names, in the instance
+// it names.
+func (s *Server) nacosNamespaceOf(rq *request) (*nacosNamespace, *apiError) {
 	c, err := s.mseClusterOf(rq)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	id := nacosNamespaceID(rq)
 	ns := c.namespaces[id]
 	if ns == nil {
-		return nil, nil, errMSENotFound("Namespace", "namespace not found: %s", id)
+		return nil, errMSENotFound("Namespace", "namespace not found: %s", id)
 	}
-	return c, ns, nil
+	return ns, nil
 }
 
 // nacosConfigKey reads and checks DataId and Group (DEFAULT_GROUP when
@@ -244,7 +245,7 @@ func (s *Server) mseDeleteNacosConfig(rq *request) (map[string]any, *apiError) {
 // mseDeleteNacosConfigs deletes the configurations whose Ids (the Id of
 // ListNacosConfigs, comma-separated) are given; unknown ids are skipped.
 func (s *Server) mseDeleteNacosConfigs(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
+	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +274,7 @@ func (s *Server) mseDeleteNacosConfigs(rq *request) (map[string]any, *apiError) 
 // mseListNacosConfigs lists a namespace's configurations; DataId, Group and
 // AppName filter by substring (MSE's fuzzy search).
 func (s *Server) mseListNacosConfigs(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
+	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +351,7 @@ func (s *Server) mseListNacosHistoryConfigs(rq *request) (map[string]any, *apiEr
 // nacosItem resolves the namespace a request names and, with key, the
 // configuration or service in it.
 func (s *Server) nacosItem(rq *request, key func(*request) (nacosKey, *apiError)) (*nacosNamespace, nacosKey, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
+	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nacosKey{}, err
 	}
@@ -382,7 +383,7 @@ func serviceNotFound(k nacosKey) *apiError {
 // nacosServiceOf returns the namespace and the existing service a request
 // names.
 func (s *Server) nacosServiceOf(rq *request) (*nacosNamespace, *nacosService, nacosKey, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
+	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nil, nacosKey{}, err
 	}
@@ -458,7 +459,7 @@ func (s *Server) mseDeleteNacosService(rq *request) (map[string]any, *apiError) 
 // mseListAnsServices lists a namespace's services; ServiceName filters by
 // substring, GroupName exactly.
 func (s *Server) mseListAnsServices(rq *request) (map[string]any, *apiError) {
-	_, ns, err := s.nacosNamespaceOf(rq)
+	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
 	}

@@ -214,10 +214,10 @@ func TestMSEPaging(t *testing.T) {
 	var seen []string
 	for _, num := range []string{"1", "2", "3"} {
 		got := page(num, "1")
-		if field(got, "TotalCount") != float64(2) || field(got, "PageNumber").(float64) != float64(num[0]-'0') || field(got, "PageSize") != float64(1) {
+		if field(got, "TotalCount") != float64(2) || field(got, "PageNumber") != float64(num[0]-'0') || field(got, "PageSize") != float64(1) {
 			t.Fatalf("page %s: %v", num, got)
 		}
-		for _, c := range got["Configurations"].([]any) {
+		for _, c := range asList(t, got["Configurations"]) {
 			seen = append(seen, str(c, "DataId"))
 		}
 	}
@@ -235,14 +235,14 @@ func TestMSEPaging(t *testing.T) {
 	e.fail(vMSE, "ListNacosConfigs", map[string]string{"InstanceId": seedNacos, "PageSize": "0"}, http.StatusBadRequest, "InvalidParameter.PageSize")
 	e.fail(vMSE, "ListClusters", map[string]string{"PageNum": "x"}, http.StatusBadRequest, "InvalidParameter.PageNum")
 	got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "1", "PageSize": "10"})
-	if field(got, "TotalCount") != float64(1) || str(got["Data"].([]any)[0], "InstanceId") != seedNacos {
+	if field(got, "TotalCount") != float64(1) || str(asList(t, got["Data"])[0], "InstanceId") != seedNacos {
 		t.Fatalf("ListClusters: %v", got)
 	}
-	if got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "2", "PageSize": "10"}); len(got["Data"].([]any)) != 0 {
+	if got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "2", "PageSize": "10"}); len(asList(t, got["Data"])) != 0 {
 		t.Fatalf("ListClusters page 2: %v", got)
 	}
 	gw := e.ok(vMSE, "ListGateway", map[string]string{"PageNumber": "1", "PageSize": "1", "FilterParams.Name": "test"})
-	if field(gw, "Data", "TotalSize") != float64(1) || str(field(gw, "Data", "Result").([]any)[0], "GatewayUniqueId") != seedGW {
+	if field(gw, "Data", "TotalSize") != float64(1) || str(asList(t, field(gw, "Data", "Result"))[0], "GatewayUniqueId") != seedGW {
 		t.Fatalf("ListGateway: %v", gw)
 	}
 }
@@ -312,18 +312,18 @@ func TestMSENacosServicesAndInstances(t *testing.T) {
 	e.ok(vMSE, "CreateNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
 	e.ok(vMSE, "UpdateNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2", "Enabled", "false"))
 	got := e.ok(vMSE, "ListAnsInstances", svc)
-	data := got["Data"].([]any)
+	data := asList(t, got["Data"])
 	// Ordered by cluster, then IP.
 	if len(data) != 2 || field(data[1], "Weight") != float64(3) || str(data[1], "Metadata", "v") != "1" ||
 		field(data[0], "Enabled") != false || str(data[0], "ClusterName") != "C2" || str(data[1], "ServiceName") != "G@@orders" {
 		t.Fatalf("ListAnsInstances: %v", got)
 	}
-	if got := e.ok(vMSE, "ListAnsServiceClusters", svc); len(field(got, "Data", "Clusters").([]any)) != 2 || field(got, "Data", "ProtectThreshold") != 0.5 {
+	if got := e.ok(vMSE, "ListAnsServiceClusters", svc); len(asList(t, field(got, "Data", "Clusters"))) != 2 || field(got, "Data", "ProtectThreshold") != 0.5 {
 		t.Fatalf("ListAnsServiceClusters: %v", got)
 	}
 	list := e.ok(vMSE, "ListAnsServices", map[string]string{"InstanceId": seedNacos, "GroupName": "G"})
-	if field(list, "TotalCount") != float64(1) || field(list["Data"].([]any)[0], "IpCount") != float64(2) ||
-		field(list["Data"].([]any)[0], "HealthyInstanceCount") != float64(1) {
+	if field(list, "TotalCount") != float64(1) || field(asList(t, list["Data"])[0], "IpCount") != float64(2) ||
+		field(asList(t, list["Data"])[0], "HealthyInstanceCount") != float64(1) {
 		t.Fatalf("ListAnsServices: %v", list)
 	}
 	e.ok(vMSE, "DeleteNacosInstance", mergeParams(svc, "Ip", "10.0.0.1", "Port", "80"))
@@ -356,7 +356,7 @@ func TestMSEGatewayRoutesAndDomains(t *testing.T) {
 		"Services", `[{"ServiceId":"7","Name":"test-service","Percent":"100"}]`))
 	routeID := numString(added["Data"])
 	routes := e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": seedGW, "FilterParams.DomainName": "api.example.com"})
-	result := field(routes, "Data", "Result").([]any)
+	result := asList(t, field(routes, "Data", "Result"))
 	if len(result) != 1 || str(result[0], "Name") != "r2" || str(result[0], "DomainName") != "api.example.com" ||
 		str(result[0], "Predicates") != `{"MethodPredicates":["GET"],"PathPredicates":{"Path":"/v2","Type":"PRE"}}` ||
 		str(result[0], "DefaultServiceName") != "test-service" {
@@ -374,7 +374,7 @@ func TestMSEGatewayRoutesAndDomains(t *testing.T) {
 		t.Fatalf("routes after delete: %v", routes)
 	}
 	domains := e.ok(vMSE, "ListGatewayDomain", gw)
-	if len(domains["Data"].([]any)) != 2 {
+	if len(asList(t, domains["Data"])) != 2 {
 		t.Fatalf("ListGatewayDomain: %v", domains)
 	}
 	services := e.ok(vMSE, "ListGatewayService", map[string]string{"FilterParams.GatewayUniqueId": seedGW, "FilterParams.Namespace": "public"})
@@ -386,9 +386,11 @@ func TestMSEGatewayRoutesAndDomains(t *testing.T) {
 func TestMSEFixtures(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.json")
-	os.WriteFile(good, []byte(`{"Clusters":[{"InstanceId":"mse-cn-custom","RegionId":"cn-beijing",
+	if err := os.WriteFile(good, []byte(`{"Clusters":[{"InstanceId":"mse-cn-custom","RegionId":"cn-beijing",
 		"Namespaces":[{"NamespaceId":"ns1","Configs":[{"DataId":"a.properties","Content":"k=v"}]}]}],
-		"Gateways":[{"GatewayUniqueId":"gw-custom","Routes":[{"Name":"root"}]}]}`), 0o600)
+		"Gateways":[{"GatewayUniqueId":"gw-custom","Routes":[{"Name":"root"}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	e := newEnv(t, Config{Fixtures: good})
 	got := e.ok(vMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-custom", "NamespaceId": "ns1", "DataId": "a.properties"})
 	if str(got, "Configuration", "Content") != "k=v" || str(got, "Configuration", "Group") != "DEFAULT_GROUP" {
@@ -415,7 +417,9 @@ func TestMSEFixtures(t *testing.T) {
 		{"{\n\"Clusters\": [}\n", "line 2"},
 	} {
 		bad := filepath.Join(dir, "bad.json")
-		os.WriteFile(bad, []byte(tc.body), 0o600)
+		if err := os.WriteFile(bad, []byte(tc.body), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		_, err := New(Config{Fixtures: bad})
 		if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want the file name and %q", tc.body, err, tc.want)
@@ -462,14 +466,16 @@ func TestMSEDocFixturesExample(t *testing.T) {
 		b.WriteString(strings.TrimPrefix(line, "//\t") + "\n")
 	}
 	path := filepath.Join(t.TempDir(), "example.json")
-	os.WriteFile(path, []byte(b.String()), 0o600)
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	e := newEnv(t, Config{Fixtures: path})
 	e.ok(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "prod.yaml"})
 	e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": seedGW})
 }
 
 // A RAM user with seed 001's example 4 (read and write one DataId) may read
-// that configuration and not its neighbour; the denial names the ARN.
+// that configuration and not its neighbor; the denial names the ARN.
 func TestMSESeedPolicyAuthorizesDataID(t *testing.T) {
 	e := newEnv(t, Config{})
 	e.ok(vRAM, "CreateUser", map[string]string{"UserName": "dev"})

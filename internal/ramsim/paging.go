@@ -17,9 +17,9 @@ type page struct {
 }
 
 // readPage reads the marker parameter (Marker, NextToken) and the size
-// parameter (MaxItems, PageSize: def when absent, 1..max).
-func readPage(rq *request, markerParam, sizeParam string, def, max int) (page, *apiError) {
-	size, err := rq.intRange(sizeParam, def, 1, max)
+// parameter (MaxItems, PageSize: def when absent, 1..maxSize).
+func readPage(rq *request, markerParam, sizeParam string, def, maxSize int) (page, *apiError) {
+	size, err := rq.intRange(sizeParam, def, 1, maxSize)
 	if err != nil {
 		return page{}, err
 	}

@@ -57,10 +57,10 @@ func (p params) indexes(prefix string) []int {
 }
 
 // list returns the values of the repeated parameter prefix.1..prefix.N in
-// order of N; more than max entries is an invalid parameter.
-func (p params) list(prefix string, max int) ([]string, *apiError) {
+// order of N; more than limit entries is an invalid parameter.
+func (p params) list(prefix string, limit int) ([]string, *apiError) {
 	ns := p.indexes(prefix)
-	if len(ns) > max {
+	if len(ns) > limit {
 		return nil, errIncorrect(prefix)
 	}
 	out := make([]string, len(ns))

@@ -278,7 +278,7 @@ func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := jsonTags(rq, "Tag")
+	filters, err := jsonTags(rq)
 	if err != nil {
 		return nil, err
 	}

@@ -8,12 +8,13 @@ import (
 	"testing"
 )
 
-// versionIDs lists a policy's versions as "v1,v2*" (* marks the default).
-func versionIDs(env *testEnv, policy string) string {
+// versionIDs lists the versions of the test policy "p" as "v1,v2*" (* marks
+// the default).
+func versionIDs(env *testEnv) string {
 	env.t.Helper()
-	body := env.ok(vRAM, "ListPolicyVersions", map[string]string{"PolicyName": policy, "PolicyType": "Custom"})
+	body := env.ok(vRAM, "ListPolicyVersions", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
 	var out []string
-	for _, v := range field(body, "PolicyVersions", "PolicyVersion").([]any) {
+	for _, v := range asList(env.t, field(body, "PolicyVersions", "PolicyVersion")) {
 		id := str(v, "VersionId")
 		if field(v, "IsDefaultVersion") == true {
 			id += "*"
@@ -42,7 +43,7 @@ func TestPolicyVersions(t *testing.T) {
 	if str(body, "PolicyVersion", "VersionId") != "v3" || field(body, "PolicyVersion", "IsDefaultVersion") != true {
 		t.Fatalf("CreatePolicyVersion default: %v", body)
 	}
-	if got := versionIDs(env, "p"); got != "v1,v2,v3*" {
+	if got := versionIDs(env); got != "v1,v2,v3*" {
 		t.Fatalf("versions %s", got)
 	}
 	got := env.ok(vRAM, "GetPolicy", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
@@ -62,7 +63,7 @@ func TestPolicyVersions(t *testing.T) {
 	if id := str(newVersion(map[string]string{}), "PolicyVersion", "VersionId"); id != "v4" {
 		t.Fatalf("after deleting v3 the next version is %s", id)
 	}
-	if got := versionIDs(env, "p"); got != "v1*,v2,v4" {
+	if got := versionIDs(env); got != "v1*,v2,v4" {
 		t.Fatalf("versions %s", got)
 	}
 
@@ -88,7 +89,7 @@ func TestPolicyVersions(t *testing.T) {
 	} {
 		env.fail(vRAM, c.action, c.p, c.status, c.code)
 	}
-	if got := versionIDs(env, "p"); got != "v1*,v2,v4" {
+	if got := versionIDs(env); got != "v1*,v2,v4" {
 		t.Fatalf("failed calls changed versions: %s", got)
 	}
 	// System policies have one readable version.
@@ -121,26 +122,26 @@ func TestPolicyVersionLimitAndRotation(t *testing.T) {
 	wantError(t, status, body, 409, "LimitExceeded.Policy.Version")
 	status, body = create("None", false)
 	wantError(t, status, body, 409, "LimitExceeded.Policy.Version")
-	if got := versionIDs(env, "p"); got != "v1*,v2,v3,v4,v5" {
+	if got := versionIDs(env); got != "v1*,v2,v3,v4,v5" {
 		t.Fatalf("versions %s", got)
 	}
 	// Rotation deletes the oldest non-default version: v2 (v1 is default).
 	if status, body = create(rotateDeleteOldest, false); status != 200 || str(body, "PolicyVersion", "VersionId") != "v6" {
 		t.Fatalf("%d %v", status, body)
 	}
-	if got := versionIDs(env, "p"); got != "v1*,v3,v4,v5,v6" {
+	if got := versionIDs(env); got != "v1*,v3,v4,v5,v6" {
 		t.Fatalf("after the sixth: %s", got)
 	}
 	// The seventh, made default, rotates out v3; at most five remain.
 	if status, body = create(rotateDeleteOldest, true); status != 200 {
 		t.Fatalf("%d %v", status, body)
 	}
-	if got := versionIDs(env, "p"); got != "v1,v4,v5,v6,v7*" {
+	if got := versionIDs(env); got != "v1,v4,v5,v6,v7*" {
 		t.Fatalf("after the seventh: %s", got)
 	}
 	// Now v1 is the oldest non-default one.
 	create(rotateDeleteOldest, false)
-	if got := versionIDs(env, "p"); got != "v4,v5,v6,v7*,v8" {
+	if got := versionIDs(env); got != "v4,v5,v6,v7*,v8" {
 		t.Fatalf("after the eighth: %s", got)
 	}
 

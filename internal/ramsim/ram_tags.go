@@ -16,9 +16,10 @@ import (
 // ListPolicies, take JSON strings: Tag=[{"Key":"k","Value":"v"}],
 // ResourceNames=["a","b"], TagKeys=["k"].
 
-// jsonTags parses a JSON Tag list (absent: none). A Value that is absent
-// stays distinguishable from an empty one for filters.
-func jsonTags(rq *request, param string) ([]tagParam, *apiError) {
+// jsonTags parses the JSON Tag parameter (absent: none). A Value that is
+// absent stays distinguishable from an empty one for filters.
+func jsonTags(rq *request) ([]tagParam, *apiError) {
+	const param = "Tag"
 	raw := rq.get(param)
 	if raw == "" {
 		return nil, nil
@@ -40,14 +41,14 @@ func jsonTags(rq *request, param string) ([]tagParam, *apiError) {
 	return out, nil
 }
 
-// jsonStrings parses a JSON array of strings of at most max entries.
-func jsonStrings(rq *request, param string, max int) ([]string, *apiError) {
+// jsonStrings parses a JSON array of strings of at most limit entries.
+func jsonStrings(rq *request, param string, limit int) ([]string, *apiError) {
 	raw := rq.get(param)
 	if raw == "" {
 		return nil, nil
 	}
 	var out []string
-	if err := json.Unmarshal([]byte(raw), &out); err != nil || len(out) > max {
+	if err := json.Unmarshal([]byte(raw), &out); err != nil || len(out) > limit {
 		return nil, errIncorrect(param)
 	}
 	return out, nil
@@ -68,7 +69,7 @@ func tagSet(tags []tagParam) (map[string]string, *apiError) {
 // createTags reads the Tag parameter of CreateRole / CreatePolicy: nil
 // when absent.
 func (s *Server) createTags(rq *request) (map[string]string, *apiError) {
-	tags, err := jsonTags(rq, "Tag")
+	tags, err := jsonTags(rq)
 	if err != nil || len(tags) == 0 {
 		return nil, err
 	}
@@ -188,7 +189,7 @@ func (s *Server) ramTagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	tags, err := jsonTags(rq, "Tag")
+	tags, err := jsonTags(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +252,7 @@ func (s *Server) ramListTagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := jsonTags(rq, "Tag")
+	filters, err := jsonTags(rq)
 	if err != nil {
 		return nil, err
 	}

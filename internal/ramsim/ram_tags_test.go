@@ -13,7 +13,7 @@ import (
 func ramTagList(t *testing.T, body map[string]any, typ string) []string {
 	t.Helper()
 	var out []string
-	for _, tr := range body["TagResources"].([]any) {
+	for _, tr := range asList(t, body["TagResources"]) {
 		if str(tr, "ResourceType") != typ {
 			t.Fatalf("ResourceType %v", tr)
 		}

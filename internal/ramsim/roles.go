@@ -261,7 +261,7 @@ func (s *Server) deleteRole(rq *request) (map[string]any, *apiError) {
 // listRoles pages through roles by name, optionally only those carrying
 // every Tag filter.
 func (s *Server) listRoles(rq *request) (map[string]any, *apiError) {
-	filters, err := jsonTags(rq, "Tag")
+	filters, err := jsonTags(rq)
 	if err != nil {
 		return nil, err
 	}

@@ -294,9 +294,9 @@ func (s *Server) handle(action string, rt route, rq *request) (map[string]any, *
 	}
 	if lagged(action, rt) {
 		if view := s.laggedStore(); view != nil {
-			real := s.st
+			live := s.st
 			s.st = view
-			defer func() { s.st = real }()
+			defer func() { s.st = live }()
 		}
 	}
 	return rt.handle(s, rq)

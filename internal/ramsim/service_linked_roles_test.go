@@ -207,7 +207,7 @@ func TestRMGetAndListRoles(t *testing.T) {
 		if field(body, "TotalCount") != float64(4) || field(body, "PageSize") != float64(2) || field(body, "PageNumber") != float64(page) {
 			t.Fatalf("RM ListRoles page %d: %v", page, body)
 		}
-		for _, r := range field(body, "Roles", "Role").([]any) {
+		for _, r := range asList(t, field(body, "Roles", "Role")) {
 			names = append(names, str(r, "RoleName"))
 			if str(r, "RoleName") == "AliyunServiceRoleForMSE" && field(r, "IsServiceLinkedRole") != true {
 				t.Fatalf("SLR not marked: %v", r)
@@ -217,7 +217,7 @@ func TestRMGetAndListRoles(t *testing.T) {
 	if strings.Join(names, ",") != "AliyunServiceRoleForMSE,a-role,b-role,c-role" {
 		t.Fatalf("RM ListRoles: %v", names)
 	}
-	if body = env.ok(vRM, "ListRoles", nil); field(body, "PageSize") != float64(10) || len(field(body, "Roles", "Role").([]any)) != 4 {
+	if body = env.ok(vRM, "ListRoles", nil); field(body, "PageSize") != float64(10) || len(asList(t, field(body, "Roles", "Role"))) != 4 {
 		t.Fatalf("defaults: %v", body)
 	}
 	env.fail(vRM, "ListRoles", map[string]string{"PageSize": "101"}, 400, "InvalidParameter.PageSize")
@@ -297,8 +297,12 @@ func TestServiceLinkedRoleDeletionInUse(t *testing.T) {
 			t.Fatalf("FAILED answer: %v", body)
 		}
 		var got []string
-		for _, r := range field(usages[0], "Resources", "Resource").([]any) {
-			got = append(got, r.(string))
+		for _, r := range asList(t, field(usages[0], "Resources", "Resource")) {
+			s, ok := r.(string)
+			if !ok {
+				t.Fatalf("resource %v is %T, not a string", r, r)
+			}
+			got = append(got, s)
 		}
 		if !slices.Equal(got, res) {
 			t.Fatalf("resources %v", got)
@@ -343,7 +347,7 @@ func TestServiceLinkedRoleDeletionImmediate(t *testing.T) {
 	body := pollStatus(env, task)
 	usages, _ := field(body, "Reason", "RoleUsages", "RoleUsage").([]any)
 	if str(body, "Status") != "FAILED" || len(usages) != 1 ||
-		field(usages[0], "Resources", "Resource").([]any)[0] != "acs:mssp::"+testAccount+":instance/ramsim-in-use" {
+		asList(t, field(usages[0], "Resources", "Resource"))[0] != "acs:mssp::"+testAccount+":instance/ramsim-in-use" {
 		t.Fatalf("in use from Config: %v", body)
 	}
 }

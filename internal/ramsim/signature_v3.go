@@ -68,7 +68,7 @@ func (a v3Authorization) checkSignedHeaders(r *http.Request) *apiError {
 // v3StringToSign is "ACS3-HMAC-SHA256\n" + hex(sha256(CanonicalRequest)) with
 // CanonicalRequest = METHOD \n URI \n query \n headers \n signed \n payloadHash,
 // as darabonba-openapi's utils.GetAuthorization builds it. The host header
-// is r.Host, the authority the client dialled.
+// is r.Host, the authority the client dialed.
 func v3StringToSign(r *http.Request, signedHeaders []string, payloadHash string) string {
 	uri := r.URL.EscapedPath()
 	if uri == "" {

@@ -55,12 +55,16 @@ func TestPersistence(t *testing.T) {
 func TestStateErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
-	os.WriteFile(bad, []byte("{"), 0o600)
+	if err := os.WriteFile(bad, []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := New(Config{StatePath: bad}); err == nil {
 		t.Fatal("New accepted a corrupt state file")
 	}
 	future := filepath.Join(dir, "future.json")
-	os.WriteFile(future, []byte(`{"format":99}`), 0o600)
+	if err := os.WriteFile(future, []byte(`{"format":99}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := New(Config{StatePath: future}); err == nil {
 		t.Fatal("New accepted an unknown state format")
 	}

@@ -16,6 +16,7 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ram"
@@ -36,7 +37,7 @@ func deployerArn() string { return "acs:ram::" + testAccount + ":role/deployer" 
 func stsEnv(t *testing.T, trust string, cfg Config) (*testEnv, signer) {
 	t.Helper()
 	env := newEnv(t, cfg)
-	alice := env.newUserKey("alice")
+	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "carol"})
 	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": trust})
@@ -313,7 +314,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	t.Cleanup(func() { srv.Close() })
 	host := strings.TrimPrefix(srv.URL(), "http://")
 
-	root, err := sdk.NewClientWithAccessKey("cn-hangzhou", testKeyID, testSecret)
+	root, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,11 +338,12 @@ func TestAssumeRoleSDKs(t *testing.T) {
 		assumed.AssumedRoleUser.Arn != deployerArn()+"/sdk" || assumed.AssumedRoleUser.AssumedRoleId != roleID+":sdk" || assumed.RequestId == "" {
 		t.Fatalf("AssumeRole %+v", assumed)
 	}
-	if exp, err := time.Parse(time.RFC3339, cred.Expiration); err != nil || exp.Sub(time.Now()) > 31*time.Minute || exp.Sub(time.Now()) < 29*time.Minute {
+	if exp, err := time.Parse(time.RFC3339, cred.Expiration); err != nil || time.Until(exp) > 31*time.Minute || time.Until(exp) < 29*time.Minute {
 		t.Fatalf("Expiration %q: %v", cred.Expiration, err)
 	}
 
-	temp, err := sdk.NewClientWithStsToken("cn-hangzhou", cred.AccessKeyId, cred.AccessKeySecret, cred.SecurityToken)
+	temp, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(),
+		credentials.NewStaticSTSCredentialsProvider(cred.AccessKeyId, cred.AccessKeySecret, cred.SecurityToken))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,12 @@ import (
 )
 
 // tagList reads a ListTagResources answer as "id:key=value" strings.
-func tagList(body map[string]any) []string {
+func tagList(t *testing.T, body map[string]any) []string {
+	t.Helper()
 	var out []string
-	for _, tr := range field(body, "TagResources", "TagResource").([]any) {
+	for _, tr := range asList(t, field(body, "TagResources", "TagResource")) {
 		if str(tr, "ResourceType") != "user" {
-			panic("ResourceType " + str(tr, "ResourceType"))
+			t.Fatalf("ResourceType %v", tr)
 		}
 		out = append(out, str(tr, "ResourceId")+":"+str(tr, "TagKey")+"="+str(tr, "TagValue"))
 	}
@@ -36,20 +37,20 @@ func TestUserTags(t *testing.T) {
 		t.Fatalf("alice tags %v", u.Tags)
 	}
 
-	got := tagList(env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "ResourceId.1": alice}))
+	got := tagList(t, env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "ResourceId.1": alice}))
 	if strings.Join(got, ",") != alice+":env=dev,"+alice+":team=" {
 		t.Fatalf("list %v", got)
 	}
-	got = tagList(env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "bob@" + testAccount + ".onaliyun.com"}))
+	got = tagList(t, env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "bob@" + testAccount + ".onaliyun.com"}))
 	if strings.Join(got, ",") != bob+":env=dev" {
 		t.Fatalf("list %v", got)
 	}
 	// Filters: every filter tag must match; only matching tags are listed.
-	got = tagList(env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "Tag.1.Key": "team"}))
+	got = tagList(t, env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "Tag.1.Key": "team"}))
 	if strings.Join(got, ",") != alice+":team=" {
 		t.Fatalf("filtered %v", got)
 	}
-	got = tagList(env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "Tag.1.Key": "env", "Tag.1.Value": "prod"}))
+	got = tagList(t, env.ok(vIMS, "ListTagResources", map[string]string{"ResourceType": "user", "Tag.1.Key": "env", "Tag.1.Value": "prod"}))
 	if len(got) != 0 {
 		t.Fatalf("filtered by value %v", got)
 	}
@@ -140,10 +141,8 @@ func TestTagErrors(t *testing.T) {
 
 func TestListTagResourcesPaging(t *testing.T) {
 	env := newEnv(t, Config{})
-	var ids []string
 	for _, n := range []string{"a", "b", "c"} {
 		id := str(env.ok(vRAM, "CreateUser", map[string]string{"UserName": n}), "User", "UserId")
-		ids = append(ids, id)
 		env.ok(vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourceId.1": id,
 			"Tag.1.Key": "k1", "Tag.1.Value": n, "Tag.2.Key": "k2", "Tag.2.Value": n})
 	}
@@ -155,7 +154,7 @@ func TestListTagResourcesPaging(t *testing.T) {
 			p["NextToken"] = token
 		}
 		body := env.ok(vIMS, "ListTagResources", p)
-		page := tagList(body)
+		page := tagList(t, body)
 		all = append(all, page...)
 		if body["IsTruncated"] != true {
 			break

@@ -141,7 +141,7 @@ func (s *Server) getUser(rq *request) (map[string]any, *apiError) {
 // but empty value clears the field: the provider relies on that to unset an
 // attribute. NewUserName cannot be cleared (a user needs a name), so an
 // empty one is a Length error. For NewDisplayName no evidence of the real
-// behaviour was found; it is cleared like the other optional fields.
+// behavior was found; it is cleared like the other optional fields.
 // Renaming keeps UserId, dates, tags, attached policies and group
 // memberships (groups hold members by UserId).
 func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {

@@ -160,7 +160,7 @@ func TestListUsersPaging(t *testing.T) {
 			p["Marker"] = marker
 		}
 		body := env.ok(vRAM, "ListUsers", p)
-		for _, u := range field(body, "Users", "User").([]any) {
+		for _, u := range asList(t, field(body, "Users", "User")) {
 			names = append(names, str(u, "UserName"))
 		}
 		if body["IsTruncated"] != true {
@@ -178,7 +178,7 @@ func TestListUsersPaging(t *testing.T) {
 	if got := strings.Join(names, ","); got != "a,b,d,e" {
 		t.Fatalf("paged names %s", got)
 	}
-	if got := len(field(env.ok(vRAM, "ListUsers", nil), "Users", "User").([]any)); got != 4 {
+	if got := len(asList(t, field(env.ok(vRAM, "ListUsers", nil), "Users", "User"))); got != 4 {
 		t.Fatalf("default page has %d users", got)
 	}
 	for _, bad := range []string{"0", "1001", "x"} {
@@ -204,7 +204,7 @@ func TestGetCallerIdentity(t *testing.T) {
 	}
 }
 
-// Concurrent mutations are serialised (run with -race).
+// Concurrent mutations are serialized (run with -race).
 func TestConcurrentRequests(t *testing.T) {
 	env := newEnv(t, Config{})
 	var wg sync.WaitGroup

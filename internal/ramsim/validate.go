@@ -20,10 +20,10 @@ var (
 	emailAddress    = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 )
 
-// validateName: 1-max characters matching chars; length is checked first,
+// validateName: 1-maxLen characters matching chars; length is checked first,
 // so an over-long name of bad characters reports Length.
-func validateName(field, v string, max int, chars *regexp.Regexp) *apiError {
-	if n := utf8.RuneCountInString(v); n < 1 || n > max {
+func validateName(field, v string, maxLen int, chars *regexp.Regexp) *apiError {
+	if n := utf8.RuneCountInString(v); n < 1 || n > maxLen {
 		return errLength(field)
 	}
 	if !chars.MatchString(v) {
@@ -54,10 +54,10 @@ func validateVersionID(field, v string) *apiError {
 	return nil
 }
 
-// validateMaxLength: at most max characters (an empty optional value is
+// validateMaxLength: at most maxLen characters (an empty optional value is
 // "not set" and passes).
-func validateMaxLength(field, v string, max int) *apiError {
-	if utf8.RuneCountInString(v) > max {
+func validateMaxLength(field, v string, maxLen int) *apiError {
+	if utf8.RuneCountInString(v) > maxLen {
 		return errLength(field)
 	}
 	return nil
