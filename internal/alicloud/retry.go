@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -31,16 +32,32 @@ func (p RetryPolicy) delay(attempt int) time.Duration {
 	return rand.N(min(ceiling, p.MaxDelay) + 1)
 }
 
-// withRetry runs call until it succeeds, fails for good, runs out of
-// attempts or would outlive ctx. It never sleeps past the context deadline:
-// when the next attempt could not start in time it gives up at once.
+// outcomeUnknown reports a failed attempt that may still have been carried
+// out: no answer came back (the request may have been committed before the
+// connection dropped), or a 5xx, which the real service may send after a
+// partial commit. Throttling is decided before anything runs.
+func outcomeUnknown(err error) bool {
+	return ClassOf(err) == ClassRetryable
+}
+
+// withRetry runs call until it succeeds, fails for good, or runs out of
+// budget. The budget is the context's deadline when it has one (every
+// resource operation runs under its `timeouts`), else MaxAttempts. It never
+// sleeps past the deadline: when the next attempt could not start in time
+// it gives up at once.
 func (c *Client) withRetry(ctx context.Context, p Product, action string, call func(context.Context) (map[string]any, error)) (map[string]any, error) {
+	log, _ := ctx.Value(attemptLogKey{}).(*AttemptLog)
+	_, bounded := ctx.Deadline()
 	for attempt := 1; ; attempt++ {
+		log.sending()
 		body, err := call(ctx)
 		if err == nil || !shouldRetry(err) {
 			return body, err
 		}
-		if attempt >= c.retry.MaxAttempts {
+		if outcomeUnknown(err) {
+			log.lost()
+		}
+		if !bounded && attempt >= c.retry.MaxAttempts {
 			if attempt > 1 {
 				err = fmt.Errorf("%w (gave up after %d attempts)", err, attempt)
 			}
@@ -72,4 +89,70 @@ func (c *Client) withRetry(ctx context.Context, p Product, action string, call f
 // reachable with errors.As / errors.Is.
 func stopped(last error, attempts int, reason error) error {
 	return fmt.Errorf("%w (stopped retrying after %d attempts: %w)", last, attempts, reason)
+}
+
+// AttemptLog records what happened to the attempts of the API calls made
+// with a context from WithAttemptLog. Call retries a request whose answer
+// was lost; for a non-idempotent action (a create) the retry's answer then
+// depends on what the lost attempt did: "already exists" may mean "your
+// first attempt worked". The log lets the caller, which knows what it asked
+// for, tell the two apart (internal/resources, createAdopting). It is safe
+// for concurrent use; a nil *AttemptLog records nothing.
+type AttemptLog struct {
+	mu        sync.Mutex
+	firstSent time.Time
+	attempts  int
+	unknowns  int
+}
+
+type attemptLogKey struct{}
+
+// WithAttemptLog returns a context whose calls record their attempts in the
+// returned log.
+func WithAttemptLog(ctx context.Context) (context.Context, *AttemptLog) {
+	l := &AttemptLog{}
+	return context.WithValue(ctx, attemptLogKey{}, l), l
+}
+
+func (l *AttemptLog) sending() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.attempts == 0 {
+		l.firstSent = time.Now()
+	}
+	l.attempts++
+}
+
+func (l *AttemptLog) lost() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.unknowns++
+}
+
+// FirstSent is when the first attempt was sent (zero before any).
+func (l *AttemptLog) FirstSent() time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.firstSent
+}
+
+// Attempts is how many attempts were sent.
+func (l *AttemptLog) Attempts() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.attempts
+}
+
+// Unknown is how many attempts failed without a trustworthy answer (no
+// response, or a 5xx): each may have been carried out.
+func (l *AttemptLog) Unknown() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.unknowns
 }

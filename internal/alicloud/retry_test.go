@@ -148,3 +148,59 @@ func TestBackoffBounds(t *testing.T) {
 		}
 	}
 }
+
+// With a deadline the budget is the deadline, not MaxAttempts: an operation
+// keeps riding out throttling for as long as its timeout allows.
+func TestRetryWithDeadlineOutlastsMaxAttempts(t *testing.T) {
+	f := newFakeAPI(t, func(w http.ResponseWriter, _ seen, n int) {
+		if n <= 3*fastRetry.MaxAttempts {
+			apiError(w, 400, "Throttling.User", "Request was denied due to user flow control.")
+			return
+		}
+		writeJSON(w, 200, map[string]any{"RequestId": "R", "User": map[string]any{"UserName": "alice"}})
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := testClient(t, f.URL).GetUser(ctx, "alice"); err != nil {
+		t.Fatalf("GetUser: %v", err)
+	}
+	if f.count() != 3*fastRetry.MaxAttempts+1 {
+		t.Errorf("%d attempts, want %d", f.count(), 3*fastRetry.MaxAttempts+1)
+	}
+}
+
+// The attempt log tells a caller that a create's "already exists" follows
+// an attempt whose answer was lost, and when the first attempt was sent.
+func TestAttemptLogRecordsUnansweredAttempts(t *testing.T) {
+	f := newFakeAPI(t, func(w http.ResponseWriter, _ seen, n int) {
+		switch n {
+		case 1:
+			apiError(w, 400, "Throttling.User", "slow down") // not carried out
+		case 2:
+			// Carried out, answer lost.
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					_ = conn.Close()
+				}
+			}
+		default:
+			apiError(w, 409, "EntityAlreadyExists.User", "The user already exists.")
+		}
+	})
+	before := time.Now()
+	ctx, log := WithAttemptLog(context.Background())
+	_, err := testClient(t, f.URL).CreateUser(ctx, CreateUserInput{UserName: "alice"})
+	if !IsAlreadyExists(err) {
+		t.Fatalf("err = %v", err)
+	}
+	if log.Attempts() != 3 || log.Unknown() != 1 {
+		t.Errorf("attempts %d, unknown %d; want 3 and 1", log.Attempts(), log.Unknown())
+	}
+	if s := log.FirstSent(); s.Before(before) || s.After(time.Now()) {
+		t.Errorf("first sent %v, not within the call", s)
+	}
+	// Calls without a log are unaffected, and a nil log is inert.
+	if _, err := testClient(t, f.URL).GetUser(context.Background(), "x"); err == nil {
+		t.Error("want the fake's error")
+	}
+}

@@ -97,7 +97,7 @@ func (e *accessKeyEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest
 		return
 	}
 	user := data.UserName.ValueString()
-	key, err := e.client.CreateAccessKey(ctx, user)
+	key, err := createAccessKey(ctx, e.client, user)
 	if err != nil {
 		resp.Diagnostics.Append(accessKeyCreateDiag(user, err))
 		return

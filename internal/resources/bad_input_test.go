@@ -143,9 +143,10 @@ func runBadInput(t *testing.T, cases []badInput, accepted []string) {
 	noRequests(prev)
 }
 
-// Framework validator wording, as the diagnostics spell it.
-func lengthBetween(attr string, lo, hi int) string {
-	return fmt.Sprintf("Attribute %s UTF-8 character count must be between %d and %d", attr, lo, hi)
+// lengthUpTo is the framework validator's wording for a length of 1 to hi
+// characters, as the diagnostics spell it.
+func lengthUpTo(attr string, hi int) string {
+	return fmt.Sprintf("Attribute %s UTF-8 character count must be between 1 and %d", attr, hi)
 }
 
 func tagsOf(n int, keyLen, valueLen int) string {
@@ -202,7 +203,7 @@ func TestAccBadInput_user(t *testing.T) {
 			block("mseram_user", "long", "name", hclString(strings.Repeat("a", 65))) +
 			block("mseram_user", "space", "name", `"bad name"`) +
 			block("mseram_user", "unicode", "name", hclString("álice")),
-			[]string{lengthBetween("name", 1, 64) + ", got: 0", lengthBetween("name", 1, 64) + ", got: 65",
+			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
 				"Attribute name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: bad name",
 				"Attribute name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: álice"}},
 		{"name: control characters, @ and slash", user("name", hclString("a\x00b")) +
@@ -212,8 +213,8 @@ func TestAccBadInput_user(t *testing.T) {
 			[]string{"underscores (_), got: a\x00b", "underscores (_), got: a\tb", "underscores (_), got: alice@example", "underscores (_), got: a/b"}},
 		{"display_name, comments: empty and one over the limit (unicode)", user("name", `"u1"`, "display_name", `""`, "comments", `""`) +
 			block("mseram_user", "long", "name", `"u2"`, "display_name", hclString(strings.Repeat("名", 129)), "comments", hclString(strings.Repeat("ç", 129))),
-			[]string{lengthBetween("display_name", 1, 128) + ", got: 0", lengthBetween("display_name", 1, 128) + ", got: 129",
-				lengthBetween("comments", 1, 128) + ", got: 0", lengthBetween("comments", 1, 128) + ", got: 129"}},
+			[]string{lengthUpTo("display_name", 128) + ", got: 0", lengthUpTo("display_name", 128) + ", got: 129",
+				lengthUpTo("comments", 128) + ", got: 0", lengthUpTo("comments", 128) + ", got: 129"}},
 		{"mobile_phone: no country code, letters, empty, newline", user("name", `"u1"`, "mobile_phone", `"18600008888"`) +
 			block("mseram_user", "letters", "name", `"u2"`, "mobile_phone", `"86-1860000abcd"`) +
 			block("mseram_user", "empty", "name", `"u3"`, "mobile_phone", `""`) +
@@ -225,7 +226,7 @@ func TestAccBadInput_user(t *testing.T) {
 			block("mseram_user", "empty", "name", `"u3"`, "email", `""`) +
 			block("mseram_user", "long", "name", `"u4"`, "email", hclString(strings.Repeat("a", 117)+"@example.com")),
 			[]string{`Attribute email must be an e-mail address such as "alice@example.com", got: not-an-email`,
-				"got: a@b@example.com", lengthBetween("email", 1, 128) + ", got: 0", lengthBetween("email", 1, 128) + ", got: 129"}},
+				"got: a@b@example.com", lengthUpTo("email", 128) + ", got: 0", lengthUpTo("email", 128) + ", got: 129"}},
 	}
 	cases = append(cases, tagCases("mseram_user", []string{"name", `"tagged"`}, 128)...)
 	accepted := []string{
@@ -244,13 +245,13 @@ func TestAccBadInput_group(t *testing.T) {
 		{"name: empty, over-long, unicode; comments: empty, over-long", block("mseram_group", "a", "name", `""`, "comments", `""`) +
 			block("mseram_group", "b", "name", hclString(strings.Repeat("g", 65)), "comments", hclString(strings.Repeat("c", 129))) +
 			block("mseram_group", "c", "name", hclString("grüppe")),
-			[]string{lengthBetween("name", 1, 64) + ", got: 0", lengthBetween("name", 1, 64) + ", got: 65",
-				"got: grüppe", lengthBetween("comments", 1, 128) + ", got: 129"}},
+			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
+				"got: grüppe", lengthUpTo("comments", 128) + ", got: 129"}},
 		{"name: control character, space", block("mseram_group", "a", "name", hclString("dev\x1bops")) +
 			block("mseram_group", "b", "name", `"dev ops"`),
 			[]string{"underscores (_), got: dev ops", "underscores (_), got: dev\x1bops"}},
 		{"group_membership: names", block("mseram_group_membership", "a", "group_name", `"a b"`, "user_name", hclString(strings.Repeat("u", 65))),
-			[]string{"Attribute group_name may contain only letters", lengthBetween("user_name", 1, 64) + ", got: 65"}},
+			[]string{"Attribute group_name may contain only letters", lengthUpTo("user_name", 64) + ", got: 65"}},
 	}
 	accepted := []string{
 		block("mseram_group", "a", "name", hclString(strings.Repeat("g", 64)), "comments", hclString(strings.Repeat("评", 128))),
@@ -267,11 +268,11 @@ func TestAccBadInput_policy(t *testing.T) {
 			block("mseram_policy", "b", "name", hclString(strings.Repeat("p", 129)), "policy_document", hclString(okPolicy)) +
 			block("mseram_policy", "c", "name", `"mse_read"`, "policy_document", hclString(okPolicy)) +
 			block("mseram_policy", "d", "name", hclString("策略"), "policy_document", hclString(okPolicy)),
-			[]string{lengthBetween("name", 1, 128) + ", got: 0", lengthBetween("name", 1, 128) + ", got: 129",
+			[]string{lengthUpTo("name", 128) + ", got: 0", lengthUpTo("name", 128) + ", got: 129",
 				"Attribute name may contain only letters, digits and hyphens (-), got: mse_read",
 				"Attribute name may contain only letters, digits and hyphens (-), got: 策略"}},
 		{"description: empty, over-long", pol("a", okPolicy, "description", `""`) + pol("b", okPolicy, "description", hclString(strings.Repeat("d", 1025))),
-			[]string{lengthBetween("description", 1, 1024) + ", got: 0", lengthBetween("description", 1, 1024) + ", got: 1025"}},
+			[]string{lengthUpTo("description", 1024) + ", got: 0", lengthUpTo("description", 1024) + ", got: 1025"}},
 		{"document: empty, invalid JSON, trailing data, not an object", pol("a", "") + pol("b", `{"Version":"1","Statement":[`) +
 			pol("c", okPolicy+`{}`) + pol("d", `"just a string"`),
 			[]string{"document is empty", "invalid JSON: EOF", "unexpected data after the document",
@@ -317,12 +318,12 @@ func TestAccBadInput_role(t *testing.T) {
 			block("mseram_role", "b", "name", hclString(strings.Repeat("r", 65)), "assume_role_policy_document", hclString(badTrust)) +
 			block("mseram_role", "c", "name", `"ecs_role"`, "assume_role_policy_document", hclString(badTrust)) +
 			block("mseram_role", "d", "name", hclString("rôle"), "assume_role_policy_document", hclString(badTrust)),
-			[]string{lengthBetween("name", 1, 64) + ", got: 0", lengthBetween("name", 1, 64) + ", got: 65",
+			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
 				"Attribute name may contain only letters, digits, periods (.) and hyphens (-), got: ecs_role",
 				"Attribute name may contain only letters, digits, periods (.) and hyphens (-), got: rôle"}},
 		{"description: empty, over-long; max_session_duration: below and above", role("a", "description", `""`, "max_session_duration", "3599") +
 			role("b", "description", hclString(strings.Repeat("描", 1025)), "max_session_duration", "43201"),
-			[]string{lengthBetween("description", 1, 1024) + ", got: 0", lengthBetween("description", 1, 1024) + ", got: 1025",
+			[]string{lengthUpTo("description", 1024) + ", got: 0", lengthUpTo("description", 1024) + ", got: 1025",
 				"Attribute max_session_duration value must be between 3600 and 43200, got: 3599",
 				"Attribute max_session_duration value must be between 3600 and 43200, got: 43201"}},
 		{"max_session_duration: zero and negative", role("a", "max_session_duration", "0") + role("b", "max_session_duration", "-1"),
@@ -359,7 +360,7 @@ func TestAccBadInput_credentials(t *testing.T) {
 				`Attribute "password_wo" must be specified when "password_wo_version" is specified`}},
 		{"login_profile: user_name empty and unicode", block("mseram_login_profile", "a", "user_name", `""`, "password", `"Abcdefgh-1"`) +
 			block("mseram_login_profile", "b", "user_name", hclString("用户"), "password", `"Abcdefgh-1"`),
-			[]string{lengthBetween("user_name", 1, 64) + ", got: 0", "Attribute user_name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: 用户"}},
+			[]string{lengthUpTo("user_name", 64) + ", got: 0", "Attribute user_name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: 用户"}},
 		{"access_key: status case, empty status, user_name", block("mseram_access_key", "a", "user_name", `"u1"`, "status", `"active"`) +
 			block("mseram_access_key", "b", "user_name", `"u2"`, "status", `""`) +
 			block("mseram_access_key", "c", "user_name", `"u 3"`),
@@ -400,7 +401,7 @@ func TestAccBadInput_serviceLinkedRole(t *testing.T) {
 			slr("c", "service_name", `"new3.aliyuncs.com"`, "allow_unknown_service", "true", "description", hclString(strings.Repeat("d", 1025))) +
 			slr("d", "service_name", `"new4.aliyuncs.com"`, "allow_unknown_service", "true", "description", `""`),
 			[]string{`custom suffix "a_b" may contain only letters, digits, '.' and '-'`, `custom suffix "ünï"`,
-				lengthBetween("description", 1, 1024) + ", got: 1025", lengthBetween("description", 1, 1024) + ", got: 0"}},
+				lengthUpTo("description", 1024) + ", got: 1025", lengthUpTo("description", 1024) + ", got: 0"}},
 	}
 	accepted := []string{
 		slr("a", "service_name", `"mse.aliyuncs.com"`) +

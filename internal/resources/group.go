@@ -6,7 +6,6 @@ package resources
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -26,8 +25,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*groupResource)(nil)
 	_ resource.ResourceWithImportState = (*groupResource)(nil)
 )
-
-const defaultGroupTimeout = 5 * time.Minute
 
 type groupResource struct {
 	client *alicloud.Client
@@ -92,7 +89,7 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -109,7 +106,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultGroupTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -117,7 +114,18 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	defer cancel()
 
 	name := plan.Name.ValueString()
-	group, err := r.client.CreateGroup(ctx, name, plan.Comments.ValueString())
+	comments := plan.Comments.ValueString()
+	group, err := createAdopting(ctx, creation[*alicloud.Group]{
+		object: fmt.Sprintf("RAM group %q", name),
+		create: func(ctx context.Context) (*alicloud.Group, error) { return r.client.CreateGroup(ctx, name, comments) },
+		lookup: func(ctx context.Context) (*alicloud.Group, error) { return r.client.GetGroup(ctx, name) },
+		differs: func(g *alicloud.Group) string {
+			var d differ
+			d.str("comments", g.Comments, comments)
+			return d.String()
+		},
+		created: func(g *alicloud.Group) string { return g.CreateDate },
+	})
 	if err != nil {
 		hint := ""
 		if alicloud.IsAlreadyExists(err) {
@@ -133,6 +141,8 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state groupModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -168,7 +178,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultGroupTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -183,7 +193,23 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	_, err := r.client.UpdateGroup(ctx, state.Name.ValueString(), newName, newComments)
+	update := func(ctx context.Context) (*alicloud.Group, error) {
+		return r.client.UpdateGroup(ctx, state.Name.ValueString(), newName, newComments)
+	}
+	var err error
+	if newName != nil {
+		markRenamed(ctx, resp)
+		_, err = renameRecovering(ctx, fmt.Sprintf("RAM group %q", *newName), update,
+			func(ctx context.Context) (*alicloud.Group, error) { return r.client.GetGroup(ctx, *newName) },
+			func(g *alicloud.Group) string {
+				var d differ
+				d.str("comments", g.Comments, plan.Comments.ValueString())
+				d.str("group_id", g.GroupID, state.GroupID.ValueString())
+				return d.String()
+			})
+	} else {
+		_, err = update(ctx)
+	}
 	if err != nil {
 		hint := ""
 		if alicloud.IsAlreadyExists(err) {
@@ -202,7 +228,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultGroupTimeout)
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -217,7 +243,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 			return
 		}
 	}
-	err := r.client.DeleteGroup(ctx, name)
+	err := deleteWaiting(ctx, object, func(ctx context.Context) error { return r.client.DeleteGroup(ctx, name) }, groupDependants(r.client, name))
 	if err == nil || alicloud.IsNotFound(err) {
 		return
 	}

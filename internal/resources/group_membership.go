@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -36,9 +37,10 @@ func NewGroupMembershipResource() resource.Resource {
 }
 
 type groupMembershipModel struct {
-	ID        types.String `tfsdk:"id"`
-	GroupName types.String `tfsdk:"group_name"`
-	UserName  types.String `tfsdk:"user_name"`
+	ID        types.String   `tfsdk:"id"`
+	GroupName types.String   `tfsdk:"group_name"`
+	UserName  types.String   `tfsdk:"user_name"`
+	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
 
 // errNotMember stands for "the user and the group exist but the user is not
@@ -54,7 +56,7 @@ func (r *groupMembershipResource) Metadata(_ context.Context, req resource.Metad
 	resp.TypeName = req.ProviderTypeName + "_group_membership"
 }
 
-func (r *groupMembershipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *groupMembershipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Puts one RAM user in one RAM group, so the user gets the group's policies. " +
@@ -77,6 +79,7 @@ func (r *groupMembershipResource) Schema(_ context.Context, _ resource.SchemaReq
 				Validators:          framework.UserName(),
 				PlanModifiers:       replace,
 			},
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -97,9 +100,28 @@ func (r *groupMembershipResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 	group, user := plan.GroupName.ValueString(), plan.UserName.ValueString()
 	id := membershipID(group, user)
-	if err := r.client.AddUserToGroup(ctx, group, user); err != nil {
+	// A membership is the pair (group, user) with nothing else to compare
+	// and no creation date to check: found in place after a request whose
+	// answer was lost, it is exactly what was asked for, so adopting it is
+	// safe (state matches configuration and account; destroy removes it as
+	// it would have had the answer arrived).
+	_, err := createAdopting(ctx, creation[struct{}]{
+		object: membershipObject(plan),
+		create: func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, r.client.AddUserToGroup(ctx, group, user)
+		},
+		lookup:  func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findMember(ctx, group, user) },
+		differs: func(struct{}) string { return "" },
+	})
+	if err != nil {
 		hint := ""
 		switch {
 		case alicloud.IsAlreadyExists(err):
@@ -118,6 +140,8 @@ func (r *groupMembershipResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *groupMembershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state groupMembershipModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -127,16 +151,7 @@ func (r *groupMembershipResource) Read(ctx context.Context, req resource.ReadReq
 	// The user's groups come in one call; a group not in the list (or a user
 	// that is gone) is a not-found, so a fresh membership is waited for.
 	_, err := readConfirming(ctx, req, membershipObject(state), func(ctx context.Context) (struct{}, error) {
-		groups, err := r.client.ListGroupsForUser(ctx, user)
-		if err != nil {
-			return struct{}{}, err
-		}
-		for _, g := range groups {
-			if g.GroupName == group {
-				return struct{}{}, nil
-			}
-		}
-		return struct{}{}, errNotMember
+		return struct{}{}, r.findMember(ctx, group, user)
 	})
 	if alicloud.IsNotFound(err) {
 		tflog.Warn(ctx, "RAM group membership is gone; removing it from state", map[string]any{"group_name": group, "user_name": user})
@@ -152,6 +167,21 @@ func (r *groupMembershipResource) Read(ctx context.Context, req resource.ReadReq
 	confirm(ctx, resp)
 }
 
+// findMember returns nil when user is in group, errNotMember when not, or
+// the API's error.
+func (r *groupMembershipResource) findMember(ctx context.Context, group, user string) error {
+	groups, err := r.client.ListGroupsForUser(ctx, user)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if g.GroupName == group {
+			return nil
+		}
+	}
+	return errNotMember
+}
+
 // Update is never called: every argument forces replacement.
 func (r *groupMembershipResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
 }
@@ -162,6 +192,12 @@ func (r *groupMembershipResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 	err := r.client.RemoveUserFromGroup(ctx, state.GroupName.ValueString(), state.UserName.ValueString())
 	if err != nil && !alicloud.IsNotFound(err) {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove RAM user from group", membershipObject(state), err, ""))

@@ -122,7 +122,7 @@ func (r *loginProfileResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -158,7 +158,7 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -170,7 +170,28 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 	if plan.Password.IsNull() {
 		password = config.PasswordWO.ValueString()
 	}
-	lp, err := r.client.CreateLoginProfile(ctx, user, password, plan.PasswordResetRequired.ValueBool(), plan.MFABindRequired.ValueBool())
+	reset, mfa := plan.PasswordResetRequired.ValueBool(), plan.MFABindRequired.ValueBool()
+	// The password cannot be read back; a profile created after this
+	// apply's first attempt with the same flags is the one the lost attempt
+	// made, with the password it carried (the same as the retry's).
+	lp, err := createAdopting(ctx, creation[*alicloud.LoginProfile]{
+		object: loginProfileObject(user),
+		create: func(ctx context.Context) (*alicloud.LoginProfile, error) {
+			return r.client.CreateLoginProfile(ctx, user, password, reset, mfa)
+		},
+		lookup: func(ctx context.Context) (*alicloud.LoginProfile, error) { return r.client.GetLoginProfile(ctx, user) },
+		differs: func(lp *alicloud.LoginProfile) string {
+			var d differ
+			if lp.PasswordResetRequired != reset {
+				d = append(d, fmt.Sprintf("password_reset_required is %t, want %t", lp.PasswordResetRequired, reset))
+			}
+			if lp.MFABindRequired != mfa {
+				d = append(d, fmt.Sprintf("mfa_bind_required is %t, want %t", lp.MFABindRequired, mfa))
+			}
+			return d.String()
+		},
+		created: func(lp *alicloud.LoginProfile) string { return lp.CreateDate },
+	})
 	if err != nil {
 		resp.Diagnostics.Append(loginProfileWriteDiag("Unable to create login profile", user, plan.passwordAttr(), err))
 		return
@@ -184,6 +205,8 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *loginProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state loginProfileModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -223,7 +246,7 @@ func (r *loginProfileResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -267,7 +290,7 @@ func (r *loginProfileResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -20,7 +20,10 @@ func loginProfileConfigValue(t *testing.T, set map[string]tftypes.Value) tfsdk.C
 	ctx := context.Background()
 	var sresp resource.SchemaResponse
 	NewLoginProfileResource().Schema(ctx, resource.SchemaRequest{}, &sresp)
-	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("the schema's type is %T, not an object", sresp.Schema.Type().TerraformType(ctx))
+	}
 	vals := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		if v, ok := set[name]; ok {
@@ -37,7 +40,10 @@ func validateLoginProfile(t *testing.T, cfg tfsdk.Config, writeOnlyAllowed bool)
 	ctx := context.Background()
 	req := resource.ValidateConfigRequest{Config: cfg, ClientCapabilities: resource.ValidateConfigClientCapabilities{WriteOnlyAttributesAllowed: writeOnlyAllowed}}
 	resp := &resource.ValidateConfigResponse{}
-	r := NewLoginProfileResource().(resource.ResourceWithConfigValidators)
+	r, ok := NewLoginProfileResource().(resource.ResourceWithConfigValidators)
+	if !ok {
+		t.Fatal("mseram_login_profile has no config validators")
+	}
 	for _, v := range r.ConfigValidators(ctx) {
 		v.ValidateResource(ctx, req, resp)
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/policy"
 )
 
 var (
@@ -30,7 +31,6 @@ var (
 )
 
 const (
-	defaultPolicyTimeout = 5 * time.Minute
 	// maxPolicyVersions is RAM's limit of versions kept per custom policy.
 	maxPolicyVersions = 5
 	rotateOldest      = "DeleteOldestNonDefaultVersionWhenLimitExceeded"
@@ -119,7 +119,7 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -155,7 +155,7 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultPolicyTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -169,12 +169,45 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	// Tags travel with CreatePolicy: one call, and no untagged policy if it fails.
-	p, err := r.client.CreatePolicy(ctx, alicloud.CreatePolicyInput{
+	in := alicloud.CreatePolicyInput{
 		PolicyName:     name,
 		PolicyDocument: framework.CompactJSON(plan.PolicyDocument.ValueString()),
 		Description:    plan.Description.ValueString(),
 		Tags:           tags,
+	}
+	type found struct {
+		p        *alicloud.Policy
+		document string
+		tags     map[string]string
+	}
+	f, err := createAdopting(ctx, creation[found]{
+		object: fmt.Sprintf("RAM policy %q", name),
+		create: func(ctx context.Context) (found, error) {
+			p, err := r.client.CreatePolicy(ctx, in)
+			return found{p: p}, err
+		},
+		lookup: func(ctx context.Context) (found, error) {
+			p, v, err := r.client.GetPolicy(ctx, name, "Custom")
+			if err != nil {
+				return found{}, err
+			}
+			tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourcePolicy, name)
+			doc := ""
+			if v != nil {
+				doc = v.PolicyDocument
+			}
+			return found{p, doc, tags}, err
+		},
+		differs: func(f found) string {
+			var d differ
+			d.document("policy_document", f.document, in.PolicyDocument)
+			d.str("description", f.p.Description, in.Description)
+			d.tags(f.tags, in.Tags)
+			return d.String()
+		},
+		created: func(f found) string { return f.p.CreateDate },
 	})
+	p := f.p
 	if err != nil {
 		hint := ""
 		if alicloud.IsAlreadyExists(err) {
@@ -193,6 +226,8 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state policyModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -249,7 +284,7 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultPolicyTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -290,7 +325,46 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 // non-default one itself (one call). Should the limit still be hit, the
 // provider prunes that version and tries once more, so an update never
 // fails on the limit.
+//
+// CreatePolicyVersion is not idempotent: a lost answer that the client
+// resends leaves an extra version with the same document. Those copies
+// (non-default, same document, created since the first attempt) are
+// deleted again, so they do not eat into the five-version limit.
 func (r *policyResource) newDefaultVersion(ctx context.Context, name, document string) (*alicloud.PolicyVersion, error) {
+	lctx, log := alicloud.WithAttemptLog(ctx)
+	v, err := r.newDefaultVersionOnce(lctx, name, document)
+	if err == nil && log.Unknown() > 0 {
+		r.deleteVersionCopies(ctx, name, v, log.FirstSent())
+	}
+	return v, err
+}
+
+// deleteVersionCopies deletes the non-default versions of name that a lost
+// CreatePolicyVersion answer left behind: equivalent to v and created no
+// earlier than sent (less clockSkew). Failing is not fatal: a copy is
+// harmless, and the policy's deletion removes it.
+func (r *policyResource) deleteVersionCopies(ctx context.Context, name string, v *alicloud.PolicyVersion, sent time.Time) {
+	versions, err := r.client.ListPolicyVersions(ctx, name, "Custom")
+	if err != nil {
+		tflog.Warn(ctx, "could not list policy versions to remove copies left by a lost answer", map[string]any{"policy_name": name, "error": err.Error()})
+		return
+	}
+	for _, o := range versions {
+		if o.IsDefaultVersion || o.VersionID == v.VersionID || createdTooEarly(o.CreateDate, sent) != "" {
+			continue
+		}
+		if same, err := policy.Equivalent(o.PolicyDocument, v.PolicyDocument); err != nil || !same {
+			continue
+		}
+		if err := ignoreNotFound(r.client.DeletePolicyVersion(ctx, name, o.VersionID)); err != nil {
+			tflog.Warn(ctx, "could not delete a policy version copy left by a lost answer", map[string]any{"policy_name": name, "version": o.VersionID, "error": err.Error()})
+			continue
+		}
+		tflog.Info(ctx, "deleted a policy version copy left by a lost answer", map[string]any{"policy_name": name, "version": o.VersionID})
+	}
+}
+
+func (r *policyResource) newDefaultVersionOnce(ctx context.Context, name, document string) (*alicloud.PolicyVersion, error) {
 	v, err := r.client.CreatePolicyVersion(ctx, name, document, true, rotateOldest)
 	if alicloud.ErrorCode(err) != "LimitExceeded.Policy.Version" {
 		return v, err
@@ -331,7 +405,7 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultPolicyTimeout)
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -347,7 +421,7 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		}
 	}
 	// CascadingDelete removes the non-default versions this resource made.
-	err := r.client.DeletePolicy(ctx, name, true)
+	err := deleteWaiting(ctx, object, func(ctx context.Context) error { return r.client.DeletePolicy(ctx, name, true) }, policyEntities(r.client, name))
 	if err == nil || alicloud.IsNotFound(err) {
 		return
 	}

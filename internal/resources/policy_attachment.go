@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -85,7 +86,7 @@ func (r *policyAttachmentResource) Metadata(_ context.Context, req resource.Meta
 	resp.TypeName = req.ProviderTypeName + "_" + r.spec.prefix + "_policy_attachment"
 }
 
-func (r *policyAttachmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *policyAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Attaches a system or custom RAM policy to a %s, e.g. `AliyunMSEFullAccess` for an O&M engineer "+
@@ -114,6 +115,7 @@ func (r *policyAttachmentResource) Schema(_ context.Context, _ resource.SchemaRe
 				Validators:          r.spec.validate,
 				PlanModifiers:       replace,
 			},
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -156,10 +158,32 @@ func (r *policyAttachmentResource) object(a policyAttachment) string {
 func (r *policyAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	a, diags := r.read(ctx, req.Plan.GetAttribute)
 	resp.Diagnostics.Append(diags...)
+	var to timeouts.Value
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("timeouts"), &to)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.AttachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
+	ctx, cancel, diags := withTimeout(ctx, to.Create)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+	// An attachment has no attributes of its own and no creation date to
+	// check: it is the pair (policy, principal), and found in place after a
+	// request whose answer was lost, it is exactly what this resource asked
+	// for. Adopting it is therefore safe: state then matches both the
+	// configuration and the account, and destroying the resource detaches
+	// it, as it would have had the answer arrived. (Had someone else
+	// attached the same policy in those seconds, both wanted the same thing.)
+	_, err := createAdopting(ctx, creation[struct{}]{
+		object: r.object(a),
+		create: func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, r.client.AttachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
+		},
+		lookup:  func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findAttached(ctx, a) },
+		differs: func(struct{}) string { return "" },
+	})
 	if err != nil {
 		hint := ""
 		switch {
@@ -174,10 +198,13 @@ func (r *policyAttachmentResource) Create(ctx context.Context, req resource.Crea
 	}
 	tflog.Info(ctx, "attached RAM policy", map[string]any{"policy_name": a.PolicyName, "policy_type": a.PolicyType, r.spec.attribute: a.Principal})
 	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, a)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), to)...)
 	markUnconfirmed(ctx, resp)
 }
 
 func (r *policyAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	a, diags := r.read(ctx, req.State.GetAttribute)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -186,16 +213,7 @@ func (r *policyAttachmentResource) Read(ctx context.Context, req resource.ReadRe
 	// RAM lists a principal's policies in one call; an attachment not in the
 	// list is treated like a not-found, so a fresh one is waited for.
 	_, err := readConfirming(ctx, req, r.object(a), func(ctx context.Context) (struct{}, error) {
-		attached, err := r.client.ListPoliciesFor(ctx, r.spec.kind, a.Principal)
-		if err != nil {
-			return struct{}{}, err
-		}
-		for _, p := range attached {
-			if p.PolicyName == a.PolicyName && strings.EqualFold(p.PolicyType, a.PolicyType) {
-				return struct{}{}, nil
-			}
-		}
-		return struct{}{}, errAttachmentNotFound
+		return struct{}{}, r.findAttached(ctx, a)
 	})
 	if alicloud.IsNotFound(err) {
 		tflog.Warn(ctx, "RAM policy attachment is gone; removing it from state", map[string]any{"id": a.importID(r.spec)})
@@ -210,6 +228,21 @@ func (r *policyAttachmentResource) Read(ctx context.Context, req resource.ReadRe
 	confirm(ctx, resp)
 }
 
+// findAttached returns nil when the policy is attached to the principal,
+// errAttachmentNotFound when it is not, or the API's error.
+func (r *policyAttachmentResource) findAttached(ctx context.Context, a policyAttachment) error {
+	attached, err := r.client.ListPoliciesFor(ctx, r.spec.kind, a.Principal)
+	if err != nil {
+		return err
+	}
+	for _, p := range attached {
+		if p.PolicyName == a.PolicyName && strings.EqualFold(p.PolicyType, a.PolicyType) {
+			return nil
+		}
+	}
+	return errAttachmentNotFound
+}
+
 // Update is never called: every argument forces replacement.
 func (r *policyAttachmentResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
 }
@@ -217,9 +250,17 @@ func (r *policyAttachmentResource) Update(context.Context, resource.UpdateReques
 func (r *policyAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	a, diags := r.read(ctx, req.State.GetAttribute)
 	resp.Diagnostics.Append(diags...)
+	var to timeouts.Value
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &to)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, diags := withTimeout(ctx, to.Delete)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 	err := r.client.DetachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
 	if err != nil && !alicloud.IsNotFound(err) {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach RAM policy", r.object(a), err, ""))

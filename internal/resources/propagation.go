@@ -29,6 +29,13 @@ func markUnconfirmed(ctx context.Context, resp *resource.CreateResponse) {
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnconfirmed, []byte("true"))...)
 }
 
+// markRenamed is markUnconfirmed for an update that renamed the object:
+// reads by the new name may not find it for a while either. (In-place
+// attribute changes are not marked: the object stays visible.)
+func markRenamed(ctx context.Context, resp *resource.UpdateResponse) {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnconfirmed, []byte("true"))...)
+}
+
 // isUnconfirmed reports whether Read should wait out propagation delays.
 func isUnconfirmed(ctx context.Context, req resource.ReadRequest) bool {
 	b, diags := req.Private.GetKey(ctx, privateUnconfirmed)

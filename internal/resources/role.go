@@ -6,7 +6,6 @@ package resources
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -28,8 +27,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*roleResource)(nil)
 	_ resource.ResourceWithImportState = (*roleResource)(nil)
 )
-
-const defaultRoleTimeout = 5 * time.Minute
 
 type roleResource struct {
 	client *alicloud.Client
@@ -124,7 +121,7 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -141,7 +138,7 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultRoleTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -155,13 +152,44 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	// Tags travel with CreateRole: one call, and no untagged role if it fails.
-	role, err := r.client.CreateRole(ctx, alicloud.CreateRoleInput{
+	in := alicloud.CreateRoleInput{
 		RoleName:                 name,
 		AssumeRolePolicyDocument: framework.CompactJSON(plan.AssumeRolePolicyDocument.ValueString()),
 		Description:              plan.Description.ValueString(),
 		MaxSessionDuration:       int(plan.MaxSessionDuration.ValueInt64()),
 		Tags:                     tags,
+	}
+	type found struct {
+		role *alicloud.Role
+		tags map[string]string
+	}
+	f, err := createAdopting(ctx, creation[found]{
+		object: fmt.Sprintf("RAM role %q", name),
+		create: func(ctx context.Context) (found, error) {
+			role, err := r.client.CreateRole(ctx, in)
+			return found{role: role, tags: in.Tags}, err
+		},
+		lookup: func(ctx context.Context) (found, error) {
+			role, err := r.client.GetRole(ctx, name)
+			if err != nil {
+				return found{}, err
+			}
+			tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourceRole, name)
+			return found{role, tags}, err
+		},
+		differs: func(f found) string {
+			var d differ
+			d.document("assume_role_policy_document", f.role.AssumeRolePolicyDocument, in.AssumeRolePolicyDocument)
+			d.str("description", f.role.Description, in.Description)
+			if in.MaxSessionDuration > 0 && f.role.MaxSessionDuration != int64(in.MaxSessionDuration) {
+				d = append(d, fmt.Sprintf("max_session_duration is %d, want %d", f.role.MaxSessionDuration, in.MaxSessionDuration))
+			}
+			d.tags(f.tags, in.Tags)
+			return d.String()
+		},
+		created: func(f found) string { return f.role.CreateDate },
 	})
+	role := f.role
 	if err != nil {
 		hint := ""
 		if alicloud.IsAlreadyExists(err) {
@@ -177,6 +205,8 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state roleModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -216,7 +246,7 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultRoleTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -265,7 +295,7 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultRoleTimeout)
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -282,7 +312,7 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		}
 		tflog.Info(ctx, "detached RAM role's policies before deleting it", map[string]any{"role_name": name, "policies": n})
 	}
-	err := r.client.DeleteRole(ctx, name)
+	err := deleteWaiting(ctx, object, func(ctx context.Context) error { return r.client.DeleteRole(ctx, name) }, roleDependants(r.client, name))
 	if err == nil || alicloud.IsNotFound(err) {
 		return
 	}

@@ -39,7 +39,6 @@ var (
 var slrRoleNamePattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}(_[A-Za-z0-9.-]+)?$`)
 
 const (
-	defaultSLRCreateTimeout = 5 * time.Minute
 	// Deletion is asynchronous on the service side and may take minutes.
 	defaultSLRDeleteTimeout = 10 * time.Minute
 	// First and longest wait between deletion-status queries.
@@ -86,7 +85,7 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 			"(e.g. an MSE instance or an active MSS subscription) deletion fails, the error lists the resources still using it, and the role stays in state.\n\n" +
 			"Known services: " + knownServicesMarkdown() + ". Timeouts: `create` defaults to " +
 			fmt.Sprintf("%d minutes, `delete` (the whole wait for the deletion task) to %d minutes.",
-				int(defaultSLRCreateTimeout.Minutes()), int(defaultSLRDeleteTimeout.Minutes())),
+				int(defaultTimeout.Minutes()), int(defaultSLRDeleteTimeout.Minutes())),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The role name.",
@@ -144,7 +143,8 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultSLRDeleteTimeout,
+				UpdateNote: "Accepted for uniformity and unused: an in-place update changes only `allow_unknown_service` and `timeouts`, which make no API call."}),
 		},
 	}
 }
@@ -221,7 +221,7 @@ func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultSLRCreateTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -231,7 +231,31 @@ func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.Cre
 	service := plan.ServiceName.ValueString()
 	suffix := knownString(plan.CustomSuffix)
 	object := fmt.Sprintf("service-linked role of %s", service)
-	role, err := r.client.CreateServiceLinkedRole(ctx, service, suffix, knownString(plan.Description))
+	description := knownString(plan.Description)
+	role, err := createAdopting(ctx, creation[*alicloud.ServiceLinkedRole]{
+		object: object,
+		create: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+			return r.client.CreateServiceLinkedRole(ctx, service, suffix, description)
+		},
+		lookup: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+			e, ok := mse.ServiceLinkedRoleFor(service)
+			if !ok {
+				return nil, fmt.Errorf("the role name of service %q is not in the provider's catalog, so it cannot be looked up", service)
+			}
+			return r.client.GetServiceLinkedRole(ctx, e.RoleNameWithSuffix(suffix))
+		},
+		differs: func(role *alicloud.ServiceLinkedRole) string {
+			var d differ
+			if !role.IsServiceLinkedRole {
+				d = append(d, "it is not a service-linked role")
+			}
+			if description != "" {
+				d.str("description", role.Description, description)
+			}
+			return d.String()
+		},
+		created: func(role *alicloud.ServiceLinkedRole) string { return role.CreateDate },
+	})
 	if err != nil {
 		hint := ""
 		switch {
@@ -269,6 +293,8 @@ func slrImportHint(service, suffix string) string {
 }
 
 func (r *serviceLinkedRoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state serviceLinkedRoleModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

@@ -6,7 +6,6 @@ package resources
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -27,8 +26,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*userResource)(nil)
 	_ resource.ResourceWithImportState = (*userResource)(nil)
 )
-
-const defaultUserTimeout = 5 * time.Minute
 
 type userResource struct {
 	client *alicloud.Client
@@ -117,7 +114,7 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -134,7 +131,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -143,12 +140,26 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	name := plan.Name.ValueString()
 	object := fmt.Sprintf("RAM user %q", name)
-	user, err := r.client.CreateUser(ctx, alicloud.CreateUserInput{
+	in := alicloud.CreateUserInput{
 		UserName:    name,
 		DisplayName: plan.DisplayName.ValueString(),
 		MobilePhone: plan.MobilePhone.ValueString(),
 		Email:       plan.Email.ValueString(),
 		Comments:    plan.Comments.ValueString(),
+	}
+	user, err := createAdopting(ctx, creation[*alicloud.User]{
+		object: object,
+		create: func(ctx context.Context) (*alicloud.User, error) { return r.client.CreateUser(ctx, in) },
+		lookup: func(ctx context.Context) (*alicloud.User, error) { return r.client.GetUser(ctx, name) },
+		differs: func(u *alicloud.User) string {
+			var d differ
+			d.str("display_name", u.DisplayName, in.DisplayName)
+			d.str("mobile_phone", u.MobilePhone, in.MobilePhone)
+			d.str("email", u.Email, in.Email)
+			d.str("comments", u.Comments, in.Comments)
+			return d.String()
+		},
+		created: func(u *alicloud.User) string { return u.CreateDate },
 	})
 	if err != nil {
 		hint := ""
@@ -188,6 +199,8 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx, cancel := withReadTimeout(ctx)
+	defer cancel()
 	var state userModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -226,7 +239,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -243,7 +256,28 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		NewComments:    changed(state.Comments, plan.Comments),
 	}
 	if in.NewUserName != nil || in.NewDisplayName != nil || in.NewMobilePhone != nil || in.NewEmail != nil || in.NewComments != nil {
-		user, err := r.client.UpdateUser(ctx, in)
+		update := func(ctx context.Context) (*alicloud.User, error) { return r.client.UpdateUser(ctx, in) }
+		if in.NewUserName != nil {
+			newName := *in.NewUserName
+			update = func(ctx context.Context) (*alicloud.User, error) {
+				return renameRecovering(ctx, fmt.Sprintf("RAM user %q", newName),
+					func(ctx context.Context) (*alicloud.User, error) { return r.client.UpdateUser(ctx, in) },
+					func(ctx context.Context) (*alicloud.User, error) { return r.client.GetUser(ctx, newName) },
+					func(u *alicloud.User) string {
+						var d differ
+						d.str("display_name", u.DisplayName, plan.DisplayName.ValueString())
+						d.str("mobile_phone", u.MobilePhone, plan.MobilePhone.ValueString())
+						d.str("email", u.Email, plan.Email.ValueString())
+						d.str("comments", u.Comments, plan.Comments.ValueString())
+						if u.UserID != state.UserID.ValueString() {
+							d = append(d, fmt.Sprintf("user_id is %q, want %q", u.UserID, state.UserID.ValueString()))
+						}
+						return d.String()
+					})
+			}
+			markRenamed(ctx, resp)
+		}
+		user, err := update(ctx)
 		if err != nil {
 			hint := ""
 			if alicloud.IsAlreadyExists(err) {
@@ -271,7 +305,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, defaultUserTimeout)
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -285,7 +319,8 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 			return
 		}
 	}
-	err := r.client.DeleteUser(ctx, name)
+	err := deleteWaiting(ctx, fmt.Sprintf("RAM user %q", name), func(ctx context.Context) error { return r.client.DeleteUser(ctx, name) },
+		userDependants(r.client, name))
 	if err == nil || alicloud.IsNotFound(err) {
 		return
 	}

@@ -26,17 +26,18 @@ func optionalString(s string) types.String {
 // changed returns the value to send for an Update parameter: nil when the
 // attribute did not change, a pointer to "" when it was removed (RAM clears
 // a field given an empty value), else the new value.
-func changed(old, new types.String) *string {
-	if old.Equal(new) {
+func changed(old, next types.String) *string {
+	if old.Equal(next) {
 		return nil
 	}
-	s := new.ValueString()
+	s := next.ValueString()
 	return &s
 }
 
-// withTimeout bounds an operation by its `timeouts` value, else def.
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
+// withTimeout bounds an operation by its `timeouts` value, else
+// defaultTimeout.
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, defaultTimeout)
 	ctx, cancel := context.WithTimeout(ctx, d)
 	return ctx, cancel, diags
 }
