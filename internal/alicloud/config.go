@@ -49,8 +49,11 @@ type AssumeRoleConfig struct {
 	SessionExpiration int
 }
 
-// RetryPolicy bounds the retries of throttled, 5xx and connection failures.
-// Zero fields take the defaults: 8 attempts, 200ms base delay, 5s cap.
+// RetryPolicy shapes the retries of throttled, 5xx and connection failures:
+// jittered exponential backoff from BaseDelay, capped at MaxDelay. A call
+// whose context has a deadline (every resource operation) retries until
+// that deadline; MaxAttempts bounds only calls without one. Zero fields
+// take the defaults: 8 attempts, 200ms base delay, 5s cap.
 type RetryPolicy struct {
 	MaxAttempts         int
 	BaseDelay, MaxDelay time.Duration
