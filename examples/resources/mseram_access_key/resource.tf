@@ -3,12 +3,16 @@ resource "mseram_user" "ci" {
   comments = "CI pipeline that publishes Nacos configurations"
 }
 
+variable "ci_owner_pgp_key" {
+  description = "The pipeline owner's OpenPGP public key, base64: gpg --export <key id> | base64 -w0"
+  type        = string
+}
+
 # The secret is encrypted to the pipeline owner's OpenPGP key; only
-# encrypted_secret reaches the state. Export the key with
-#   gpg --export <key id> | base64 -w0 > ci.pub.b64
+# encrypted_secret reaches the state.
 resource "mseram_access_key" "ci" {
   user_name = mseram_user.ci.name
-  pgp_key   = file("${path.module}/ci.pub.b64")
+  pgp_key   = var.ci_owner_pgp_key
 }
 
 output "ci_access_key_id" {
