@@ -21,6 +21,81 @@ func MatchAction(pattern, action string) bool {
 // the last '*' and lets it swallow one more character, which is O(len(p)·len(s))
 // at worst and linear for the patterns policies use.
 func wildcardMatch(pattern, s string, fold bool) bool {
+	if match, ok := wildcardMatchASCII(pattern, s, fold); ok {
+		return match
+	}
+	return wildcardMatchRunes(pattern, s, fold)
+}
+
+// wildcardMatchASCII is wildcardMatch step for step on bytes, for the
+// common case of ASCII actions, ARNs and patterns: no rune decoding. It
+// gives up (ok false) at the first non-ASCII byte it reads, before that
+// byte could make it differ from wildcardMatchRunes; every decision it took
+// until then was on ASCII bytes, which are whole runes, so when it does
+// answer, the answer is wildcardMatchRunes's.
+func wildcardMatchASCII(pattern, s string, fold bool) (match, ok bool) {
+	p, i := 0, 0
+	// The literal head of the pattern (up to its first wildcard), byte by
+	// byte while the bytes agree; where they do not, the loop below decides
+	// (folding case, or handing a non-ASCII byte to the rune matcher).
+	// Equal bytes decode to equal runes, so both matchers walk this head
+	// alike, and no backtracking returns into it.
+	for p < len(pattern) && i < len(s) {
+		if c := pattern[p]; c == '*' || c == '?' || c != s[i] {
+			break
+		}
+		p++
+		i++
+	}
+	starP, starI := -1, 0
+	for i < len(s) {
+		r := s[i]
+		if r >= utf8.RuneSelf {
+			return false, false
+		}
+		if p < len(pattern) {
+			c := pattern[p]
+			if c >= utf8.RuneSelf {
+				return false, false
+			}
+			switch {
+			case c == '*':
+				if p+1 == len(pattern) {
+					return true, true // a trailing '*' takes whatever is left
+				}
+				starP, starI = p, i
+				p++
+				continue
+			case c == '?' || c == r || fold && lowerASCII(c) == lowerASCII(r):
+				p++
+				i++
+				continue
+			}
+		}
+		if starP < 0 {
+			return false, true
+		}
+		// Let the last '*' swallow one more byte (s[starI] was read above,
+		// so it is ASCII: one byte, one rune).
+		starI++
+		i = starI
+		p = starP + 1
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern), true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// wildcardMatchRunes is the general matcher, rune by rune.
+func wildcardMatchRunes(pattern, s string, fold bool) bool {
 	p, i := 0, 0
 	starP, starI := -1, 0
 	for i < len(s) {
