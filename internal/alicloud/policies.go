@@ -17,6 +17,38 @@ type Policy struct {
 	CreateDate      string `json:"CreateDate"`
 	UpdateDate      string `json:"UpdateDate"`
 	AttachmentCount int    `json:"AttachmentCount,string"`
+	// Tags is the Tags object of GetPolicy's answer (RAM-API.md: in R2),
+	// nil when the answer has none; then ListResourceTags reads them.
+	Tags *PolicyTags `json:"Tags"`
+}
+
+// PolicyTags is a policy's Tags object: {"Tag":[{"TagKey":..,"TagValue":..}]}.
+type PolicyTags struct {
+	Tag []PolicyTag
+}
+
+// PolicyTag is one tag of a policy.
+type PolicyTag struct {
+	TagKey, TagValue string
+}
+
+// Map returns the tags as a map.
+func (t *PolicyTags) Map() map[string]string {
+	out := make(map[string]string, len(t.Tag))
+	for _, tag := range t.Tag {
+		out[tag.TagKey] = tag.TagValue
+	}
+	return out
+}
+
+// PolicyTagsOf returns the tags of a policy read with GetPolicy: from the
+// answer itself when it carries them, which saves a call per refresh,
+// else with ListResourceTags.
+func (c *Client) PolicyTagsOf(ctx context.Context, p *Policy) (map[string]string, error) {
+	if p.Tags != nil {
+		return p.Tags.Map(), nil
+	}
+	return c.ListResourceTags(ctx, RAMResourcePolicy, p.PolicyName)
 }
 
 // CreatePolicyInput: an empty Description or Tags is not sent. Tags go in

@@ -12,7 +12,7 @@ import (
 )
 
 // policyBody is a Policy as RAM sends it; AttachmentCount as a string, as
-// the classic API sometimes answers, and Tags, which Policy does not keep.
+// the classic API sometimes answers, and Tags.
 func policyBody(name string) map[string]any {
 	return map[string]any{"PolicyName": name, "PolicyType": "Custom", "Description": "d", "DefaultVersion": "v2",
 		"CreateDate": "2024-01-02T03:04:05Z", "UpdateDate": "2024-01-03T03:04:05Z", "AttachmentCount": "3",
@@ -21,7 +21,8 @@ func policyBody(name string) map[string]any {
 
 func wantPolicy(name string) Policy {
 	return Policy{PolicyName: name, PolicyType: "Custom", Description: "d", DefaultVersion: "v2",
-		CreateDate: "2024-01-02T03:04:05Z", UpdateDate: "2024-01-03T03:04:05Z", AttachmentCount: 3}
+		CreateDate: "2024-01-02T03:04:05Z", UpdateDate: "2024-01-03T03:04:05Z", AttachmentCount: 3,
+		Tags: &PolicyTags{Tag: []PolicyTag{{TagKey: "k", TagValue: "v"}}}}
 }
 
 func TestCreatePolicyRequest(t *testing.T) {
@@ -29,7 +30,7 @@ func TestCreatePolicyRequest(t *testing.T) {
 	c := testClient(t, f.URL)
 	p, err := c.CreatePolicy(context.Background(), CreatePolicyInput{PolicyName: "p", PolicyDocument: `{"Version":"1"}`,
 		Description: "d", Tags: map[string]string{"team": "mse", "app": "a&b<c>"}})
-	if err != nil || *p != wantPolicy("p") {
+	if err != nil || !reflect.DeepEqual(*p, wantPolicy("p")) {
 		t.Fatalf("CreatePolicy = %+v, %v", p, err)
 	}
 	// Empty Description and Tags are not sent at all.
@@ -53,7 +54,7 @@ func TestGetPolicyDecodesDefaultVersion(t *testing.T) {
 	f := newFakeAPI(t, ok(map[string]any{"Policy": body, "DefaultPolicyVersion": map[string]any{
 		"VersionId": "v2", "PolicyDocument": `{"Version":"1"}`, "IsDefaultVersion": "true", "CreateDate": "2024-01-03T03:04:05Z"}}))
 	p, v, err := testClient(t, f.URL).GetPolicy(context.Background(), "p", "Custom")
-	if err != nil || *p != wantPolicy("p") {
+	if err != nil || !reflect.DeepEqual(*p, wantPolicy("p")) {
 		t.Fatalf("GetPolicy = %+v, %v", p, err)
 	}
 	if want := (PolicyVersion{VersionID: "v2", PolicyDocument: `{"Version":"1"}`, IsDefaultVersion: true, CreateDate: "2024-01-03T03:04:05Z"}); v == nil || *v != want {
@@ -121,5 +122,26 @@ func TestDeletePolicyAndDescription(t *testing.T) {
 		if reqs[i].RawQuery != want {
 			t.Errorf("request %d %s: %q, want %q", i, reqs[i].Action, reqs[i].RawQuery, want)
 		}
+	}
+}
+
+// A GetPolicy answer with Tags needs no second call; one without them (an
+// older answer) falls back to ListTagResources.
+func TestPolicyTagsOf(t *testing.T) {
+	f := newFakeAPI(t, ok(map[string]any{"TagResources": []any{
+		map[string]any{"ResourceName": "p", "ResourceType": "policy", "TagKey": "team", "TagValue": "mse"}}}))
+	c := testClient(t, f.URL)
+	p := wantPolicy("p")
+	tags, err := c.PolicyTagsOf(context.Background(), &p)
+	if err != nil || !reflect.DeepEqual(tags, map[string]string{"k": "v"}) || f.count() != 0 {
+		t.Fatalf("with Tags in the answer: %v, %v, %d calls", tags, err, f.count())
+	}
+	p.Tags = nil
+	tags, err = c.PolicyTagsOf(context.Background(), &p)
+	if err != nil || !reflect.DeepEqual(tags, map[string]string{"team": "mse"}) || f.count() != 1 {
+		t.Fatalf("without Tags in the answer: %v, %v, %d calls", tags, err, f.count())
+	}
+	if a := f.requests()[0].Action; a != "ListTagResources" {
+		t.Fatalf("fallback called %s", a)
 	}
 }

@@ -191,7 +191,7 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 			if err != nil {
 				return found{}, err
 			}
-			tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourcePolicy, name)
+			tags, err := r.client.PolicyTagsOf(ctx, p)
 			doc := ""
 			if v != nil {
 				doc = v.PolicyDocument
@@ -252,7 +252,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM policy", object, err, ""))
 		return
 	}
-	tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourcePolicy, name)
+	tags, err := r.client.PolicyTagsOf(ctx, f.p)
 	if err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM policy", object, err, ""))
 		return
