@@ -338,33 +338,9 @@ func (v requestAction) ValidateString(ctx context.Context, req validator.StringR
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if a := req.ConfigValue.ValueString(); !validRequestAction(a) {
+	if a := req.ConfigValue.ValueString(); !policy.IsRequestAction(a) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid action", fmt.Sprintf("%q %s.", a, v.Description(ctx)))
 	}
-}
-
-func validRequestAction(a string) bool {
-	service, action, ok := strings.Cut(a, ":")
-	if !ok || service == "" || action == "" || strings.ContainsAny(a, "*?") || strings.Contains(action, ":") {
-		return false
-	}
-	for _, c := range service {
-		if !isServiceRune(c) {
-			return false
-		}
-	}
-	for _, c := range action {
-		if c <= ' ' || c == 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// isServiceRune reports whether c may appear in a service code: an ASCII
-// letter or digit, '-' or '_'.
-func isServiceRune(c rune) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
 // requestResource accepts "*" and acs:<service>:<region>:<account>:<resource>,
@@ -383,18 +359,9 @@ func (v requestResource) ValidateString(ctx context.Context, req validator.Strin
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if r := req.ConfigValue.ValueString(); !validRequestResource(r) {
+	if r := req.ConfigValue.ValueString(); !policy.IsRequestResource(r) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid resource", fmt.Sprintf("%q %s.", r, v.Description(ctx)))
 	}
-}
-
-func validRequestResource(r string) bool {
-	if r == "*" {
-		return true
-	}
-	parts := strings.SplitN(r, ":", 5)
-	return len(parts) == 5 && parts[0] == "acs" && parts[1] != "" && !strings.ContainsAny(parts[1], " /") &&
-		parts[4] != "" && strings.TrimSpace(r) == r
 }
 
 // contextKeys checks that every context key is <service>:<name> and that no

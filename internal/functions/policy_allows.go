@@ -73,12 +73,12 @@ func (f *policyAllowsFunction) Run(ctx context.Context, req function.RunRequest,
 		resp.Error = function.NewArgumentFuncError(0, "Invalid policy document: "+describeProblems(err))
 		return
 	}
-	if !validAction(action) {
+	if !policy.IsRequestAction(action) {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf(
 			`Invalid action %q: it must be of the form <service>:<Action>, such as "mse:GetNacosConfig", without wildcards.`, action))
 		return
 	}
-	if !validResource(resource) {
+	if !policy.IsRequestResource(resource) {
 		resp.Error = function.NewArgumentFuncError(2, fmt.Sprintf(
 			`Invalid resource %q: it must be "*" or an ARN of the form acs:<service>:<region>:<account-id>:<resource>, such as "acs:mse:*:*:instance/mse-cn-xxx".`, resource))
 		return
@@ -98,40 +98,4 @@ func describeProblems(err error) string {
 		msgs[i] = p.Error()
 	}
 	return strings.Join(msgs, "; ")
-}
-
-// validAction and validResource apply the same rules as the request
-// validators of the mseram_access_check data source (internal/datasources):
-// one concrete <service>:<Action>, and "*" or an acs: ARN.
-func validAction(a string) bool {
-	service, action, ok := strings.Cut(a, ":")
-	if !ok || service == "" || action == "" || strings.ContainsAny(a, "*?") || strings.Contains(action, ":") {
-		return false
-	}
-	for _, c := range service {
-		if !isServiceRune(c) {
-			return false
-		}
-	}
-	for _, c := range action {
-		if c <= ' ' || c == 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// isServiceRune reports whether c may appear in a service code: an ASCII
-// letter or digit, '-' or '_'.
-func isServiceRune(c rune) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-}
-
-func validResource(r string) bool {
-	if r == "*" {
-		return true
-	}
-	parts := strings.SplitN(r, ":", 5)
-	return len(parts) == 5 && parts[0] == "acs" && parts[1] != "" && !strings.ContainsAny(parts[1], " /") &&
-		parts[4] != "" && strings.TrimSpace(r) == r
 }
