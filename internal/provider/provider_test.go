@@ -106,7 +106,7 @@ func TestAccProvider_noCredentialsNamesEverySource(t *testing.T) {
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
 			Config:      fmt.Sprintf("provider \"mseram\" {\n%s\n}\n", endpoints(srv.URL)) + newUser,
-			ExpectError: regexp.MustCompile(`(?s)access_key.*profile.*ALIBABA_CLOUD_ACCESS_KEY_ID`),
+			ExpectError: regexp.MustCompile(`(?s)access_key.*ALIBABA_CLOUD_ACCESS_KEY_ID.*ALICLOUD_ACCESS_KEY.*ALIBABACLOUD_ACCESS_KEY_ID.*profile.*ALIBABA_CLOUD_CREDENTIALS_FILE.*assume_role`),
 		}},
 	})
 	if got := calls.Load(); got != 0 {
