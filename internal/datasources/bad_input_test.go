@@ -27,29 +27,6 @@ type badDataInput struct {
 	want   []string // fragments of the error, in any order; at most four
 }
 
-// dsString quotes s as an HCL string: quotes and backslashes escaped,
-// template introducers doubled, control characters as \uNNNN.
-func dsString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case (r == '$' || r == '%') && i+1 < len(s) && s[i+1] == '{':
-			b.WriteRune(r)
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // dataBlock renders data "typ" "name" { attrs } followed by raw HCL (nested
 // blocks); attribute values are HCL already.
 func dataBlock(typ, name string, attrs []string, raw string) string {
@@ -63,36 +40,10 @@ func dataBlock(typ, name string, attrs []string, raw string) string {
 	return b.String()
 }
 
-// anyOrder matches text holding every fragment, spaces matching any
-// whitespace (Terraform wraps diagnostics), in any order.
-func anyOrder(fragments ...string) *regexp.Regexp {
-	if len(fragments) > 4 {
-		panic("anyOrder: at most four fragments")
-	}
-	parts := make([]string, len(fragments))
-	for i, f := range fragments {
-		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(f), " ", `\s+`)
-	}
-	var alts []string
-	var permute func(prefix, rest []string)
-	permute = func(prefix, rest []string) {
-		if len(rest) == 0 {
-			alts = append(alts, strings.Join(prefix, ".*"))
-			return
-		}
-		for i := range rest {
-			next := append(append([]string{}, rest[:i]...), rest[i+1:]...)
-			permute(append(append([]string{}, prefix...), rest[i]), next)
-		}
-	}
-	permute(nil, parts)
-	return regexp.MustCompile(`(?s)(?:` + strings.Join(alts, "|") + `)`)
-}
-
 const okIdentityDoc = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"*"}]}`
 
 func checkRequest(action, resource string) string {
-	return fmt.Sprintf("  request {\n    action   = %s\n    resource = %s\n  }\n", dsString(action), dsString(resource))
+	return fmt.Sprintf("  request {\n    action   = %s\n    resource = %s\n  }\n", acctest.HCLString(action), acctest.HCLString(resource))
 }
 
 func TestAccBadInput_dataSources(t *testing.T) {
@@ -104,38 +55,38 @@ func TestAccBadInput_dataSources(t *testing.T) {
 		{"user, role, policy: names and type", dataBlock("mseram_user", "a", []string{"name", `""`}, "") +
 			dataBlock("mseram_role", "b", []string{"name", `"ecs_role"`}, "") +
 			dataBlock("mseram_policy", "c", []string{"name", `"a_b"`, "type", `"system"`}, "") +
-			dataBlock("mseram_user", "d", []string{"name", dsString("bob\x7f")}, ""),
+			dataBlock("mseram_user", "d", []string{"name", acctest.HCLString("bob\x7f")}, ""),
 			[]string{"Attribute name UTF-8 character count must be between 1 and 64, got: 0",
 				"Attribute name may contain only letters, digits, periods (.) and hyphens (-), got: ecs_role",
 				`Attribute type value must be one of: ["System" "Custom"], got: "system"`,
 				"underscores (_), got: bob\x7f"}},
-		{"user, role, policy: over-long names", dataBlock("mseram_user", "a", []string{"name", dsString(strings.Repeat("u", 65))}, "") +
-			dataBlock("mseram_role", "b", []string{"name", dsString(strings.Repeat("r", 65))}, "") +
-			dataBlock("mseram_policy", "c", []string{"name", dsString(strings.Repeat("p", 129))}, ""),
+		{"user, role, policy: over-long names", dataBlock("mseram_user", "a", []string{"name", acctest.HCLString(strings.Repeat("u", 65))}, "") +
+			dataBlock("mseram_role", "b", []string{"name", acctest.HCLString(strings.Repeat("r", 65))}, "") +
+			dataBlock("mseram_policy", "c", []string{"name", acctest.HCLString(strings.Repeat("p", 129))}, ""),
 			[]string{"with data.mseram_user.a,", "with data.mseram_role.b,",
 				"Attribute name UTF-8 character count must be between 1 and 64, got: 65",
 				"Attribute name UTF-8 character count must be between 1 and 128, got: 129"}},
 		{"access_check: empty list, invalid JSON, trust policy, 200 nested arrays",
-			ac("a", "[]", okReq) + ac("b", "["+dsString(`{"Version":`)+"]", okReq) +
-				ac("c", "["+dsString(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":"ecs.aliyuncs.com"}}]}`)+"]", okReq) +
-				ac("d", "["+dsString(strings.Repeat("[", 200)+strings.Repeat("]", 200))+"]", okReq),
+			ac("a", "[]", okReq) + ac("b", "["+acctest.HCLString(`{"Version":`)+"]", okReq) +
+				ac("c", "["+acctest.HCLString(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":"ecs.aliyuncs.com"}}]}`)+"]", okReq) +
+				ac("d", "["+acctest.HCLString(strings.Repeat("[", 200)+strings.Repeat("]", 200))+"]", okReq),
 			[]string{"Attribute policy_documents list must contain at least 1 elements, got: 0", "policy_documents[0]: invalid JSON: unexpected EOF",
 				"policy_documents[0]: statement 0: Principal: is only allowed in a role's trust policy", "the document must be a JSON object, got a list"}},
 		{"access_check: document over 6144; request action and resource",
-			ac("a", "["+dsString(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"acs:mse:*:*:instance/`+strings.Repeat("i", 6100)+`"}]}`)+"]", okReq) +
-				ac("b", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:Get*", "*")) +
-				ac("c", "["+dsString(okIdentityDoc)+"]", checkRequest("mse:GetNacosConfig", "not an arn")) +
-				ac("d", "["+dsString(okIdentityDoc)+"]", checkRequest("", "")),
+			ac("a", "["+acctest.HCLString(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"acs:mse:*:*:instance/`+strings.Repeat("i", 6100)+`"}]}`)+"]", okReq) +
+				ac("b", "["+acctest.HCLString(okIdentityDoc)+"]", checkRequest("mse:Get*", "*")) +
+				ac("c", "["+acctest.HCLString(okIdentityDoc)+"]", checkRequest("mse:GetNacosConfig", "not an arn")) +
+				ac("d", "["+acctest.HCLString(okIdentityDoc)+"]", checkRequest("", "")),
 			[]string{"characters; RAM allows at most 6144", `"mse:Get*" must be of the form <service>:<Action>`, `"not an arn" must be "*" or an ARN`, `"" must be of the form <service>:<Action>`}},
 		{"mse_actions: scope, area, regex", dataBlock("mseram_mse_actions", "a", []string{"scope", `"cluster"`}, "") +
 			dataBlock("mseram_mse_actions", "b", []string{"area", `""`}, "") +
 			dataBlock("mseram_mse_actions", "c", []string{"name_regex", `"(unclosed"`}, "") +
-			dataBlock("mseram_mse_actions", "d", []string{"name_regex", dsString("a{2,1001}")}, ""),
+			dataBlock("mseram_mse_actions", "d", []string{"name_regex", acctest.HCLString("a{2,1001}")}, ""),
 			[]string{`"group" "item"], got: "cluster"`, `"governance" "other"], got: ""`,
 				`name_regex "(unclosed" does not compile`, "invalid repeat count"}},
 	}
-	accepted := ac("ok", "["+dsString(okIdentityDoc)+"]", okReq) +
-		dataBlock("mseram_mse_actions", "ok", []string{"scope", `"instance"`, "name_regex", dsString("(?i)^mse:get")}, "")
+	accepted := ac("ok", "["+acctest.HCLString(okIdentityDoc)+"]", okReq) +
+		dataBlock("mseram_mse_actions", "ok", []string{"scope", `"instance"`, "name_regex", acctest.HCLString("(?i)^mse:get")}, "")
 
 	if os.Getenv("MSERAM_BAD_INPUT_DUMP") != "" { // print every diagnostic, case by case
 		for _, c := range cases {
@@ -163,7 +114,7 @@ func TestAccBadInput_dataSources(t *testing.T) {
 			PreConfig:   func() { noRequests(after) },
 			Config:      env.Config(c.config),
 			PlanOnly:    true,
-			ExpectError: anyOrder(c.want...),
+			ExpectError: acctest.ErrorContainsAll(c.want...),
 		})
 		prev = "case " + c.name
 	}

@@ -23,39 +23,15 @@ import (
 
 // badInput is one plan-only step: config holds resource blocks whose bad
 // values all fail together; want are the fragments the error must contain,
-// in any order (at most four, see allOf).
+// in any order (at most four, see acctest.ErrorContainsAll).
 type badInput struct {
 	name   string
 	config string
 	want   []string
 }
 
-// hclString quotes s as an HCL string literal: quotes and backslashes
-// escaped, template introducers (${ and %{) doubled, control characters
-// written as \uNNNN. Go's %q would write \x01, which HCL does not know.
-func hclString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case (r == '$' || r == '%') && i+1 < len(s) && s[i+1] == '{':
-			b.WriteRune(r)
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // block renders resource "typ" "name" { attrs } with each attribute value
-// given as HCL already (use hclString for strings).
+// given as HCL already (use acctest.HCLString for strings).
 func block(typ, name string, attrs ...string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nresource %q %q {\n", typ, name)
@@ -64,33 +40,6 @@ func block(typ, name string, attrs ...string) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
-}
-
-// allOf matches text containing every fragment (each as wrappedText: the
-// spaces may be line breaks in Terraform's output), in any order:
-// diagnostics of one plan come out in no fixed order.
-func allOf(fragments ...string) *regexp.Regexp {
-	if len(fragments) > 4 {
-		panic("allOf: at most four fragments (the pattern lists every order)")
-	}
-	parts := make([]string, len(fragments))
-	for i, f := range fragments {
-		parts[i] = wrappedText(f).String()
-	}
-	var alts []string
-	var permute func(prefix []string, rest []string)
-	permute = func(prefix, rest []string) {
-		if len(rest) == 0 {
-			alts = append(alts, strings.Join(prefix, ".*"))
-			return
-		}
-		for i := range rest {
-			next := append(append([]string{}, rest[:i]...), rest[i+1:]...)
-			permute(append(append([]string{}, prefix...), rest[i]), next)
-		}
-	}
-	permute(nil, parts)
-	return regexp.MustCompile(`(?s)(?:` + strings.Join(alts, "|") + `)`)
 }
 
 // runBadInput plans every case (each must fail with all its fragments) and
@@ -125,7 +74,7 @@ func runBadInput(t *testing.T, cases []badInput, accepted []string) {
 			PreConfig:   func() { noRequests(after) },
 			Config:      env.Config(c.config),
 			PlanOnly:    true,
-			ExpectError: allOf(c.want...),
+			ExpectError: acctest.ErrorContainsAll(c.want...),
 		})
 		prev = "case " + c.name
 	}
@@ -155,7 +104,7 @@ func tagsOf(n int, keyLen, valueLen int) string {
 	for i := range n {
 		k := fmt.Sprintf("k%02d", i)
 		k += strings.Repeat("k", keyLen-len(k))
-		fmt.Fprintf(&b, "    %s = %s\n", hclString(k), hclString(strings.Repeat("v", valueLen)))
+		fmt.Fprintf(&b, "    %s = %s\n", acctest.HCLString(k), acctest.HCLString(strings.Repeat("v", valueLen)))
 	}
 	b.WriteString("  }")
 	return b.String()
@@ -168,11 +117,11 @@ func tagCases(typ string, extra []string, maxValue int) []badInput {
 	}
 	return []badInput{
 		{typ + " tags: reserved prefixes, empty and over-long key", name("tags",
-			`{ "aliyun:x" = "v", "ACS:y" = "v", "" = "v", `+hclString(strings.Repeat("k", 129))+` = "v" }`),
+			`{ "aliyun:x" = "v", "ACS:y" = "v", "" = "v", `+acctest.HCLString(strings.Repeat("k", 129))+` = "v" }`),
 			[]string{`Tag key "aliyun:x" must not start with "aliyun" or "acs:"`, `Tag key "ACS:y"`,
 				"UTF-8 character count must be between 1 and 128, got: 0", "UTF-8 character count must be between 1 and 128, got: 129"}},
 		{typ + " tags: value one over the limit, 21 tags", name("tags",
-			fmt.Sprintf(`{ k = %s }`, hclString(strings.Repeat("値", maxValue+1)))) + block(typ, "many", append(append([]string{}, extra...), "tags", tagsOf(21, 3, 1))...),
+			fmt.Sprintf(`{ k = %s }`, acctest.HCLString(strings.Repeat("値", maxValue+1)))) + block(typ, "many", append(append([]string{}, extra...), "tags", tagsOf(21, 3, 1))...),
 			[]string{fmt.Sprintf("UTF-8 character count must be at most %d, got: %d", maxValue, maxValue+1),
 				"Attribute tags map must contain at most 20 elements, got: 21"}},
 	}
@@ -200,41 +149,41 @@ func TestAccBadInput_user(t *testing.T) {
 	user := func(attrs ...string) string { return block("mseram_user", "test", attrs...) }
 	cases := []badInput{
 		{"name: empty, over-long, space, unicode", user("name", `""`) +
-			block("mseram_user", "long", "name", hclString(strings.Repeat("a", 65))) +
+			block("mseram_user", "long", "name", acctest.HCLString(strings.Repeat("a", 65))) +
 			block("mseram_user", "space", "name", `"bad name"`) +
-			block("mseram_user", "unicode", "name", hclString("álice")),
+			block("mseram_user", "unicode", "name", acctest.HCLString("álice")),
 			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
 				"Attribute name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: bad name",
 				"Attribute name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: álice"}},
-		{"name: control characters, @ and slash", user("name", hclString("a\x00b")) +
-			block("mseram_user", "tab", "name", hclString("a\tb")) +
+		{"name: control characters, @ and slash", user("name", acctest.HCLString("a\x00b")) +
+			block("mseram_user", "tab", "name", acctest.HCLString("a\tb")) +
 			block("mseram_user", "at", "name", `"alice@example"`) +
 			block("mseram_user", "slash", "name", `"a/b"`),
 			[]string{"underscores (_), got: a\x00b", "underscores (_), got: a\tb", "underscores (_), got: alice@example", "underscores (_), got: a/b"}},
 		{"display_name, comments: empty and one over the limit (unicode)", user("name", `"u1"`, "display_name", `""`, "comments", `""`) +
-			block("mseram_user", "long", "name", `"u2"`, "display_name", hclString(strings.Repeat("名", 129)), "comments", hclString(strings.Repeat("ç", 129))),
+			block("mseram_user", "long", "name", `"u2"`, "display_name", acctest.HCLString(strings.Repeat("名", 129)), "comments", acctest.HCLString(strings.Repeat("ç", 129))),
 			[]string{lengthUpTo("display_name", 128) + ", got: 0", lengthUpTo("display_name", 128) + ", got: 129",
 				lengthUpTo("comments", 128) + ", got: 0", lengthUpTo("comments", 128) + ", got: 129"}},
 		{"mobile_phone: no country code, letters, empty, newline", user("name", `"u1"`, "mobile_phone", `"18600008888"`) +
 			block("mseram_user", "letters", "name", `"u2"`, "mobile_phone", `"86-1860000abcd"`) +
 			block("mseram_user", "empty", "name", `"u3"`, "mobile_phone", `""`) +
-			block("mseram_user", "newline", "name", `"u4"`, "mobile_phone", hclString("86-18600008888\n")),
+			block("mseram_user", "newline", "name", `"u4"`, "mobile_phone", acctest.HCLString("86-18600008888\n")),
 			[]string{`Attribute mobile_phone must be "<country code>-<number>", for example "86-18600008888", got: 18600008888`,
 				`"86-18600008888", got: 86-1860000abcd`, `"86-18600008888", got: 86-18600008888`, "with mseram_user.empty,"}},
 		{"email: no @, two @, empty, over-long", user("name", `"u1"`, "email", `"not-an-email"`) +
 			block("mseram_user", "two", "name", `"u2"`, "email", `"a@b@example.com"`) +
 			block("mseram_user", "empty", "name", `"u3"`, "email", `""`) +
-			block("mseram_user", "long", "name", `"u4"`, "email", hclString(strings.Repeat("a", 117)+"@example.com")),
+			block("mseram_user", "long", "name", `"u4"`, "email", acctest.HCLString(strings.Repeat("a", 117)+"@example.com")),
 			[]string{`Attribute email must be an e-mail address such as "alice@example.com", got: not-an-email`,
 				"got: a@b@example.com", lengthUpTo("email", 128) + ", got: 0", lengthUpTo("email", 128) + ", got: 129"}},
 	}
 	cases = append(cases, tagCases("mseram_user", []string{"name", `"tagged"`}, 128)...)
 	accepted := []string{
-		user("name", hclString(strings.Repeat("a", 62)+"._"),
-			"display_name", hclString(strings.Repeat("名", 128)),
+		user("name", acctest.HCLString(strings.Repeat("a", 62)+"._"),
+			"display_name", acctest.HCLString(strings.Repeat("名", 128)),
 			"mobile_phone", `"8613-18600008888"`,
-			"email", hclString(strings.Repeat("a", 116)+"@example.com"),
-			"comments", hclString(strings.Repeat("ç", 128)),
+			"email", acctest.HCLString(strings.Repeat("a", 116)+"@example.com"),
+			"comments", acctest.HCLString(strings.Repeat("ç", 128)),
 			"tags", tagsOf(20, 128, 128)),
 	}
 	runBadInput(t, cases, accepted)
@@ -243,35 +192,35 @@ func TestAccBadInput_user(t *testing.T) {
 func TestAccBadInput_group(t *testing.T) {
 	cases := []badInput{
 		{"name: empty, over-long, unicode; comments: empty, over-long", block("mseram_group", "a", "name", `""`, "comments", `""`) +
-			block("mseram_group", "b", "name", hclString(strings.Repeat("g", 65)), "comments", hclString(strings.Repeat("c", 129))) +
-			block("mseram_group", "c", "name", hclString("grüppe")),
+			block("mseram_group", "b", "name", acctest.HCLString(strings.Repeat("g", 65)), "comments", acctest.HCLString(strings.Repeat("c", 129))) +
+			block("mseram_group", "c", "name", acctest.HCLString("grüppe")),
 			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
 				"got: grüppe", lengthUpTo("comments", 128) + ", got: 129"}},
-		{"name: control character, space", block("mseram_group", "a", "name", hclString("dev\x1bops")) +
+		{"name: control character, space", block("mseram_group", "a", "name", acctest.HCLString("dev\x1bops")) +
 			block("mseram_group", "b", "name", `"dev ops"`),
 			[]string{"underscores (_), got: dev ops", "underscores (_), got: dev\x1bops"}},
-		{"group_membership: names", block("mseram_group_membership", "a", "group_name", `"a b"`, "user_name", hclString(strings.Repeat("u", 65))),
+		{"group_membership: names", block("mseram_group_membership", "a", "group_name", `"a b"`, "user_name", acctest.HCLString(strings.Repeat("u", 65))),
 			[]string{"Attribute group_name may contain only letters", lengthUpTo("user_name", 64) + ", got: 65"}},
 	}
 	accepted := []string{
-		block("mseram_group", "a", "name", hclString(strings.Repeat("g", 64)), "comments", hclString(strings.Repeat("评", 128))),
+		block("mseram_group", "a", "name", acctest.HCLString(strings.Repeat("g", 64)), "comments", acctest.HCLString(strings.Repeat("评", 128))),
 	}
 	runBadInput(t, cases, accepted)
 }
 
 func TestAccBadInput_policy(t *testing.T) {
 	pol := func(name, doc string, attrs ...string) string {
-		return block("mseram_policy", name, append([]string{"name", hclString("p-" + name), "policy_document", hclString(doc)}, attrs...)...)
+		return block("mseram_policy", name, append([]string{"name", acctest.HCLString("p-" + name), "policy_document", acctest.HCLString(doc)}, attrs...)...)
 	}
 	cases := []badInput{
-		{"name: empty, over-long, underscore, unicode", block("mseram_policy", "a", "name", `""`, "policy_document", hclString(okPolicy)) +
-			block("mseram_policy", "b", "name", hclString(strings.Repeat("p", 129)), "policy_document", hclString(okPolicy)) +
-			block("mseram_policy", "c", "name", `"mse_read"`, "policy_document", hclString(okPolicy)) +
-			block("mseram_policy", "d", "name", hclString("策略"), "policy_document", hclString(okPolicy)),
+		{"name: empty, over-long, underscore, unicode", block("mseram_policy", "a", "name", `""`, "policy_document", acctest.HCLString(okPolicy)) +
+			block("mseram_policy", "b", "name", acctest.HCLString(strings.Repeat("p", 129)), "policy_document", acctest.HCLString(okPolicy)) +
+			block("mseram_policy", "c", "name", `"mse_read"`, "policy_document", acctest.HCLString(okPolicy)) +
+			block("mseram_policy", "d", "name", acctest.HCLString("策略"), "policy_document", acctest.HCLString(okPolicy)),
 			[]string{lengthUpTo("name", 128) + ", got: 0", lengthUpTo("name", 128) + ", got: 129",
 				"Attribute name may contain only letters, digits and hyphens (-), got: mse_read",
 				"Attribute name may contain only letters, digits and hyphens (-), got: 策略"}},
-		{"description: empty, over-long", pol("a", okPolicy, "description", `""`) + pol("b", okPolicy, "description", hclString(strings.Repeat("d", 1025))),
+		{"description: empty, over-long", pol("a", okPolicy, "description", `""`) + pol("b", okPolicy, "description", acctest.HCLString(strings.Repeat("d", 1025))),
 			[]string{lengthUpTo("description", 1024) + ", got: 0", lengthUpTo("description", 1024) + ", got: 1025"}},
 		{"document: empty, invalid JSON, trailing data, not an object", pol("a", "") + pol("b", `{"Version":"1","Statement":[`) +
 			pol("c", okPolicy+`{}`) + pol("d", `"just a string"`),
@@ -296,33 +245,33 @@ func TestAccBadInput_policy(t *testing.T) {
 			[]string{`The argument "policy_document" is required`, `Attribute policy_type value must be one of: ["System" "Custom"], got: "custom"`,
 				`got: ""`, "Attribute role_name may contain only letters, digits, periods (.) and hyphens (-), got: role_underscore"}},
 	}
-	cases = append(cases, tagCases("mseram_policy", []string{"name", `"tagged"`, "policy_document", hclString(okPolicy)}, 256)...)
+	cases = append(cases, tagCases("mseram_policy", []string{"name", `"tagged"`, "policy_document", acctest.HCLString(okPolicy)}, 256)...)
 	accepted := []string{
-		pol("ascii", sizedPolicy(6144, "a"), "description", hclString(strings.Repeat("d", 1024)), "tags", tagsOf(20, 128, 256)) +
+		pol("ascii", sizedPolicy(6144, "a"), "description", acctest.HCLString(strings.Repeat("d", 1024)), "tags", tagsOf(20, 128, 256)) +
 			// 6144 characters but more bytes: the limit counts characters.
 			pol("unicode", sizedPolicy(6144, "é")) +
 			// Over 6144 as written, under once compact (as sent).
 			pol("spaced", strings.ReplaceAll(sizedPolicy(6000, "a"), ",", ",\n      ")) +
-			block("mseram_policy", "longname", "name", hclString(strings.Repeat("P", 128)), "policy_document", hclString(okPolicy)),
+			block("mseram_policy", "longname", "name", acctest.HCLString(strings.Repeat("P", 128)), "policy_document", acctest.HCLString(okPolicy)),
 	}
 	runBadInput(t, cases, accepted)
 }
 
 func TestAccBadInput_role(t *testing.T) {
 	trust := func(name, doc string, attrs ...string) string {
-		return block("mseram_role", name, append([]string{"name", hclString("r-" + name), "assume_role_policy_document", hclString(doc)}, attrs...)...)
+		return block("mseram_role", name, append([]string{"name", acctest.HCLString("r-" + name), "assume_role_policy_document", acctest.HCLString(doc)}, attrs...)...)
 	}
 	role := func(name string, attrs ...string) string { return trust(name, badTrust, attrs...) }
 	cases := []badInput{
-		{"name: empty, over-long, underscore, unicode", block("mseram_role", "a", "name", `""`, "assume_role_policy_document", hclString(badTrust)) +
-			block("mseram_role", "b", "name", hclString(strings.Repeat("r", 65)), "assume_role_policy_document", hclString(badTrust)) +
-			block("mseram_role", "c", "name", `"ecs_role"`, "assume_role_policy_document", hclString(badTrust)) +
-			block("mseram_role", "d", "name", hclString("rôle"), "assume_role_policy_document", hclString(badTrust)),
+		{"name: empty, over-long, underscore, unicode", block("mseram_role", "a", "name", `""`, "assume_role_policy_document", acctest.HCLString(badTrust)) +
+			block("mseram_role", "b", "name", acctest.HCLString(strings.Repeat("r", 65)), "assume_role_policy_document", acctest.HCLString(badTrust)) +
+			block("mseram_role", "c", "name", `"ecs_role"`, "assume_role_policy_document", acctest.HCLString(badTrust)) +
+			block("mseram_role", "d", "name", acctest.HCLString("rôle"), "assume_role_policy_document", acctest.HCLString(badTrust)),
 			[]string{lengthUpTo("name", 64) + ", got: 0", lengthUpTo("name", 64) + ", got: 65",
 				"Attribute name may contain only letters, digits, periods (.) and hyphens (-), got: ecs_role",
 				"Attribute name may contain only letters, digits, periods (.) and hyphens (-), got: rôle"}},
 		{"description: empty, over-long; max_session_duration: below and above", role("a", "description", `""`, "max_session_duration", "3599") +
-			role("b", "description", hclString(strings.Repeat("描", 1025)), "max_session_duration", "43201"),
+			role("b", "description", acctest.HCLString(strings.Repeat("描", 1025)), "max_session_duration", "43201"),
 			[]string{lengthUpTo("description", 1024) + ", got: 0", lengthUpTo("description", 1024) + ", got: 1025",
 				"Attribute max_session_duration value must be between 3600 and 43200, got: 3599",
 				"Attribute max_session_duration value must be between 3600 and 43200, got: 43201"}},
@@ -340,10 +289,10 @@ func TestAccBadInput_role(t *testing.T) {
 			trust("b", `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"AWS":["x"]}}]}`),
 			[]string{"characters; RAM allows at most 6144", "statement 0: Principal: AWS: unknown element"}},
 	}
-	cases = append(cases, tagCases("mseram_role", []string{"name", `"tagged"`, "assume_role_policy_document", hclString(badTrust)}, 256)...)
+	cases = append(cases, tagCases("mseram_role", []string{"name", `"tagged"`, "assume_role_policy_document", acctest.HCLString(badTrust)}, 256)...)
 	accepted := []string{
-		block("mseram_role", "a", "name", hclString(strings.Repeat("r", 62)+".-"), "assume_role_policy_document", hclString(badTrust),
-			"description", hclString(strings.Repeat("描", 1024)), "max_session_duration", "3600", "tags", tagsOf(20, 128, 256)) +
+		block("mseram_role", "a", "name", acctest.HCLString(strings.Repeat("r", 62)+".-"), "assume_role_policy_document", acctest.HCLString(badTrust),
+			"description", acctest.HCLString(strings.Repeat("描", 1024)), "max_session_duration", "3600", "tags", tagsOf(20, 128, 256)) +
 			role("b", "max_session_duration", "43200"),
 	}
 	runBadInput(t, cases, accepted)
@@ -359,7 +308,7 @@ func TestAccBadInput_credentials(t *testing.T) {
 			[]string{"Exactly one of these attributes must be configured: [password,password_wo]", "with mseram_login_profile.a,", "with mseram_login_profile.b,",
 				`Attribute "password_wo" must be specified when "password_wo_version" is specified`}},
 		{"login_profile: user_name empty and unicode", block("mseram_login_profile", "a", "user_name", `""`, "password", `"Abcdefgh-1"`) +
-			block("mseram_login_profile", "b", "user_name", hclString("用户"), "password", `"Abcdefgh-1"`),
+			block("mseram_login_profile", "b", "user_name", acctest.HCLString("用户"), "password", `"Abcdefgh-1"`),
 			[]string{lengthUpTo("user_name", 64) + ", got: 0", "Attribute user_name may contain only letters, digits, periods (.), hyphens (-) and underscores (_), got: 用户"}},
 		{"access_key: status case, empty status, user_name", block("mseram_access_key", "a", "user_name", `"u1"`, "status", `"active"`) +
 			block("mseram_access_key", "b", "user_name", `"u2"`, "status", `""`) +
@@ -372,12 +321,12 @@ func TestAccBadInput_credentials(t *testing.T) {
 			block("mseram_access_key", "d", "user_name", `"u4"`, "secret_file", `""`),
 			[]string{"neither an ASCII-armored public key nor valid base64: illegal base64 data at input byte 4",
 				"this pgp_key: the key is empty", "illegal base64 data at input byte 7", "Attribute secret_file string length must be at least 1, got: 0"}},
-		{"access_key: pgp_key with secret_file", block("mseram_access_key", "a", "user_name", `"u1"`, "pgp_key", hclString(pubKey), "secret_file", `"/tmp/ak.secret"`),
+		{"access_key: pgp_key with secret_file", block("mseram_access_key", "a", "user_name", `"u1"`, "pgp_key", acctest.HCLString(pubKey), "secret_file", `"/tmp/ak.secret"`),
 			[]string{"secret_file cannot be combined with pgp_key"}},
 	}
 	accepted := []string{
-		block("mseram_login_profile", "a", "user_name", hclString(strings.Repeat("u", 64)), "password", `"Abcdefgh-1"`) +
-			block("mseram_access_key", "a", "user_name", `"u1"`, "status", `"Inactive"`, "pgp_key", hclString(pubKey)) +
+		block("mseram_login_profile", "a", "user_name", acctest.HCLString(strings.Repeat("u", 64)), "password", `"Abcdefgh-1"`) +
+			block("mseram_access_key", "a", "user_name", `"u1"`, "status", `"Inactive"`, "pgp_key", acctest.HCLString(pubKey)) +
 			block("mseram_access_key", "b", "user_name", `"u2"`, "secret_file", `"/tmp/never-written.secret"`),
 	}
 	runBadInput(t, cases, accepted)
@@ -387,7 +336,7 @@ func TestAccBadInput_serviceLinkedRole(t *testing.T) {
 	slr := func(name string, attrs ...string) string { return block("mseram_service_linked_role", name, attrs...) }
 	cases := []badInput{
 		{"service_name: syntax", slr("a", "service_name", `"MSE.aliyuncs.com"`) + slr("b", "service_name", `"mse.example.com"`) +
-			slr("c", "service_name", `""`) + slr("d", "service_name", hclString("mse.aliyuncs.com\n")),
+			slr("c", "service_name", `""`) + slr("d", "service_name", acctest.HCLString("mse.aliyuncs.com\n")),
 			[]string{"Attribute service_name must be a service name: a lower-case host under aliyuncs.com, such as mse.aliyuncs.com, got: MSE.aliyuncs.com",
 				"got: mse.example.com", `Service "" is not in`, `Service "mse.aliyuncs.com\n" is not in`}},
 		{"service_name: unknown; suffix and description refused by MSE", slr("a", "service_name", `"nope.aliyuncs.com"`) +
@@ -397,16 +346,16 @@ func TestAccBadInput_serviceLinkedRole(t *testing.T) {
 				"custom_suffix: service mse.aliyuncs.com does not accept a custom suffix",
 				"description: service mssp.aliyuncs.com does not accept a custom description"}},
 		{"custom_suffix syntax for an unknown service; description length", slr("a", "service_name", `"new.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", `"a_b"`) +
-			slr("b", "service_name", `"new2.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", hclString("ünï")) +
-			slr("c", "service_name", `"new3.aliyuncs.com"`, "allow_unknown_service", "true", "description", hclString(strings.Repeat("d", 1025))) +
+			slr("b", "service_name", `"new2.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", acctest.HCLString("ünï")) +
+			slr("c", "service_name", `"new3.aliyuncs.com"`, "allow_unknown_service", "true", "description", acctest.HCLString(strings.Repeat("d", 1025))) +
 			slr("d", "service_name", `"new4.aliyuncs.com"`, "allow_unknown_service", "true", "description", `""`),
 			[]string{`custom suffix "a_b" may contain only letters, digits, '.' and '-'`, `custom suffix "ünï"`,
 				lengthUpTo("description", 1024) + ", got: 1025", lengthUpTo("description", 1024) + ", got: 0"}},
 	}
 	accepted := []string{
 		slr("a", "service_name", `"mse.aliyuncs.com"`) +
-			slr("b", "service_name", `"new.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", hclString(strings.Repeat("s", 60)+".-"),
-				"description", hclString(strings.Repeat("d", 1024))),
+			slr("b", "service_name", `"new.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", acctest.HCLString(strings.Repeat("s", 60)+".-"),
+				"description", acctest.HCLString(strings.Repeat("d", 1024))),
 	}
 	runBadInput(t, cases, accepted)
 }
