@@ -68,7 +68,7 @@ func deleteWaiting(ctx context.Context, object string, del func(context.Context)
 	defer cancel()
 	var last []string
 	var unchangedSince time.Time
-	delay := conflictFirstDelay
+	b := backoff{delay: conflictFirstDelay, max: 4 * time.Second}
 	for {
 		err := del(ctx)
 		if !alicloud.IsConflict(err) {
@@ -87,14 +87,11 @@ func deleteWaiting(ctx context.Context, object string, del func(context.Context)
 		}
 		last = deps
 		tflog.Debug(ctx, "delete refused while dependants remain; retrying", map[string]any{
-			"object": object, "code": alicloud.ErrorCode(err), "dependants": strings.Join(deps, ", "), "delay": delay.String(),
+			"object": object, "code": alicloud.ErrorCode(err), "dependants": strings.Join(deps, ", "), "delay": b.delay.String(),
 		})
-		select {
-		case <-wctx.Done():
+		if !b.wait(wctx) {
 			return &conflictError{object, deps, time.Since(start), err}
-		case <-time.After(delay):
 		}
-		delay = min(delay*2, 4*time.Second)
 	}
 }
 

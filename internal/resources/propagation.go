@@ -61,18 +61,35 @@ func readConfirming[T any](ctx context.Context, req resource.ReadRequest, what s
 func retryWhileNotFound[T any](ctx context.Context, what string, get func(context.Context) (T, error)) (T, error) {
 	ctx, cancel := context.WithTimeout(ctx, propagationTimeout)
 	defer cancel()
-	delay := 250 * time.Millisecond
+	b := backoff{delay: 250 * time.Millisecond, max: 5 * time.Second}
 	for {
 		v, err := get(ctx)
 		if err == nil || !alicloud.IsNotFound(err) {
 			return v, err
 		}
-		tflog.Debug(ctx, "object not visible yet after create; waiting for propagation", map[string]any{"object": what, "delay": delay.String()})
-		select {
-		case <-ctx.Done():
+		tflog.Debug(ctx, "object not visible yet after create; waiting for propagation", map[string]any{"object": what, "delay": b.delay.String()})
+		if !b.wait(ctx) {
 			return v, err
-		case <-time.After(delay):
 		}
-		delay = min(delay*2, 5*time.Second)
 	}
+}
+
+// backoff is the doubling, capped delay of the provider's polling loops
+// (propagation, delete conflicts, deletion tasks). The API client has its
+// own retry policy for transport errors; these loops wait on the state of
+// an object, which the client cannot know about.
+type backoff struct {
+	delay, max time.Duration
+}
+
+// wait sleeps for the current delay and doubles it, up to max. It reports
+// false, at once, when ctx ends first.
+func (b *backoff) wait(ctx context.Context) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(b.delay):
+	}
+	b.delay = min(b.delay*2, b.max)
+	return true
 }

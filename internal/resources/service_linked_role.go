@@ -454,7 +454,7 @@ func (r *serviceLinkedRoleResource) Delete(ctx context.Context, req resource.Del
 // waitSLRDeletion polls a deletion task with exponential backoff until it
 // ends or ctx is done; it returns the last status seen.
 func waitSLRDeletion(ctx context.Context, c *alicloud.Client, taskID string) (*alicloud.DeletionStatus, error) {
-	delay := slrPollFirst
+	b := backoff{delay: slrPollFirst, max: slrPollMax}
 	var last *alicloud.DeletionStatus
 	for {
 		st, err := c.GetServiceLinkedRoleDeletionStatus(ctx, taskID)
@@ -465,13 +465,10 @@ func waitSLRDeletion(ctx context.Context, c *alicloud.Client, taskID string) (*a
 		if st.Done() {
 			return st, nil
 		}
-		tflog.Debug(ctx, "service-linked role deletion in progress", map[string]any{"deletion_task_id": taskID, "status": st.Status, "delay": delay.String()})
-		select {
-		case <-ctx.Done():
+		tflog.Debug(ctx, "service-linked role deletion in progress", map[string]any{"deletion_task_id": taskID, "status": st.Status, "delay": b.delay.String()})
+		if !b.wait(ctx) {
 			return last, ctx.Err()
-		case <-time.After(delay):
 		}
-		delay = min(delay*2, slrPollMax)
 	}
 }
 
