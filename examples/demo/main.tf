@@ -148,7 +148,7 @@ locals {
   prod_yaml = provider::mseram::mse_resource_arn(local.instance_id, local.namespace_id, "DEFAULT_GROUP", "prod.yaml")
   dev_yaml  = provider::mseram::mse_resource_arn(local.instance_id, local.namespace_id, "DEFAULT_GROUP", "dev.yaml")
   gateway   = "acs:mse:cn-hangzhou:${data.mseram_caller_identity.current.account_id}:instance/${local.gateway_id}"
-  instance  = provider::mseram::mse_resource_arn(local.instance_id, "", "", "")
+  instance  = provider::mseram::mse_resource_arn(local.instance_id, null, null, null)
 
   principals = {
     "mse-ops"     = [data.mseram_policy.mse_full.policy_document]

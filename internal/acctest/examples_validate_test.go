@@ -6,10 +6,11 @@ package acctest_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/acctest"
 )
 
 // Every example under examples/ (the documentation's, the scenarios and the
@@ -17,32 +18,7 @@ import (
 // tree, through a dev_overrides CLI config as `make demo` uses: an example
 // that no longer matches a schema fails here, not in a user's editor.
 func TestAccExamplesValidate(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 (make test does)")
-	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH is not set: make test sets it to the terraform on PATH")
-	}
-	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-mseram"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	rc := filepath.Join(bin, "terraform.rc")
-	if err := os.WriteFile(rc, []byte(`disable_checkpoint = true
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/mseram/mseram" = "`+bin+`"
-  }
-  direct {
-    exclude = ["registry.terraform.io/*/*"]
-  }
-}
-`), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
+	acctest.CLIConfig(t) // skips without TF_ACC
 	var dirs []string
 	err := filepath.WalkDir("../../examples", func(path string, d os.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
@@ -82,10 +58,7 @@ provider_installation {
 					t.Fatal(err)
 				}
 			}
-			cmd := exec.Command(tf, "validate", "-no-color")
-			cmd.Dir = work
-			cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-			if out, err := cmd.CombinedOutput(); err != nil {
+			if out, err := acctest.Terraform(t, work, "validate", "-no-color"); err != nil {
 				t.Fatalf("terraform validate %s: %v\n%s", dir, err, out)
 			}
 		})

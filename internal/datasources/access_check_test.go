@@ -74,6 +74,16 @@ func accessCheckRequest(action, resource, ctx string) string {
 }
 
 func accessCheckResult(action, resource, decision, matched string, via bool) knownvalue.Check {
+	return accessCheckResultNotes(action, resource, decision, matched, via)
+}
+
+// accessCheckResultNotes is accessCheckResult with notes, each matched by
+// a regular expression (in order).
+func accessCheckResultNotes(action, resource, decision, matched string, via bool, notes ...string) knownvalue.Check {
+	noteChecks := make([]knownvalue.Check, len(notes))
+	for i, n := range notes {
+		noteChecks[i] = knownvalue.StringRegexp(regexp.MustCompile(n))
+	}
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"action":            knownvalue.StringExact(action),
 		"resource":          knownvalue.StringExact(resource),
@@ -81,6 +91,7 @@ func accessCheckResult(action, resource, decision, matched string, via bool) kno
 		"allowed":           knownvalue.Bool(decision == "Allow"),
 		"matched_statement": knownvalue.StringExact(matched),
 		"via_hierarchy":     knownvalue.Bool(via),
+		"notes":             knownvalue.ListExact(noteChecks),
 	})
 }
 
@@ -302,4 +313,202 @@ func TestAccessCheckDataSource_noCredentials(t *testing.T) {
 	if n := calls.Load(); n != 0 {
 		t.Fatalf("mseram_access_check made %d API calls, want 0", n)
 	}
+}
+
+// accessCheckTyped renders one request block with typed target fields,
+// given as HCL attribute lines (e.g. `gateway_id = "gw-1"`).
+func accessCheckTyped(action string, fields ...string) string {
+	s := fmt.Sprintf("  request {\n    action = %q\n", action)
+	for _, f := range fields {
+		s += "    " + f + "\n"
+	}
+	return s + "  }\n"
+}
+
+const (
+	accessCheckGateway   = "gw-8090caa2a3ab447a8bc5fdf3a3ab447a"
+	accessCheckAccount   = "1234567890123456"
+	accessCheckGatewayHZ = "acs:mse:cn-hangzhou:*:instance/" + accessCheckGateway
+)
+
+// What mseram_policy_document's gateway { region = "cn-hangzhou" } renders,
+// plus an account-wide guard rail: the gateway statement names its region,
+// the Deny names the production account.
+var accessCheckRegionalGatewayPolicy = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Sid": "GatewayRead",
+      "Effect": "Allow",
+      "Action": ["mse:Get*", "mse:List*", "mse:Query*"],
+      "Resource": "` + accessCheckGatewayHZ + `"
+    },
+    {
+      "Sid": "GatewayAdmin",
+      "Effect": "Allow",
+      "Action": "mse:DeleteGateway",
+      "Resource": "acs:mse:*:*:instance/gw-*"
+    },
+    {
+      "Sid": "KeepProdGateways",
+      "Effect": "Deny",
+      "Action": "mse:DeleteGateway",
+      "Resource": "acs:mse:*:` + accessCheckAccount + `:instance/*"
+    }
+  ]
+}`
+
+// A gateway policy limited to cn-hangzhou allows a typed request that
+// names cn-hangzhou. Leaving the region out asks about region "*", which
+// the statement does not cover: ImplicitDeny, with a note saying the real
+// call (which names its region) may be allowed and how to ask about it.
+func TestAccessCheckDataSource_regionalGateway(t *testing.T) {
+	gwStar := "acs:mse:*:*:instance/" + accessCheckGateway
+	gwHZAccount := "acs:mse:cn-hangzhou:" + accessCheckAccount + ":instance/" + accessCheckGateway
+	regionNote := `^Statement GatewayRead \(Allow\) applies only to region cn-hangzhou \(Resource ` + regexp.QuoteMeta(accessCheckGatewayHZ) +
+		`\), but this request's region is \*\. A real call names a concrete region, so RAM's answer for it may differ from this one: `
+	accountNote := `^Statement KeepProdGateways \(Deny\) applies only to account ` + accessCheckAccount + ` .*account is \*.*set account_id in the request`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: accessCheckFactories,
+		Steps: []resource.TestStep{{
+			Config: accessCheckConfig([]string{accessCheckRegionalGatewayPolicy},
+				accessCheckTyped("mse:GetGatewayDetail", `gateway_id = "`+accessCheckGateway+`"`, `region = "cn-hangzhou"`),
+				accessCheckTyped("mse:GetGatewayDetail", `gateway_id = "`+accessCheckGateway+`"`),
+				accessCheckRequest("mse:GetGatewayDetail", gwStar, ""),
+				accessCheckTyped("mse:GetGatewayDetail", `gateway_id = "`+accessCheckGateway+`"`, `region = "cn-hangzhou"`,
+					`account_id = "`+accessCheckAccount+`"`),
+				accessCheckTyped("mse:GetGatewayDetail", `gateway_id = "`+accessCheckGateway+`"`, `region = "cn-beijing"`),
+				// The Deny is limited to one account: with the account left
+				// out it does not apply, but it would to the real call.
+				accessCheckTyped("mse:DeleteGateway", `gateway_id = "`+accessCheckGateway+`"`, `region = "cn-hangzhou"`),
+				accessCheckTyped("mse:DeleteGateway", `gateway_id = "`+accessCheckGateway+`"`, `region = "cn-hangzhou"`,
+					`account_id = "`+accessCheckAccount+`"`),
+			),
+			ConfigStateChecks: accessCheckExpect(false,
+				accessCheckResult("mse:GetGatewayDetail", accessCheckGatewayHZ, "Allow", "GatewayRead", false),
+				accessCheckResultNotes("mse:GetGatewayDetail", gwStar, "ImplicitDeny", "", false,
+					regionNote+`set region in the request to check the call RAM sees\.$`),
+				accessCheckResultNotes("mse:GetGatewayDetail", gwStar, "ImplicitDeny", "", false,
+					regionNote+`write the concrete region into resource to check the call RAM sees\.$`),
+				accessCheckResult("mse:GetGatewayDetail", gwHZAccount, "Allow", "GatewayRead", false),
+				accessCheckResult("mse:GetGatewayDetail", "acs:mse:cn-beijing:*:instance/"+accessCheckGateway, "ImplicitDeny", "", false),
+				accessCheckResultNotes("mse:DeleteGateway", accessCheckGatewayHZ, "Allow", "GatewayAdmin", false, accountNote),
+				accessCheckResult("mse:DeleteGateway", gwHZAccount, "ExplicitDeny", "KeepProdGateways", false),
+			),
+		}},
+	})
+}
+
+// Typed targets build the ARN mse_resource_arn builds, at every level, and
+// the result reports it.
+func TestAccessCheckDataSource_typedTargets(t *testing.T) {
+	developer := accessCheckFixture(t, "001_example4_dataid.json")
+	service := accessCheckFixture(t, "001_example5_service.json")
+	const ns = `namespace_id = "3fd98c48-a709-4061-bba1-e341d79d681b"`
+	inst := `instance_id = "mse-cn-0pp1j8om80a"`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: accessCheckFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: accessCheckConfig([]string{developer},
+					accessCheckTyped("mse:UpdateNacosConfig", inst, ns, `group = "DEFAULT_GROUP"`, `data_id = "prod.yaml"`),
+					accessCheckTyped("mse:UpdateNacosConfig", inst, ns, `group = "DEFAULT_GROUP"`, `data_id = "dev.yaml"`),
+					accessCheckTyped("mse:GetNacosConfig", inst, ns, `group = "DEFAULT_GROUP"`),
+					accessCheckTyped("mse:DeleteCluster", inst),
+					accessCheckTyped("mse:QueryClusterDetail", `instance_id = "mse-cn-0pp1j8om80b"`, `region = "cn-hangzhou"`),
+				),
+				ConfigStateChecks: accessCheckExpect(false,
+					accessCheckResult("mse:UpdateNacosConfig", accessCheckGroup+"/prod.yaml", "Allow", "0/2", false),
+					accessCheckResult("mse:UpdateNacosConfig", accessCheckGroup+"/dev.yaml", "ImplicitDeny", "", false),
+					accessCheckResult("mse:GetNacosConfig", accessCheckGroup, "Allow", "0/1", true),
+					accessCheckResult("mse:DeleteCluster", accessCheckInstance, "ImplicitDeny", "", false),
+					accessCheckResult("mse:QueryClusterDetail", "acs:mse:cn-hangzhou:*:instance/mse-cn-0pp1j8om80b", "ImplicitDeny", "", false),
+				),
+			},
+			{
+				Config: accessCheckConfig([]string{service},
+					accessCheckTyped("mse:UpdateNacosService", inst, ns, `group = "DEFAULT_GROUP"`, `service = "test-service"`),
+				),
+				ConfigStateChecks: accessCheckExpect(true,
+					accessCheckResult("mse:UpdateNacosService", accessCheckGroup+"/test-service", "Allow", "0/2", false),
+				),
+			},
+		},
+	})
+}
+
+// RAM checks ram:CreateServiceLinkedRole against the role being created,
+// with ram:ServiceName filled in. Asking about "*" (what many policies
+// write) or without the key gets ImplicitDeny and notes naming the ARN and
+// the key to ask with; asking RAM's way gets seed 000's Allow.
+func TestAccessCheckDataSource_ramActionNotes(t *testing.T) {
+	createSLR := accessCheckFixture(t, "000_create_slr.json")
+	role := "acs:ram::" + accessCheckAccount + ":role/aliyunserviceroleformse"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: accessCheckFactories,
+		Steps: []resource.TestStep{{
+			Config: accessCheckConfig([]string{createSLR},
+				accessCheckRequest("ram:CreateServiceLinkedRole", "*", `      "ram:ServiceName" = "mse.aliyuncs.com"`),
+				accessCheckRequest("ram:CreateServiceLinkedRole", role, ""),
+				accessCheckRequest("ram:CreateServiceLinkedRole", role, `      "ram:ServiceName" = "mse.aliyuncs.com"`),
+				accessCheckRequest("ram:CreateServiceLinkedRole", "acs:ram:*:*:role/aliyunserviceroleformse", `      "ram:ServiceName" = "mse.aliyuncs.com"`),
+			),
+			ConfigStateChecks: accessCheckExpect(false,
+				accessCheckResultNotes("ram:CreateServiceLinkedRole", "*", "ImplicitDeny", "", false,
+					`^RAM checks a ram:CreateServiceLinkedRole call against acs:ram::<account-id>:role/<role-name> \(the service-linked role being created.*e\.g\. `+
+						regexp.QuoteMeta("acs:ram::1234567890123456:role/aliyunserviceroleformse")+`\), not against "\*": ask about that ARN`),
+				accessCheckResultNotes("ram:CreateServiceLinkedRole", role, "ImplicitDeny", "", false,
+					`^RAM fills in the condition key ram:ServiceName .* Add it to context \(e\.g\. "ram:ServiceName" = "mse\.aliyuncs\.com"\)\.$`),
+				accessCheckResult("ram:CreateServiceLinkedRole", role, "Allow", "0/0", false),
+				// Region and account "*": not RAM's form, and the statement
+				// names one account.
+				accessCheckResultNotes("ram:CreateServiceLinkedRole", "acs:ram:*:*:role/aliyunserviceroleformse", "ImplicitDeny", "", false,
+					`^RAM checks a ram:CreateServiceLinkedRole call against acs:ram::<account-id>:role/<role-name>`,
+					`^Statement 0/0 \(Allow\) applies only to account `+accessCheckAccount+` .*account is \*.*write the concrete account into resource`),
+			),
+		}},
+	})
+}
+
+// Typed target fields are checked at plan time, each error on its own
+// attribute: no empty strings, exactly one of resource, instance_id and
+// gateway_id, each level needing the one above, MSE's ARN rules.
+func TestAccessCheckDataSource_invalidTargets(t *testing.T) {
+	valid := accessCheckFixture(t, "001_example2_readonly.json")
+	step := func(pattern string, fields ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:      accessCheckConfig([]string{valid}, accessCheckTyped("mse:GetNacosConfig", fields...)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`)),
+		}
+	}
+	inst := `instance_id = "mse-1"`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: accessCheckFactories,
+		Steps: []resource.TestStep{
+			step(`(?s)Empty request target.*request\[0\].namespace_id: is empty: an empty string never stands for "all". Remove the attribute, or set it to null, to leave it out \(the request then names the whole instance\)`,
+				inst, `namespace_id = ""`),
+			step(`(?s)Empty request target.*request\[0\].region: is empty.*asks about region \*`, inst, `region = " "`),
+			step(`(?s)Empty request target.*request\[0\].instance_id: is empty.*Name the instance or gateway, or use resource`, `instance_id = ""`),
+			step(`(?s)No attribute specified when one \(and only one\) of \[request\[0\].resource\S*instance_id\S*gateway_id\] is required`,
+				`region = "cn-hangzhou"`),
+			step(`(?s)2 attributes specified when one \(and only one\) of \[request\[0\].resource`,
+				inst, `resource = "acs:mse:*:*:instance/mse-1"`),
+			step(`(?s)Attribute "request\[0\].resource" cannot be specified when "request\[0\].region" is specified`,
+				`resource = "acs:mse:*:*:instance/mse-1"`, `region = "cn-hangzhou"`),
+			step(`(?s)Attribute "request\[0\].namespace_id" must be specified when "request\[0\].group" is specified`,
+				inst, `group = "DEFAULT_GROUP"`),
+			step(`(?s)Attribute "request\[0\].service" cannot be specified when "request\[0\].data_id" is specified`,
+				inst, `namespace_id = "public"`, `group = "G"`, `data_id = "a.yaml"`, `service = "s"`),
+			step(`(?s)Attribute "request\[0\].namespace_id" cannot be specified when "request\[0\].gateway_id" is specified`,
+				`gateway_id = "gw-1"`, `namespace_id = "public"`),
+			step(`(?s)Invalid request target.*request\[0\].region: "CN-Hangzhou" contains 'C'; allowed are lower-case letters`,
+				`gateway_id = "gw-1"`, `region = "CN-Hangzhou"`),
+			step(`(?s)Invalid request target.*request\[0\].account_id: "acct" contains 'a'; allowed are decimal digits`,
+				inst, `account_id = "acct"`),
+			step(`(?s)Invalid request target.*request\[0\].gateway_id: "gw/1" contains '/'`, `gateway_id = "gw/1"`),
+			step(`(?s)Invalid request target.*request\[0\].service: "a/b" contains '/'`,
+				inst, `namespace_id = "public"`, `group = "G"`, `service = "a/b"`),
+		},
+	})
 }

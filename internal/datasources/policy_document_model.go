@@ -5,6 +5,7 @@ package datasources
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,24 +17,28 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
-	"github.com/mseram/terraform-provider-mseram/internal/policy"
 )
 
 type policyDocumentModel struct {
-	Console       types.Bool              `tfsdk:"console"`
-	Sources       types.List              `tfsdk:"source_policy_documents"`
-	Overrides     types.List              `tfsdk:"override_policy_documents"`
-	NacosConfigs  []nacosConfigModel      `tfsdk:"nacos_config"`
-	NacosServices []nacosServiceModel     `tfsdk:"nacos_service"`
-	Instances     []instanceGrantModel    `tfsdk:"instance"`
-	Gateways      []gatewayGrantModel     `tfsdk:"gateway"`
-	SLRCreation   []slrCreationGrantModel `tfsdk:"service_linked_role_creation"`
-	Statements    []statementModel        `tfsdk:"statement"`
-	ID            types.String            `tfsdk:"id"`
-	JSON          types.String            `tfsdk:"json"`
-	MinifiedJSON  types.String            `tfsdk:"minified_json"`
-	Actions       types.List              `tfsdk:"actions"`
-	Warnings      types.List              `tfsdk:"warnings"`
+	Console         types.Bool              `tfsdk:"console"`
+	Sources         types.List              `tfsdk:"source_policy_documents"`
+	Overrides       types.List              `tfsdk:"override_policy_documents"`
+	NacosConfigs    []nacosConfigModel      `tfsdk:"nacos_config"`
+	NacosServices   []nacosServiceModel     `tfsdk:"nacos_service"`
+	Instances       []instanceGrantModel    `tfsdk:"instance"`
+	Gateways        []gatewayGrantModel     `tfsdk:"gateway"`
+	SLRCreation     []slrCreationGrantModel `tfsdk:"service_linked_role_creation"`
+	TrustedServices []trustedServiceModel   `tfsdk:"trusted_service"`
+	TrustedAccounts []trustedAccountModel   `tfsdk:"trusted_account"`
+	ACKWorkerRoles  []ackWorkerRoleModel    `tfsdk:"ack_worker_role"`
+	Statements      []statementModel        `tfsdk:"statement"`
+	ID              types.String            `tfsdk:"id"`
+	JSON            types.String            `tfsdk:"json"`
+	MinifiedJSON    types.String            `tfsdk:"minified_json"`
+	Actions         types.List              `tfsdk:"actions"`
+	Warnings        types.List              `tfsdk:"warnings"`
+	Kind            types.String            `tfsdk:"kind"`
+	Grants          types.List              `tfsdk:"grants"`
 }
 
 type nacosConfigModel struct {
@@ -42,6 +47,7 @@ type nacosConfigModel struct {
 	Group       types.String `tfsdk:"group"`
 	DataID      types.String `tfsdk:"data_id"`
 	Access      types.String `tfsdk:"access"`
+	Sid         types.String `tfsdk:"sid"`
 }
 
 type nacosServiceModel struct {
@@ -50,11 +56,13 @@ type nacosServiceModel struct {
 	Group       types.String `tfsdk:"group"`
 	Service     types.String `tfsdk:"service"`
 	Access      types.String `tfsdk:"access"`
+	Sid         types.String `tfsdk:"sid"`
 }
 
 type instanceGrantModel struct {
 	InstanceID types.String `tfsdk:"instance_id"`
 	Access     types.String `tfsdk:"access"`
+	Sid        types.String `tfsdk:"sid"`
 }
 
 type gatewayGrantModel struct {
@@ -62,52 +70,37 @@ type gatewayGrantModel struct {
 	Region     types.String `tfsdk:"region"`
 	Companions types.Bool   `tfsdk:"companions"`
 	Access     types.String `tfsdk:"access"`
+	Sid        types.String `tfsdk:"sid"`
 }
 
 type slrCreationGrantModel struct {
-	ServiceNames types.List   `tfsdk:"service_names"`
-	AccountID    types.String `tfsdk:"account_id"`
-}
-
-type statementModel struct {
-	Sid        types.String     `tfsdk:"sid"`
-	Effect     types.String     `tfsdk:"effect"`
-	Actions    types.List       `tfsdk:"actions"`
-	NotActions types.List       `tfsdk:"not_actions"`
-	Resources  types.List       `tfsdk:"resources"`
-	Conditions []conditionModel `tfsdk:"condition"`
-}
-
-type conditionModel struct {
-	Operator types.String `tfsdk:"operator"`
-	Key      types.String `tfsdk:"key"`
-	Values   types.List   `tfsdk:"values"`
+	ServiceNames        types.List   `tfsdk:"service_names"`
+	AllowUnknownService types.Bool   `tfsdk:"allow_unknown_service"`
+	AccountID           types.String `tfsdk:"account_id"`
+	Sid                 types.String `tfsdk:"sid"`
 }
 
 // known reports whether every input is known, so ValidateConfig can render.
 func (m policyDocumentModel) known() bool {
-	var vals []attr.Value
-	vals = append(vals, m.Console, m.Sources, m.Overrides)
+	vals := []attr.Value{m.Console, m.Sources, m.Overrides}
 	for _, g := range m.NacosConfigs {
-		vals = append(vals, g.InstanceID, g.NamespaceID, g.Group, g.DataID, g.Access)
+		vals = append(vals, g.InstanceID, g.NamespaceID, g.Group, g.DataID, g.Access, g.Sid)
 	}
 	for _, g := range m.NacosServices {
-		vals = append(vals, g.InstanceID, g.NamespaceID, g.Group, g.Service, g.Access)
+		vals = append(vals, g.InstanceID, g.NamespaceID, g.Group, g.Service, g.Access, g.Sid)
 	}
 	for _, g := range m.Instances {
-		vals = append(vals, g.InstanceID, g.Access)
+		vals = append(vals, g.InstanceID, g.Access, g.Sid)
 	}
 	for _, g := range m.Gateways {
-		vals = append(vals, g.GatewayID, g.Region, g.Companions, g.Access)
+		vals = append(vals, g.GatewayID, g.Region, g.Companions, g.Access, g.Sid)
 	}
 	for _, g := range m.SLRCreation {
-		vals = append(vals, g.ServiceNames, g.AccountID)
+		vals = append(vals, g.ServiceNames, g.AllowUnknownService, g.AccountID, g.Sid)
 	}
+	vals = append(vals, m.trustValues()...)
 	for _, s := range m.Statements {
-		vals = append(vals, s.Sid, s.Effect, s.Actions, s.NotActions, s.Resources)
-		for _, c := range s.Conditions {
-			vals = append(vals, c.Operator, c.Key, c.Values)
-		}
+		vals = append(vals, s.values()...)
 	}
 	for _, v := range vals {
 		if v.IsUnknown() {
@@ -124,63 +117,109 @@ func (m policyDocumentModel) known() bool {
 	return true
 }
 
-// request converts the configuration into the renderer's input. Optional
-// booleans default to true: data sources have no schema defaults.
-func (m policyDocumentModel) request(ctx context.Context) (mse.Request, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	strs := func(l types.List) []string {
-		var out []string
-		if !l.IsNull() {
-			diags.Append(l.ElementsAs(ctx, &out, false)...)
-		}
-		return out
+// converter turns the configuration into the renderer's input, refusing
+// empty scope arguments on the way: a variable that resolves to "" must
+// never widen a grant, so only an omitted (null) argument does.
+type converter struct {
+	ctx   context.Context
+	diags diag.Diagnostics
+}
+
+// scope returns an optional scope argument's value ("" when omitted or not
+// yet known) and reports an empty or blank string as an error on the
+// argument, saying how to widen on purpose.
+func (c *converter) scope(p path.Path, v types.String, widen string) string {
+	if v.IsNull() || v.IsUnknown() {
+		return ""
 	}
+	if strings.TrimSpace(v.ValueString()) == "" {
+		c.diags.AddAttributeError(p, "Empty scope argument",
+			fmt.Sprintf("%s is an empty string. An empty value never widens a grant: %s. "+
+				"If the value comes from a variable, check that the variable is set.", p, widen))
+	}
+	return v.ValueString()
+}
+
+// strings reads a list of strings, refusing empty entries with fix.
+func (c *converter) strings(p path.Path, l types.List, fix string) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	for _, e := range l.Elements() {
+		if e.IsNull() || e.IsUnknown() {
+			return nil // a null entry is the schema's to report, an unknown one defers the check
+		}
+	}
+	var out []string
+	c.diags.Append(l.ElementsAs(c.ctx, &out, false)...)
+	if fix != "" {
+		for i, s := range out {
+			if strings.TrimSpace(s) == "" {
+				c.diags.AddAttributeError(p.AtListIndex(i), "Empty list entry", fmt.Sprintf("%s is an empty string: %s.", p.AtListIndex(i), fix))
+			}
+		}
+	}
+	return out
+}
+
+// request converts the configuration into the renderer's input. Optional
+// booleans default to true unless noted: data sources have no schema
+// defaults.
+func (m policyDocumentModel) request(ctx context.Context) (mse.Request, diag.Diagnostics) {
+	c := &converter{ctx: ctx}
 	r := mse.Request{
 		Console:   boolOr(m.Console, true),
-		Sources:   compactAll(strs(m.Sources)),
-		Overrides: compactAll(strs(m.Overrides)),
+		Sources:   compactAll(c.strings(path.Root("source_policy_documents"), m.Sources, "remove the entry or give a policy document")),
+		Overrides: compactAll(c.strings(path.Root("override_policy_documents"), m.Overrides, "remove the entry or give a policy document")),
 	}
-	for _, g := range m.NacosConfigs {
-		r.NacosConfigs = append(r.NacosConfigs, mse.NacosConfigGrant{
-			InstanceID: g.InstanceID.ValueString(), NamespaceID: g.NamespaceID.ValueString(),
-			Group: g.Group.ValueString(), DataID: g.DataID.ValueString(), Access: mse.Access(g.Access.ValueString()),
+	nacosScope := func(block string, i int, instance, namespace, group, item types.String, itemName, what string) (string, string, string, string) {
+		p := path.Root(block).AtListIndex(i)
+		return c.scope(p.AtName("instance_id"), instance, "give the instance ID; to grant on every instance use an instance block with instance_id = \"*\""),
+			c.scope(p.AtName("namespace_id"), namespace, "to grant on every namespace of the instance, omit namespace_id (or set it to null)"),
+			c.scope(p.AtName("group"), group, "to grant on every group of the namespace, omit group (or set it to null)"),
+			c.scope(p.AtName(itemName), item, "to grant on every "+what+" of the group, omit "+itemName+" (or set it to null)")
+	}
+	for i, g := range m.NacosConfigs {
+		inst, ns, group, item := nacosScope("nacos_config", i, g.InstanceID, g.NamespaceID, g.Group, g.DataID, "data_id", "configuration")
+		r.NacosConfigs = append(r.NacosConfigs, mse.NacosConfigGrant{InstanceID: inst, NamespaceID: ns, Group: group, DataID: item,
+			Access: mse.Access(g.Access.ValueString()), Sid: g.Sid.ValueString()})
+	}
+	for i, g := range m.NacosServices {
+		inst, ns, group, item := nacosScope("nacos_service", i, g.InstanceID, g.NamespaceID, g.Group, g.Service, "service", "service")
+		r.NacosServices = append(r.NacosServices, mse.NacosServiceGrant{InstanceID: inst, NamespaceID: ns, Group: group, Service: item,
+			Access: mse.Access(g.Access.ValueString()), Sid: g.Sid.ValueString()})
+	}
+	for i, g := range m.Instances {
+		p := path.Root("instance").AtListIndex(i)
+		r.Instances = append(r.Instances, mse.InstanceGrant{
+			InstanceID: c.scope(p.AtName("instance_id"), g.InstanceID, "give the instance ID, or \"*\" to grant on every instance explicitly"),
+			Access:     mse.Access(g.Access.ValueString()), Sid: g.Sid.ValueString(),
 		})
 	}
-	for _, g := range m.NacosServices {
-		r.NacosServices = append(r.NacosServices, mse.NacosServiceGrant{
-			InstanceID: g.InstanceID.ValueString(), NamespaceID: g.NamespaceID.ValueString(),
-			Group: g.Group.ValueString(), Service: g.Service.ValueString(), Access: mse.Access(g.Access.ValueString()),
-		})
-	}
-	for _, g := range m.Instances {
-		r.Instances = append(r.Instances, mse.InstanceGrant{InstanceID: g.InstanceID.ValueString(), Access: mse.Access(g.Access.ValueString())})
-	}
-	for _, g := range m.Gateways {
+	for i, g := range m.Gateways {
+		p := path.Root("gateway").AtListIndex(i)
 		r.Gateways = append(r.Gateways, mse.GatewayGrant{
-			GatewayID: g.GatewayID.ValueString(), Region: g.Region.ValueString(),
-			Access: mse.Access(g.Access.ValueString()), Companions: boolOr(g.Companions, true),
+			GatewayID:  c.scope(p.AtName("gateway_id"), g.GatewayID, "give the gateway ID"),
+			Region:     c.scope(p.AtName("region"), g.Region, "to grant in any region, omit region (or set it to null)"),
+			Access:     mse.Access(g.Access.ValueString()),
+			Companions: boolOr(g.Companions, true),
+			Sid:        g.Sid.ValueString(),
 		})
 	}
-	for _, g := range m.SLRCreation {
-		r.SLRCreation = append(r.SLRCreation, mse.SLRCreationGrant{ServiceNames: strs(g.ServiceNames), AccountID: g.AccountID.ValueString()})
+	for i, g := range m.SLRCreation {
+		p := path.Root("service_linked_role_creation").AtListIndex(i)
+		r.SLRCreation = append(r.SLRCreation, mse.SLRCreationGrant{
+			ServiceNames:        c.strings(p.AtName("service_names"), g.ServiceNames, "name a service such as mse.aliyuncs.com, or remove the entry"),
+			AccountID:           c.scope(p.AtName("account_id"), g.AccountID, "to allow it in any account, omit account_id (or set it to null)"),
+			AllowUnknownService: boolOr(g.AllowUnknownService, false),
+			Sid:                 g.Sid.ValueString(),
+		})
 	}
-	for _, s := range m.Statements {
-		st := policy.Statement{
-			Sid:        s.Sid.ValueString(),
-			Effect:     policy.EffectAllow,
-			Actions:    strs(s.Actions),
-			NotActions: strs(s.NotActions),
-			Resources:  strs(s.Resources),
-		}
-		if !s.Effect.IsNull() {
-			st.Effect = s.Effect.ValueString()
-		}
-		for _, c := range s.Conditions {
-			st.Conditions = append(st.Conditions, policy.Condition{Operator: c.Operator.ValueString(), Key: c.Key.ValueString(), Values: strs(c.Values)})
-		}
-		r.Statements = append(r.Statements, st)
+	m.trustRequest(c, &r)
+	for i, s := range m.Statements {
+		r.Statements = append(r.Statements, s.statement(c, path.Root("statement").AtListIndex(i)))
 	}
-	return r, diags
+	return r, c.diags
 }
 
 func boolOr(b types.Bool, def bool) bool {
@@ -199,24 +238,77 @@ func compactAll(docs []string) []string {
 	return docs
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+var grantObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"block":     types.StringType,
+	"sid":       types.StringType,
+	"access":    types.StringType,
+	"actions":   types.ListType{ElemType: types.StringType},
+	"resources": types.ListType{ElemType: types.StringType},
+}}
+
+// grantsValue is the grants attribute.
+func grantsValue(ctx context.Context, grants []mse.GrantSummary) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	optional := func(s string) types.String {
+		if s == "" {
+			return types.StringNull()
+		}
+		return types.StringValue(s)
 	}
-	return s
+	elems := make([]attr.Value, 0, len(grants))
+	for _, g := range grants {
+		actions, d1 := types.ListValueFrom(ctx, types.StringType, g.Actions)
+		resources, d2 := types.ListValueFrom(ctx, types.StringType, g.Resources)
+		diags.Append(d1...)
+		diags.Append(d2...)
+		obj, d3 := types.ObjectValue(grantObjectType.AttrTypes, map[string]attr.Value{
+			"block": types.StringValue(g.Block), "sid": optional(g.Sid), "access": optional(string(g.Access)),
+			"actions": actions, "resources": resources,
+		})
+		diags.Append(d3...)
+		elems = append(elems, obj)
+	}
+	l, d := types.ListValue(grantObjectType, elems)
+	diags.Append(d...)
+	return l, diags
 }
 
-// renderErrorPrefix matches the "<block>[<index>].<argument>" or
-// "<argument>[<index>]" that mse.Render puts before its messages.
-var renderErrorPrefix = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](?:\.([a-z_]+))?[\[:]`)
+// blockRef matches the "<block>[<index>]" that starts a finding's place or
+// a renderer error, and the ".<argument>" or "[<entry>]" after it.
+var blockRef = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](?:\.([a-z_]+))?(?:\[(\d+)\])?`)
 
-// addRenderError reports a renderer error on the attribute it names, so the
-// CLI points at the offending line; other errors are reported on the
+// findingPath is the attribute a finding is reported on: the block the
+// user wrote, or the whole data source.
+func findingPath(f mse.Finding) path.Path {
+	if sub := blockRef.FindStringSubmatch(f.Where); sub != nil {
+		i, _ := strconv.Atoi(sub[2])
+		return path.Root(sub[1]).AtListIndex(i)
+	}
+	if f.Where == "console" {
+		return path.Root("console")
+	}
+	return path.Empty()
+}
+
+// addRenderError reports each renderer error on the attribute it names, so
+// the CLI points at the offending line; other errors are reported on the
 // whole data source.
 func addRenderError(diags *diag.Diagnostics, err error) {
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	for _, e := range list {
+		addOneRenderError(diags, e)
+	}
+}
+
+func addOneRenderError(diags *diag.Diagnostics, err error) {
 	const summary = "Cannot render the policy document"
 	msg := err.Error()
-	sub := renderErrorPrefix.FindStringSubmatch(msg)
+	sub := blockRef.FindStringSubmatch(msg)
 	if sub == nil {
 		diags.AddError(summary, msg)
 		return
@@ -225,6 +317,10 @@ func addRenderError(diags *diag.Diagnostics, err error) {
 	p := path.Root(sub[1]).AtListIndex(i)
 	if sub[3] != "" && !strings.HasPrefix(sub[1], "source_") && !strings.HasPrefix(sub[1], "override_") {
 		p = p.AtName(sub[3])
+		if sub[4] != "" {
+			j, _ := strconv.Atoi(sub[4])
+			p = p.AtListIndex(j)
+		}
 	}
 	diags.AddAttributeError(p, summary, msg)
 }

@@ -163,7 +163,9 @@ func TestPolicyDocumentDataSource_deterministicAndActions(t *testing.T) {
 						knownvalue.StringExact("mse:ListClusters"),
 						knownvalue.StringExact("mse:Query*"),
 					})),
-					statecheck.ExpectKnownValue(policyDocumentAddr, tfjsonpath.New("warnings"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(policyDocumentAddr, tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringRegexp(regexp.MustCompile(`^instance\[0\]: full grants mse:\* on everything in instance mse-cn-b.*\[wide_write\]$`)),
+					})),
 				},
 			},
 			{
@@ -293,7 +295,7 @@ func TestPolicyDocumentDataSource_warnings(t *testing.T) {
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(policyDocumentAddr, tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringRegexp(regexp.MustCompile(`mse:NoSuchAction`)),
+					knownvalue.StringRegexp(regexp.MustCompile(`^statement\[0\]: mse:NoSuchAction is not a known MSE action`)),
 				})),
 			},
 		}},
@@ -317,13 +319,13 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
     group       = "DEFAULT_GROUP"
     access      = "read_only"
   }
-`, `(?s)Attribute "nacos_config\[0\]\.namespace_id" must be specified when\s+"nacos_config\[0\]\.group" is specified`},
+`, `nacos_config\[0\]\.group: set without namespace_id`},
 		{"access level per block", `
   instance {
     instance_id = "mse-cn-a"
     access      = "read_write"
   }
-`, `(?s)instance\[0\]\.access.*value must be one of.*"read_only".*"full"`},
+`, `instance\[0\]\.access: "read_write" is not one of read_only, full`},
 		{"no input", `
   console = true
 `, `nothing to render`},
@@ -333,7 +335,7 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
     not_actions = ["mse:Delete*"]
     resources   = ["*"]
   }
-`, `(?s)2 attributes specified when one \(and only one\) of`},
+`, `statement\[0\]\.actions: Action and NotAction cannot both be set`},
 		{"bad condition operator", `
   statement {
     actions   = ["mse:Get*"]
@@ -344,7 +346,7 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
       values   = ["x"]
     }
   }
-`, `(?s)operator.*value must be one of`},
+`, `statement\[0\]\.condition: unknown operator "StringLooksLike"`},
 		{"bad source document", `
   source_policy_documents = ["{\"Version\":\"2\",\"Statement\":[]}"]
   instance {
@@ -356,7 +358,89 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
   service_linked_role_creation {
     service_names = ["MSE"]
   }
-`, `service_linked_role_creation\[0\]\.service_names\[0\]: "MSE" is not a service name`},
+`, `service_linked_role_creation\[0\]\.service_names\[0\]: "MSE" is not a service\s+name; did you mean "mse.aliyuncs.com"\?`},
+		{"empty namespace never widens", `
+  nacos_config {
+    instance_id  = "mse-cn-0pp1j8om80a"
+    namespace_id = ""
+    access       = "read_write"
+  }
+`, `(?s)nacos_config\[0\]\.namespace_id is an empty string.*omit namespace_id`},
+		{"blank group names the group", `
+  nacos_config {
+    instance_id  = "mse-cn-a"
+    namespace_id = "x"
+    group        = "  "
+    access       = "read_only"
+  }
+`, `(?s)nacos_config\[0\]\.group is an empty string.*omit group`},
+		{"empty data_id", `
+  nacos_config {
+    instance_id  = "mse-cn-a"
+    namespace_id = "x"
+    group        = "g"
+    data_id      = ""
+    access       = "read_only"
+  }
+`, `(?s)nacos_config\[0\]\.data_id is an empty string.*omit data_id`},
+		{"empty service", `
+  nacos_service {
+    instance_id  = "mse-cn-a"
+    namespace_id = "x"
+    group        = "g"
+    service      = ""
+    access       = "read_only"
+  }
+`, `(?s)nacos_service\[0\]\.service is an empty string`},
+		{"empty instance", `
+  instance {
+    instance_id = ""
+    access      = "full"
+  }
+`, `(?s)instance\[0\]\.instance_id is an empty string.*"\*"`},
+		{"empty gateway and region", `
+  gateway {
+    gateway_id = "gw-1"
+    region     = ""
+    access     = "read_only"
+  }
+`, `(?s)gateway\[0\]\.region is an empty string.*omit region`},
+		{"empty service name entry", `
+  service_linked_role_creation {
+    service_names = ["mse.aliyuncs.com", ""]
+  }
+`, `(?s)service_linked_role_creation\[0\]\.service_names\[1\] is an empty string`},
+		{"unknown service", `
+  service_linked_role_creation {
+    service_names = ["ecs.aliyuncs.com"]
+  }
+`, `(?s)"ecs.aliyuncs.com" is not\s+in the provider's service-linked role catalog.*allow_unknown_service`},
+		{"role name as service", `
+  service_linked_role_creation {
+    service_names = ["AliyunServiceRoleForMSE"]
+  }
+`, `(?s)did you mean "mse.aliyuncs.com"`},
+		{"trust mixed with grants", `
+  trusted_service {
+    service_names = ["ecs.aliyuncs.com"]
+  }
+  instance {
+    instance_id = "mse-cn-a"
+    access      = "read_only"
+  }
+`, `(?s)instance\[0\]: grants permissions, but trusted_service\[0\] makes this a role's\s+trust\s+policy`},
+		{"duplicate sids", `
+  instance {
+    instance_id = "mse-cn-a"
+    access      = "read_only"
+    sid         = "Ops"
+  }
+  instance {
+    instance_id = "mse-cn-b"
+    access      = "read_only"
+    sid         = "Ops"
+  }
+`, `(?s)instance\[1\]\.sid: "Ops" is also the sid of instance\[0\]`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -392,6 +476,60 @@ func TestPolicyDocumentDataSource_tooLong(t *testing.T) {
 			Config:      policyDocumentConfig(body),
 			PlanOnly:    true,
 			ExpectError: regexp.MustCompile(`(?s)over RAM's limit of 6144.*split`),
+		}},
+	})
+}
+
+// The trust policies of the alicloud provider's alicloud_ram_policy_document
+// examples (a RAM account, a cloud service, a SAML identity provider with a
+// condition), written as aws_iam_policy_document users write them.
+func TestPolicyDocumentDataSource_trustPrincipals(t *testing.T) {
+	const want = `{"Version":"1","Statement":[
+		{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::123456789012****:root"]}},
+		{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["ecs.aliyuncs.com"]}},
+		{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Federated":["acs:ram::123456789012****:saml-provider/testprovider"]},
+		 "Condition":{"StringEquals":{"saml:recipient":["https://signin.aliyun.com/saml-role/sso"]}}}]}`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: accessCheckFactories,
+		Steps: []resource.TestStep{{
+			Config: policyDocumentConfig(`
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "RAM"
+      identifiers = ["acs:ram::123456789012****:root"]
+    }
+  }
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs.aliyuncs.com"]
+    }
+  }
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Federated"
+      identifiers = ["acs:ram::123456789012****:saml-provider/testprovider"]
+    }
+    condition {
+      operator = "StringEquals"
+      key      = "saml:recipient"
+      values   = ["https://signin.aliyun.com/saml-role/sso"]
+    }
+  }
+`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(policyDocumentAddr, "kind", "trust"),
+				resource.TestCheckResourceAttrWith(policyDocumentAddr, "minified_json", func(got string) error {
+					eq, err := policy.Equivalent(got, want)
+					if err != nil || !eq {
+						return fmt.Errorf("rendered %s, want %s (%v)", got, want, err)
+					}
+					return nil
+				}),
+			),
 		}},
 	})
 }

@@ -22,7 +22,7 @@ func TestPolicyDocumentSemanticEquals(t *testing.T) {
 		want  bool
 	}{
 		{doc, true},
-		{"{\n  \"Statement\": [{\"Resource\": \"acs:mse:*:*:instance/mse-1\", \"Effect\": \"allow\",\n \"Action\": [\"mse:ListNacosConfigs\", \"mse:GetNacosConfig\"]}],\n  \"Version\": \"1\"}", true},
+		{"{\n  \"Statement\": [{\"Resource\": \"acs:mse:*:*:instance/mse-1\", \"effect\": \"Allow\",\n \"Action\": [\"mse:ListNacosConfigs\", \"mse:GetNacosConfig\"]}],\n  \"Version\": \"1\"}", true},
 		{strings.Replace(doc, "mse-1", "mse-2", 1), false},
 		{strings.Replace(doc, "Allow", "Deny", 1), false},
 		{`not json`, false},

@@ -11,6 +11,13 @@ import (
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 )
 
+// ProviderData is what the provider's Configure hands to resources, data
+// sources and ephemeral resources.
+type ProviderData struct {
+	Client *alicloud.Client
+	Lint   LintSettings
+}
+
 // ClientFrom extracts the API client that the provider's Configure handed
 // over. It returns nil without error while the provider is not configured
 // yet (Terraform validates configurations before configuring providers).
@@ -19,11 +26,20 @@ func ClientFrom(providerData any) (*alicloud.Client, diag.Diagnostics) {
 	if providerData == nil {
 		return nil, diags
 	}
-	client, ok := providerData.(*alicloud.Client)
+	pd, ok := providerData.(*ProviderData)
 	if !ok {
 		diags.AddError("Unexpected provider data type",
-			fmt.Sprintf("Expected *alicloud.Client, got %T. This is always a bug in the provider; please report it.", providerData))
+			fmt.Sprintf("Expected *framework.ProviderData, got %T. This is always a bug in the provider; please report it.", providerData))
 		return nil, diags
 	}
-	return client, diags
+	return pd.Client, diags
+}
+
+// LintFrom extracts the provider's lint settings; the zero value (warnings,
+// nothing ignored) while the provider is not configured.
+func LintFrom(providerData any) LintSettings {
+	if pd, ok := providerData.(*ProviderData); ok {
+		return pd.Lint
+	}
+	return LintSettings{}
 }

@@ -55,7 +55,10 @@ func (f *policyAllowsFunction) Definition(_ context.Context, _ function.Definiti
 			function.StringParameter{
 				Name: "resource",
 				MarkdownDescription: "The resource: an ARN `acs:<service>:<region>:<account-id>:<resource>` (see `mse_resource_arn`) " +
-					"or `*`, taken literally. Matched case-sensitively.",
+					"or `*`, taken literally. Matched case-sensitively. A `*` region or account is the literal string `*`, " +
+					"not \"any\": a statement limited to `cn-hangzhou` does not match it, although it matches the real call, " +
+					"which names its region. Ask with the concrete region and account (`mse_resource_arn`'s scope map), or use " +
+					"`mseram_access_check`, whose results say when a `*` may have changed the answer.",
 			},
 		},
 		Return: function.BoolReturn{},

@@ -154,6 +154,54 @@ output "negative_condition" {
 	})
 }
 
+// A gateway policy limited to one region (what mseram_policy_document's
+// gateway block renders with region = "cn-hangzhou") allows a call that
+// names that region; the same ARN with region * is another resource, which
+// the statement does not cover.
+func TestPolicyAllowsFunction_regionalGateway(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   requires18,
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "mseram" {}
+
+locals {
+  gateway = "gw-8090caa2a3ab447a8bc5fdf3a3ab447a"
+  gateway_operator = jsonencode({
+    Version = "1"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["mse:Get*", "mse:List*"]
+      Resource = provider::mseram::mse_resource_arn(local.gateway, null, null, null, { region = "cn-hangzhou" })
+    }]
+  })
+}
+
+output "in_region" {
+  value = provider::mseram::policy_allows(local.gateway_operator, "mse:GetGatewayDetail",
+  provider::mseram::mse_resource_arn(local.gateway, null, null, null, { region = "cn-hangzhou", account_id = "1234567890123456" }))
+}
+
+output "other_region" {
+  value = provider::mseram::policy_allows(local.gateway_operator, "mse:GetGatewayDetail",
+  provider::mseram::mse_resource_arn(local.gateway, null, null, null, { region = "cn-beijing" }))
+}
+
+output "region_star" {
+  value = provider::mseram::policy_allows(local.gateway_operator, "mse:GetGatewayDetail",
+  provider::mseram::mse_resource_arn(local.gateway, null, null, null))
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("in_region", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("other_region", knownvalue.Bool(false)),
+				statecheck.ExpectKnownOutputValue("region_star", knownvalue.Bool(false)),
+			},
+		}},
+	})
+}
+
 func TestPolicyAllowsFunction_errors(t *testing.T) {
 	const arn = "acs:mse:*:*:instance/mse-cn-0pp1j8om80a"
 	valid := `jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "mse:*", Resource = "*" }] })`

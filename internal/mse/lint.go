@@ -7,59 +7,140 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/agext/levenshtein"
+
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
 )
 
-// Lint returns warnings about a policy document: things RAM accepts but
-// that are probably not meant. It checks, per statement:
+// Lint rule names. They are stable: users silence a rule by name with the
+// provider's lint_ignore, so a name never changes meaning.
+const (
+	RuleStarAction        = "star_action"
+	RuleFullAccessByHand  = "full_access_by_hand"
+	RuleUnknownAction     = "unknown_action"
+	RuleLonelyWrite       = "lonely_write"
+	RuleAccountOnInstance = "account_level_on_instance"
+	RuleWideWrite         = "wide_write"
+	RuleWildcardGateway   = "wildcard_gateway"
+	RuleListNeedsInstance = "list_needs_instance"
+	RuleDocument          = "document"
+	RuleTrustAnyone       = "trust_anyone"
+)
+
+// LintRules lists every rule name with what it reports, for documentation
+// and for checking lint_ignore.
+var LintRules = map[string]string{
+	RuleStarAction:        "`Action \"*\"`: every action of every service.",
+	RuleFullAccessByHand:  "`mse:*` on every MSE resource, which is the system policy `AliyunMSEFullAccess` written by hand.",
+	RuleUnknownAction:     "an `mse:` action that is not in the catalog, or a pattern that matches none (a typo grants nothing), with a suggestion.",
+	RuleLonelyWrite:       "one write action among read-only ones, as in a read-only policy that slipped.",
+	RuleAccountOnInstance: "an account-level action (`mse:ListClusters`, ...) whose `Resource` names only instances, so it never matches.",
+	RuleWideWrite:         "a typed block that grants writes on a whole instance or more (every namespace, production included).",
+	RuleWildcardGateway:   "a `gateway_id` containing `*`, which covers every gateway whose ID matches.",
+	RuleListNeedsInstance: "a `nacos_service` read grant below the instance without console navigation: listing services needs the instance.",
+	RuleDocument:          "something RAM accepts in a document but that is probably a slip (see the policy language notes).",
+	RuleTrustAnyone:       "a trust policy that lets any account, or every principal of another account, assume the role.",
+}
+
+// Finding is one lint result: the rule, where it was found as the user
+// wrote it ("nacos_config[1]", `statement 2 ("ReadConfig")`), and what is
+// wrong and how to fix it.
+type Finding struct {
+	Rule, Where, Msg string
+}
+
+// String is "<where>: <message> [<rule>]", the form of the warnings list.
+func (f Finding) String() string {
+	s := f.Msg + " [" + f.Rule + "]"
+	if f.Where != "" {
+		s = f.Where + ": " + s
+	}
+	return s
+}
+
+// Lint returns findings about a policy document: things RAM accepts but that
+// are probably not meant. Each statement is named by its index and Sid; see
+// LintStatement for the rules, and policy's document warnings (RuleDocument).
+func Lint(doc *policy.Document) []Finding {
+	if doc == nil {
+		return nil
+	}
+	out := documentFindings(doc)
+	for i, s := range doc.Statements {
+		out = append(out, LintStatement(statementName(i, s.Sid), s)...)
+	}
+	return out
+}
+
+// documentFindings turns the policy package's document warnings (what RAM
+// accepts but is probably a slip) into findings.
+func documentFindings(doc *policy.Document) []Finding {
+	var out []Finding
+	for _, w := range doc.Warnings() {
+		out = append(out, Finding{Rule: RuleDocument, Where: statementName(w.Statement, w.Sid), Msg: elementMsg(w)})
+	}
+	return out
+}
+
+func statementName(i int, sid string) string {
+	if i < 0 {
+		return "document"
+	}
+	where := fmt.Sprintf("statement %d", i)
+	if sid != "" {
+		where += fmt.Sprintf(" (%q)", sid)
+	}
+	return where
+}
+
+func elementMsg(w *policy.ValidationError) string {
+	if w.Element == "" {
+		return w.Msg
+	}
+	return w.Element + ": " + w.Msg
+}
+
+// LintStatement checks one statement of an identity policy:
 //
 //   - Action "*" (every action of every service);
 //   - mse:* on every MSE resource ("*", acs:mse:*:*:* or
 //     acs:mse:*:*:instance/*), which is AliyunMSEFullAccess written by hand;
 //   - mse: actions not in the Catalog, and mse: patterns that match no
-//     catalog action (a typo grants nothing, silently);
+//     catalog action (a typo grants nothing, silently), with the closest
+//     catalog name as a suggestion;
 //   - one write among read-only actions (as seed 003's read-only gateway
 //     policy has mse:UploadWasmFile); a pattern counts as a write if it
 //     matches any write;
 //   - account-level actions (mse:ListClusters, ...) whose Resource names
 //     only instances, which therefore never match.
-func Lint(doc *policy.Document) []string {
-	if doc == nil {
-		return nil
+func LintStatement(where string, s policy.Statement) []Finding {
+	var out []Finding
+	warn := func(rule, format string, args ...any) {
+		out = append(out, Finding{Rule: rule, Where: where, Msg: fmt.Sprintf(format, args...)})
 	}
-	var out []string
-	for i, s := range doc.Statements {
-		where := fmt.Sprintf("statement %d", i)
-		if s.Sid != "" {
-			where += fmt.Sprintf(" (%q)", s.Sid)
+	for _, a := range append(append([]string(nil), s.Actions...), s.NotActions...) {
+		if w := unknownAction(a); w != "" {
+			warn(RuleUnknownAction, "%s", w)
 		}
-		warn := func(format string, args ...any) {
-			out = append(out, where+": "+fmt.Sprintf(format, args...))
+	}
+	if s.Effect != policy.EffectAllow {
+		return out
+	}
+	for _, a := range s.Actions {
+		switch {
+		case a == "*":
+			warn(RuleStarAction, "Action \"*\" grants every action of every service; name the services' actions")
+		case strings.EqualFold(a, allMSE) && anyWholeService(s.Resources):
+			warn(RuleFullAccessByHand, "mse:* on every MSE resource is the system policy AliyunMSEFullAccess: attach that, or limit the Resource to instances")
 		}
-		for _, a := range append(append([]string(nil), s.Actions...), s.NotActions...) {
-			if w := unknownAction(a); w != "" {
-				warn("%s", w)
-			}
-		}
-		if s.Effect != policy.EffectAllow {
-			continue
-		}
+	}
+	if w := lonelyWrite(s.Actions); w != "" {
+		warn(RuleLonelyWrite, "grants read-only actions and one write, %s; if the statement is meant to be read-only, remove it", w)
+	}
+	if onlyInstances(s.Resources) {
 		for _, a := range s.Actions {
-			switch {
-			case a == "*":
-				warn("Action \"*\" grants every action of every service; name the services' actions")
-			case strings.EqualFold(a, allMSE) && anyWholeService(s.Resources):
-				warn("mse:* on every MSE resource is the system policy AliyunMSEFullAccess: attach that, or limit the Resource to instances")
-			}
-		}
-		if w := lonelyWrite(s.Actions); w != "" {
-			warn("grants read-only actions and one write, %s; if the statement is meant to be read-only, remove it", w)
-		}
-		if onlyInstances(s.Resources) {
-			for _, a := range s.Actions {
-				if c, ok := Lookup(a); ok && strings.HasPrefix(strings.ToLower(a), "mse:") && c.Scope == ScopeAccount {
-					warn("%s is account-level, so a Resource naming instances never matches it: grant it on %s", c.Name, AllResources("", ""))
-				}
+			if c, ok := Lookup(a); ok && strings.HasPrefix(strings.ToLower(a), "mse:") && c.Scope == ScopeAccount {
+				warn(RuleAccountOnInstance, "%s is account-level, so a Resource naming instances never matches it: grant it on %s", c.Name, AllResources("", ""))
 			}
 		}
 	}
@@ -75,7 +156,7 @@ func unknownAction(a string) string {
 	}
 	if !strings.ContainsAny(name, "*?") {
 		if _, ok := Lookup(a); !ok {
-			return fmt.Sprintf("%s is not a known MSE action (RAM action names are the MSE API names); check the spelling", a)
+			return fmt.Sprintf("%s is not a known MSE action (RAM action names are the MSE API names)%s", a, didYouMean(SuggestAction(a)))
 		}
 		return ""
 	}
@@ -88,6 +169,47 @@ func unknownAction(a string) string {
 		return fmt.Sprintf("%s matches no known MSE action; check the spelling", a)
 	}
 	return ""
+}
+
+func didYouMean(s string) string {
+	if s == "" {
+		return "; check the spelling"
+	}
+	return "; did you mean " + s + "?"
+}
+
+// SuggestAction returns the catalog action closest to an unknown mse:
+// action name, or "" when none is close. Close means an edit distance of at
+// most a fifth of the name (at least 2), ignoring case, which catches typos
+// and a missing or extra letter without suggesting unrelated APIs.
+func SuggestAction(a string) string {
+	_, name, ok := strings.Cut(a, ":")
+	if !ok {
+		name = a
+	}
+	return closest(strings.ToLower("mse:"+name), catalogNames(), 2)
+}
+
+func catalogNames() []string {
+	c := catalog()
+	names := make([]string, len(c.list))
+	for i, x := range c.list {
+		names[i] = x.Name
+	}
+	return names
+}
+
+// closest returns the candidate nearest to s (compared in lower case) within
+// max(minDist, len(s)/5) edits, or "".
+func closest(s string, candidates []string, minDist int) string {
+	limit := max(minDist, len(s)/5)
+	best, bestDist := "", limit+1
+	for _, c := range candidates {
+		if d := levenshtein.Distance(s, strings.ToLower(c), nil); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
 }
 
 func anyWholeService(resources []string) bool {

@@ -44,7 +44,7 @@ func TestLint(t *testing.T) {
 				t.Fatalf("Lint = %q, want %d warnings %q", got, len(tc.want), tc.want)
 			}
 			for i, w := range tc.want {
-				if !strings.Contains(got[i], w) {
+				if !strings.Contains(got[i].String(), w) {
 					t.Errorf("warning %d = %q, want it to contain %q", i, got[i], w)
 				}
 			}

@@ -115,7 +115,7 @@ func TestRenderErrors(t *testing.T) {
 		{"slr none", Request{SLRCreation: []SLRCreationGrant{{}}}, "service_linked_role_creation[0].service_names: give at least one"},
 		{"slr name", Request{SLRCreation: []SLRCreationGrant{{ServiceNames: []string{"mse.aliyuncs.com", "MSE!"}}}}, "service_linked_role_creation[0].service_names[1]:"},
 		{"slr account", Request{SLRCreation: []SLRCreationGrant{{ServiceNames: []string{"mse.aliyuncs.com"}, AccountID: "x"}}}, "service_linked_role_creation[0].account_id:"},
-		{"raw statement", Request{Statements: []policy.Statement{{Effect: "Allow", Actions: []string{"mse:GetNacosConfig"}, Resources: []string{"*"}}, {Effect: "Allow", Actions: []string{"bad"}}}}, "statement[1]:"},
+		{"raw statement", Request{Statements: []policy.Statement{{Effect: "Allow", Actions: []string{"mse:GetNacosConfig"}, Resources: []string{"*"}}, {Effect: "Allow", Actions: []string{"bad"}}}}, "statement[1].actions:"},
 		{"raw duplicate sid", Request{Statements: []policy.Statement{
 			{Sid: "A", Effect: "Allow", Actions: []string{"mse:GetNacosConfig"}, Resources: []string{"*"}},
 			{Sid: "A", Effect: "Allow", Actions: []string{"mse:ListClusters"}, Resources: []string{"*"}}}}, `statement[1]: duplicate Sid "A"`},
@@ -181,12 +181,12 @@ func TestRenderMerging(t *testing.T) {
 // the unpruned, unmerged statements.
 func TestRenderPreservesDecisions(t *testing.T) {
 	req := benchRequest(30)
-	gen, _, err := req.generate()
+	gen, err := req.generate()
 	if err != nil {
 		t.Fatal(err)
 	}
 	raw := &policy.Document{Version: policy.Version}
-	for _, s := range gen {
+	for _, s := range gen.stmts {
 		raw.Statements = append(raw.Statements, s.Statement)
 	}
 	res := render(t, req)

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/agext/levenshtein"
 )
 
 // ServiceLinkedRole is one entry of the service-linked role catalog: the
@@ -93,12 +95,12 @@ func ServiceNames() []string {
 	return out
 }
 
-// ServiceNameSyntax is what a ServiceName looks like: a lower-case host
+// serviceNameSyntax is what a ServiceName looks like: a lower-case host
 // under aliyuncs.com, e.g. engine-service.mse.aliyuncs.com.
-var ServiceNameSyntax = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.aliyuncs\.com$`)
+var serviceNameSyntax = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.aliyuncs\.com$`)
 
 // IsServiceName reports whether s has the syntax of a service name.
-func IsServiceName(s string) bool { return ServiceNameSyntax.MatchString(s) }
+func IsServiceName(s string) bool { return serviceNameSyntax.MatchString(s) }
 
 // customSuffixSyntax is ResourceManager's CustomSuffix alphabet.
 var customSuffixSyntax = regexp.MustCompile(`^[A-Za-z0-9.-]+$`)
@@ -142,4 +144,59 @@ func (e ServiceLinkedRole) CheckDescription() error {
 		return fmt.Errorf("service %s does not accept a custom description: its role always has the service's description", e.ServiceName)
 	}
 	return nil
+}
+
+// CheckServiceName says why name cannot be used as the service of a
+// service-linked role, or nil. A name outside the catalog is refused unless
+// allowUnknown (then only its syntax is checked and ResourceManager
+// decides). Each mistake gets one message: a name that is not even a
+// service name gets the catalog entry it most likely means (the product
+// code "mse", the role name AliyunServiceRoleForMSE, a typo), never the
+// allowUnknown escape hatch, which cannot help it.
+func CheckServiceName(name string, allowUnknown bool) error {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Errorf("must not be empty: name a service such as mse.aliyuncs.com")
+	}
+	guess := suggestService(name)
+	if !IsServiceName(name) {
+		if guess != "" {
+			return fmt.Errorf("%q is not a service name; did you mean %q?", name, guess)
+		}
+		return fmt.Errorf("%q is not a service name: a lower-case host under aliyuncs.com, such as mse.aliyuncs.com", name)
+	}
+	if _, known := ServiceLinkedRoleFor(name); known || allowUnknown {
+		return nil
+	}
+	if guess != "" {
+		return fmt.Errorf("%q is not in the provider's service-linked role catalog; did you mean %q?", name, guess)
+	}
+	return fmt.Errorf("%q is not in the provider's service-linked role catalog (%s); check the spelling, or, if the service is real "+
+		"and only missing from the catalog, set allow_unknown_service = true to let ResourceManager decide", name, strings.Join(ServiceNames(), ", "))
+}
+
+// suggestService returns the catalog service a mistaken name most likely
+// means: the same name in other case, a product code ("mse" for
+// mse.aliyuncs.com), a role or policy name of the entry, or a service name
+// within a small edit distance. "" when nothing is close.
+func suggestService(name string) string {
+	lower := strings.ToLower(strings.TrimSpace(name))
+	for _, e := range serviceLinkedRoles {
+		switch lower {
+		case e.ServiceName, strings.TrimSuffix(e.ServiceName, ".aliyuncs.com"), strings.ToLower(e.RoleName), strings.ToLower(e.PolicyName):
+			if name != e.ServiceName {
+				return e.ServiceName
+			}
+		}
+	}
+	// Compare the part before .aliyuncs.com, allowing a fifth of it (at
+	// least one) in edits: mse.aliyuncs.co or mssp.aliyun.com are typos,
+	// ecs.aliyuncs.com is another service.
+	prefix := func(s string) string { return strings.TrimSuffix(strings.TrimSuffix(s, ".com"), ".aliyuncs") }
+	best, bestDist := "", max(1, len(prefix(lower))/5)+1
+	for _, e := range serviceLinkedRoles {
+		if d := levenshtein.Distance(prefix(lower), prefix(e.ServiceName), nil); d < bestDist {
+			best, bestDist = e.ServiceName, d
+		}
+	}
+	return best
 }

@@ -12,10 +12,11 @@ import (
 	"unicode/utf8"
 )
 
-// Canonical returns the document's canonical form: Effect capitalised;
-// actions, resources, principals and condition values sorted and
-// de-duplicated; bare account IDs in RAM principals written as
-// acs:ram::<uid>:root; the documented global condition keys in their
+// Canonical returns the document's canonical form: actions, resources,
+// principals and condition values sorted and de-duplicated (condition values
+// written as JSON numbers or booleans become strings); empty principal lists
+// dropped beside non-empty ones; bare account IDs in RAM principals written
+// as acs:ram::<uid>:root; the documented global condition keys in their
 // documented spelling; conditions sorted by operator and key; statements
 // sorted by their canonical JSON and exact duplicates dropped. Two documents
 // are Equivalent exactly when their canonical forms are equal. The receiver
@@ -79,17 +80,26 @@ func (d *Document) canonical() canonicalDoc {
 }
 
 func (s Statement) canonical() Statement {
-	effect, _ := normalEffect(s.Effect)
 	c := Statement{
 		Sid:        s.Sid,
-		Effect:     effect,
+		Effect:     s.Effect,
 		Actions:    sortedSet(s.Actions),
 		NotActions: sortedSet(s.NotActions),
 		Resources:  sortedSet(s.Resources),
 	}
 	if len(s.Principals) > 0 {
 		c.Principals = make(map[string][]string, len(s.Principals))
+		// An empty list names no one: beside a list that names someone it
+		// changes nothing and is dropped. A Principal of empty lists only is
+		// kept as it is, so that the document stays a trust policy.
+		named := false
+		for _, ids := range s.Principals {
+			named = named || len(ids) > 0
+		}
 		for typ, ids := range s.Principals {
+			if named && len(ids) == 0 {
+				continue
+			}
 			if typ == PrincipalRAM {
 				ids = mapped(ids, canonicalRAMPrincipal)
 			}

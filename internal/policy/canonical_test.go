@@ -17,7 +17,7 @@ func TestCanonicalJSON(t *testing.T) {
 		want string
 	}{
 		{"strings become arrays, keys ordered",
-			`{"Statement":[{"Resource":"*","Action":"mse:GetNacosConfig","Effect":"allow"}],"Version":"1"}`,
+			`{"Statement":[{"Resource":"*","Action":"mse:GetNacosConfig","Effect":"Allow"}],"Version":"1"}`,
 			`{"Version":"1","Statement":[{"Effect":"Allow","Action":["mse:GetNacosConfig"],"Resource":["*"]}]}`},
 		{"lists sorted and de-duplicated",
 			doc(`{"Effect":"Allow","Action":["mse:Query*","mse:List*","mse:Get*","mse:List*"],"Resource":["b","a"]}`),
@@ -71,7 +71,7 @@ func assertFixedPoint(t testing.TB, canonical string) {
 }
 
 func TestCanonicalDoesNotModify(t *testing.T) {
-	d := mustParse(t, Parse, doc(`{"Effect":"allow","Action":["b:x","a:y"],"Resource":"*","Condition":{"Bool":{"acs:mfapresent":"true"}}}`))
+	d := mustParse(t, Parse, doc(`{"Effect":"Allow","Action":["b:x","a:y"],"Resource":"*","Condition":{"Bool":{"acs:mfapresent":"true"}}}`))
 	c := d.Canonical()
 	if d.Statements[0].Actions[0] != "b:x" || d.Statements[0].Conditions[0].Key != "acs:mfapresent" {
 		t.Errorf("receiver modified: %+v", d.Statements[0])
@@ -119,7 +119,9 @@ func TestEquivalent(t *testing.T) {
 		{"resource order", base, strings.Replace(base, `["acs:mse:*:*:instance/mse-1","acs:mse:*:*:instance/mse-2"]`, `["acs:mse:*:*:instance/mse-2","acs:mse:*:*:instance/mse-1"]`, 1), true},
 		{"condition value order", base, strings.Replace(base, `["10.0.0.0/8","192.168.0.0/16"]`, `["192.168.0.0/16","10.0.0.0/8"]`, 1), true},
 		{"string vs one-element list", base, strings.Replace(base, `"Action":"mse:Delete*","Resource":"*"`, `"Action":["mse:Delete*"],"Resource":["*"]`, 1), true},
-		{"effect case", base, strings.Replace(strings.Replace(base, `"Allow"`, `"ALLOW"`, 1), `"Deny"`, `"deny"`, 1), true},
+		{"element name case", base, strings.Replace(strings.Replace(base, `"Condition"`, `"condition"`, 1), `"Effect":"Deny"`, `"effect":"Deny"`, 1), true},
+		{"number and string condition values", doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"acs:MultiFactorAuthAge":3600},"Bool":{"acs:MFAPresent":[true]}}}`), doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"acs:MultiFactorAuthAge":"3600"},"Bool":{"acs:MFAPresent":"true"}}}`), true},
+		{"empty principal list beside a named one", doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::1:root","Service":[]}}`), doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::1:root"]}}`), true},
 		{"duplicates", base, strings.Replace(base, `["mse:Get*","mse:List*"]`, `["mse:Get*","mse:List*","mse:Get*"]`, 1), true},
 		{"statement order", base, `{"Version":"1","Statement":[{"Effect":"Deny","Action":"mse:Delete*","Resource":"*"},{"Sid":"Read","Effect":"Allow","Action":["mse:Get*","mse:List*"],"Resource":["acs:mse:*:*:instance/mse-1","acs:mse:*:*:instance/mse-2"],"Condition":{"IpAddress":{"acs:SourceIp":["10.0.0.0/8","192.168.0.0/16"]}}}]}`, true},
 		{"duplicate statement", doc(allowAll), doc(allowAll + "," + allowAll), true},
@@ -143,6 +145,9 @@ func TestEquivalent(t *testing.T) {
 		{"condition operator differs", base, strings.Replace(base, "IpAddress", "NotIpAddress", 1), false},
 		{"other key case", doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"oss:Prefix":"a"}}}`), doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"oss:prefix":"a"}}}`), false},
 		{"statement split", doc(`{"Effect":"Allow","Action":["a:x","b:y"],"Resource":"*"}`), doc(`{"Effect":"Allow","Action":"a:x","Resource":"*"},{"Effect":"Allow","Action":"b:y","Resource":"*"}`), false},
+		{"empty principal list alone", doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":[]}}`), doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":[]}}`), false},
+		{"number spelled otherwise", doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"acs:x":3600}}}`), doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"acs:x":"3600.0"}}}`), false},
+		{"IfExists is another operator", doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"acs:MFAPresent":"true"}}}`), doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"acs:MFAPresent":"true"}}}`), false},
 		{"principal type", doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::1:root"}}`), doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Federated":"acs:ram::1:root"}}`), false},
 	}
 	for _, tt := range tests {

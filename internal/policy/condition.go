@@ -4,6 +4,7 @@
 package policy
 
 import (
+	"fmt"
 	"math"
 	"net/netip"
 	"sort"
@@ -39,38 +40,63 @@ const (
 
 // operatorSpec describes an operator. A negated operator is the exact
 // negation of its positive counterpart: it matches when no request value
-// matches any policy value, and therefore also when the key is missing.
+// matches any policy value, and therefore also when the key is missing. An
+// IfExists operator holds when the request does not carry the key, and
+// otherwise is its base operator.
 type operatorSpec struct {
-	family  family
-	rel     relation
-	negated bool
+	family   family
+	rel      relation
+	negated  bool
+	ifExists bool
 }
 
-// operators are the condition operators RAM documents. Names are
-// case-sensitive, as RAM writes them; a near miss gets a suggestion.
-var operators = map[string]operatorSpec{
-	"StringEquals":              {familyString, relEqual, false},
-	"StringNotEquals":           {familyString, relEqual, true},
-	"StringEqualsIgnoreCase":    {familyString, relEqualFold, false},
-	"StringNotEqualsIgnoreCase": {familyString, relEqualFold, true},
-	"StringLike":                {familyString, relLike, false},
-	"StringNotLike":             {familyString, relLike, true},
-	"NumericEquals":             {familyNumeric, relEqual, false},
-	"NumericNotEquals":          {familyNumeric, relEqual, true},
-	"NumericLessThan":           {familyNumeric, relLess, false},
-	"NumericLessThanEquals":     {familyNumeric, relLessEqual, false},
-	"NumericGreaterThan":        {familyNumeric, relGreater, false},
-	"NumericGreaterThanEquals":  {familyNumeric, relGreaterEqual, false},
-	"DateEquals":                {familyDate, relEqual, false},
-	"DateNotEquals":             {familyDate, relEqual, true},
-	"DateLessThan":              {familyDate, relLess, false},
-	"DateLessThanEquals":        {familyDate, relLessEqual, false},
-	"DateGreaterThan":           {familyDate, relGreater, false},
-	"DateGreaterThanEquals":     {familyDate, relGreaterEqual, false},
-	"Bool":                      {familyBool, relEqual, false},
-	"IpAddress":                 {familyIP, relWithin, false},
-	"NotIpAddress":              {familyIP, relWithin, true},
+// baseOperators are the condition operators of "Policy elements"
+// (https://www.alibabacloud.com/help/doc-detail/93738.htm) and "Conditional
+// operators" (https://www.alibabacloud.com/help/en/ram/conditional-operator).
+// Names are case-sensitive, as RAM writes them; a near miss gets a
+// suggestion.
+var baseOperators = map[string]operatorSpec{
+	"StringEquals":              {family: familyString, rel: relEqual},
+	"StringNotEquals":           {family: familyString, rel: relEqual, negated: true},
+	"StringEqualsIgnoreCase":    {family: familyString, rel: relEqualFold},
+	"StringNotEqualsIgnoreCase": {family: familyString, rel: relEqualFold, negated: true},
+	"StringLike":                {family: familyString, rel: relLike},
+	"StringNotLike":             {family: familyString, rel: relLike, negated: true},
+	"NumericEquals":             {family: familyNumeric, rel: relEqual},
+	"NumericNotEquals":          {family: familyNumeric, rel: relEqual, negated: true},
+	"NumericLessThan":           {family: familyNumeric, rel: relLess},
+	"NumericLessThanEquals":     {family: familyNumeric, rel: relLessEqual},
+	"NumericGreaterThan":        {family: familyNumeric, rel: relGreater},
+	"NumericGreaterThanEquals":  {family: familyNumeric, rel: relGreaterEqual},
+	"DateEquals":                {family: familyDate, rel: relEqual},
+	"DateNotEquals":             {family: familyDate, rel: relEqual, negated: true},
+	"DateLessThan":              {family: familyDate, rel: relLess},
+	"DateLessThanEquals":        {family: familyDate, rel: relLessEqual},
+	"DateGreaterThan":           {family: familyDate, rel: relGreater},
+	"DateGreaterThanEquals":     {family: familyDate, rel: relGreaterEqual},
+	"Bool":                      {family: familyBool, rel: relEqual},
+	"IpAddress":                 {family: familyIP, rel: relWithin},
+	"NotIpAddress":              {family: familyIP, rel: relWithin, negated: true},
 }
+
+// ifExistsSuffix makes an operator hold when the request lacks the key; when
+// the key is present the base operator decides. Every base operator has this
+// form (DateLessThanIfExists, NotIpAddressIfExists, ...); RAM's operators are
+// described on "Conditional operators"
+// (https://www.alibabacloud.com/help/en/ram/conditional-operator); the older
+// "Policy elements" page lists only the base operators.
+const ifExistsSuffix = "IfExists"
+
+// operators are baseOperators and their IfExists forms.
+var operators = func() map[string]operatorSpec {
+	m := make(map[string]operatorSpec, 2*len(baseOperators))
+	for name, spec := range baseOperators {
+		m[name] = spec
+		spec.ifExists = true
+		m[name+ifExistsSuffix] = spec
+	}
+	return m
+}()
 
 // operatorNames lists the operators in a stable order, for suggestions and docs.
 var operatorNames = func() []string {
@@ -82,21 +108,23 @@ var operatorNames = func() []string {
 	return names
 }()
 
-// Operators returns the names of the supported condition operators, sorted.
+// Operators returns the names of the supported condition operators, sorted:
+// the base operators and their IfExists forms.
 func Operators() []string { return append([]string(nil), operatorNames...) }
 
 func (f family) describe() string {
 	return [...]string{
 		familyString:  "a string",
 		familyNumeric: "a number",
-		familyDate:    "a date (ISO 8601 such as 2026-01-02T15:04:05Z, a date such as 2026-01-02, or epoch seconds)",
+		familyDate:    "a date (ISO 8601, such as 2012-11-11T23:59:59Z or 2019-08-12T17:00:00+08:00)",
 		familyBool:    `"true" or "false"`,
 		familyIP:      "an IP address or CIDR block",
 	}[f]
 }
 
-// valid reports whether v is a well-formed policy value for the family.
-func (f family) valid(v string) bool {
+// check returns why v is not a well-formed policy value for the family ("is
+// not a number"), or "" if it is.
+func (f family) check(v string) string {
 	var ok bool
 	switch f {
 	case familyString:
@@ -105,12 +133,18 @@ func (f family) valid(v string) bool {
 		_, ok = parseNumber(v)
 	case familyDate:
 		_, ok = parseDate(v)
+		if !ok && isEpoch(v) {
+			return "is epoch seconds, not " + f.describe()
+		}
 	case familyBool:
 		_, ok = parseBool(v)
 	case familyIP:
 		_, ok = parsePrefix(v)
 	}
-	return ok
+	if ok {
+		return ""
+	}
+	return "is not " + f.describe()
 }
 
 // matches evaluates the condition against a request context. Keys are looked
@@ -123,6 +157,9 @@ func (c Condition) matches(ctx map[string][]string) bool {
 		return false // only a hand-built, unvalidated document gets here
 	}
 	got := lookup(ctx, c.Key)
+	if len(got) == 0 && spec.ifExists {
+		return true
+	}
 	matched := false
 	for _, r := range got {
 		for _, v := range c.Values {
@@ -219,20 +256,47 @@ func parseNumber(s string) (float64, bool) {
 	return f, err == nil && !math.IsInf(f, 0)
 }
 
-// parseDate reads ISO 8601 date-times with a zone (RFC 3339, optionally with
-// fractional seconds), plain dates (midnight UTC) and epoch seconds.
+// parseDate reads a Date* value. "Policy elements"
+// (https://www.alibabacloud.com/help/doc-detail/93738.htm) gives
+// acs:CurrentTime in ISO 8601, as in 2012-11-11T23:59:59Z, and RAM's examples
+// write a zone offset (2019-08-12T17:00:00+08:00). Accepted are ISO 8601's
+// extended date-times with a zone (RFC 3339, fractional seconds allowed), and
+// two forms ISO 8601 allows but leaves ambiguous, read as UTC with a warning
+// (see dateNote): a date-time without a zone and a plain date (midnight).
+// Epoch seconds are not ISO 8601 and are refused. ISO 8601's basic format
+// (20121111T235959Z), week and ordinal dates are refused too: no RAM page or
+// policy in use writes them, and a reader would be hard put to check them.
+// Request values are read the same way.
 func parseDate(s string) (time.Time, bool) {
-	if s != "" && strings.Trim(s, "0123456789") == "" && len(s) <= 12 {
-		n, err := strconv.ParseInt(s, 10, 64)
-		return time.Unix(n, 0).UTC(), err == nil
-	}
-	for _, layout := range []string{time.RFC3339Nano, time.DateOnly} {
+	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
 		}
 	}
 	return time.Time{}, false
 }
+
+// dateLayouts: with a zone, without one (read as UTC), a plain date.
+var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", time.DateOnly}
+
+// dateNote says why a valid date value is ambiguous ("" if it is not).
+func dateNote(s string) string {
+	if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return ""
+	}
+	t, ok := parseDate(s)
+	switch {
+	case !ok:
+		return ""
+	case len(s) == len(time.DateOnly):
+		return fmt.Sprintf("is a date without a time of day or zone; it is read as midnight UTC (%s), but RAM documents date-times with a zone: write one, such as %s", t.Format(time.RFC3339), t.Format(time.RFC3339))
+	default:
+		return fmt.Sprintf("has no zone; it is read as UTC (%s), but RAM documents ISO 8601 date-times with a zone: write Z or an offset such as +08:00", t.Format(time.RFC3339Nano))
+	}
+}
+
+// isEpoch reports whether s looks like epoch seconds (digits only).
+func isEpoch(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // parseBool reads "true" and "false" in any case.
 func parseBool(s string) (bool, bool) {
@@ -265,6 +329,29 @@ func parsePrefix(s string) (netip.Prefix, bool) {
 	}
 	a = a.Unmap()
 	return netip.PrefixFrom(a, a.BitLen()), true
+}
+
+// isHostCIDR reports whether s is a CIDR block of a single address
+// (10.0.0.1/32, 2001:db8::1/128). "Policy elements"
+// (https://www.alibabacloud.com/help/doc-detail/93738.htm; its text is also
+// in the AlibabaCloudDocs/ram repository) says a single acs:SourceIp value
+// must be written as the address, 10.0.0.1, not as 10.0.0.1/32: refused
+// when it is the key's only value. The English page says "if you specify
+// only one value"; the Chinese page says a single address is always written
+// as such. Among several values a /32 is therefore accepted with a warning.
+// It matches that one address either way.
+func isHostCIDR(s string) bool {
+	if !strings.Contains(s, "/") {
+		return false
+	}
+	p, ok := parsePrefix(s)
+	return ok && p.Bits() == p.Addr().BitLen()
+}
+
+// hostOf is the address a host CIDR block names ("10.0.0.1" for 10.0.0.1/32).
+func hostOf(s string) string {
+	p, _ := parsePrefix(s)
+	return p.Addr().String()
 }
 
 // wellKnownKeys are the documented spellings of RAM's global condition keys

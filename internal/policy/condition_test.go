@@ -84,7 +84,7 @@ func TestConditionOperators(t *testing.T) {
 
 		// Date operators.
 		{"DateEquals match across zones", "DateEquals", time, []string{"2026-01-02T08:00:00+08:00"}, ctx(time, "2026-01-02T00:00:00Z"), true},
-		{"DateEquals epoch", "DateEquals", time, []string{"1767225600"}, ctx(time, "2026-01-01T00:00:00Z"), true},
+		{"DateEquals no zone is UTC", "DateEquals", time, []string{"2026-01-01T00:00:00"}, ctx(time, "2026-01-01T08:00:00+08:00"), true},
 		{"DateEquals date only", "DateEquals", time, []string{"2026-01-01"}, ctx(time, "2026-01-01T00:00:00Z"), true},
 		{"DateEquals miss", "DateEquals", time, []string{"2026-01-02T00:00:00Z"}, ctx(time, "2026-01-02T00:00:01Z"), false},
 		{"DateEquals missing", "DateEquals", time, []string{"2026-01-02T00:00:00Z"}, ctx(), false},
@@ -102,8 +102,9 @@ func TestConditionOperators(t *testing.T) {
 		{"DateGreaterThan match", "DateGreaterThan", time, []string{"2026-01-01"}, ctx(time, "2026-06-01T12:00:00+02:00"), true},
 		{"DateGreaterThan miss", "DateGreaterThan", time, []string{"2026-01-01"}, ctx(time, "2025-12-31T23:59:59Z"), false},
 		{"DateGreaterThan missing", "DateGreaterThan", time, []string{"2026-01-01"}, ctx(), false},
-		{"DateGreaterThanEquals equal", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(time, "1767225600"), true},
-		{"DateGreaterThanEquals miss", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(time, "1767225599"), false},
+		{"DateGreaterThanEquals equal", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(time, "2026-01-01T00:00:00Z"), true},
+		{"DateGreaterThanEquals miss", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(time, "2025-12-31T23:59:59.5Z"), false},
+		{"DateGreaterThanEquals epoch request", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(time, "1767225600"), false},
 		{"DateGreaterThanEquals missing", "DateGreaterThanEquals", time, []string{"2026-01-01"}, ctx(), false},
 
 		// Bool.
@@ -138,6 +139,19 @@ func TestConditionOperators(t *testing.T) {
 		{"several request values any", "StringEquals", key, []string{"b"}, ctx(key, "a", key, "b"), true},
 		{"several request values not", "StringNotEquals", key, []string{"b"}, ctx(key, "a", key, "b"), false},
 		{"unknown operator never matches", "StringStartsWith", key, []string{"a"}, ctx(key, "a"), false},
+	}
+	// Every row again with the IfExists form: true when the key is missing,
+	// the base operator's answer otherwise.
+	for _, tt := range tests {
+		if _, ok := baseOperators[tt.op]; !ok {
+			continue
+		}
+		ie := tt
+		ie.name, ie.op = tt.name+" IfExists", tt.op+ifExistsSuffix
+		if len(lookup(tt.ctx, tt.key)) == 0 {
+			ie.want = true
+		}
+		tests = append(tests, ie)
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
@@ -200,7 +214,7 @@ func TestConditionsCombine(t *testing.T) {
 
 func TestOperatorsList(t *testing.T) {
 	ops := Operators()
-	if len(ops) != 21 || !slices.IsSorted(ops) {
+	if len(ops) != 42 || !slices.IsSorted(ops) || !slices.Contains(ops, "DateLessThanIfExists") {
 		t.Errorf("Operators() = %v", ops)
 	}
 }

@@ -11,17 +11,26 @@
 //
 // Parse validates an identity policy (attached to a user, group or role),
 // ParseTrust a role's trust policy, ParseAny either (a document in which a
-// statement names a Principal is a trust policy). The rules, from RAM's
-// policy language pages:
+// statement names a Principal is a trust policy). The rule is RAM's: refuse
+// what Alibaba Cloud's policy-language pages ("Policy structure and syntax",
+// https://www.alibabacloud.com/help/doc-detail/93739.htm; "Policy elements",
+// https://www.alibabacloud.com/help/doc-detail/93738.htm; "Conditional
+// operators", https://www.alibabacloud.com/help/en/ram/conditional-operator)
+// say is invalid, accept with a warning (Document.Warnings) what they advise
+// against or leave ambiguous but RAM accepts, accept the rest. The comment
+// at each rule names its source, or says why no page decides it.
 //
 //   - the document is 1 to MaxDocumentLength (6144) characters of JSON, an
 //     object with exactly the elements Version and Statement;
 //   - Version is the string "1";
 //   - Statement is a non-empty list of statement objects;
 //   - a statement has the elements Sid, Effect, Action, NotAction, Resource,
-//     Principal and Condition only (element names are case-sensitive; a
-//     near miss such as "action" is reported with a suggestion);
-//   - Effect is Allow or Deny, in any case (parsed as "Allow"/"Deny");
+//     Principal and Condition only. An element name in another case
+//     ("condition", as a public Terraform module writes it) is read as the
+//     documented element, with a warning; the same element twice (Condition
+//     and condition) is an error;
+//   - Effect is exactly "Allow" or "Deny", as the grammar writes them;
+//     "allow" is an error (with a suggestion);
 //   - exactly one of Action and NotAction; each entry is "*" or
 //     <service>:<action>, wildcards allowed;
 //   - Resource is required in identity policies; each entry is "*" or an ARN
@@ -32,25 +41,37 @@
 //     is required in every statement of a trust policy and forbidden in an
 //     identity policy; a trust policy may only grant sts:AssumeRole (an
 //     Action pattern that does not cover sts:AssumeRole is an error), and
-//     Resource is optional there;
+//     Resource is optional there. An empty list ("Service": []) names no one
+//     and is accepted with a warning;
 //   - Condition is {Operator: {Key: values}} with RAM's operators only (see
-//     below); operator names are case-sensitive, as RAM writes them; keys
-//     have the form <service>:<name>;
-//   - every element is a string or a non-empty list of strings (no numbers
-//     or booleans, not even as condition values); only condition values may
-//     be empty strings;
+//     below); operator names are case-sensitive, as RAM writes them. Keys
+//     have the form <service>:<name>; a key without it ("Action") is
+//     accepted with a warning and is missing from every request;
+//   - every element is a string or a non-empty list of strings; only
+//     condition values may be empty strings. A condition value written as a
+//     JSON number or boolean (3600, true) is read as the string it spells,
+//     with a warning: the grammar page quotes every value, RAM accepts both;
+//   - Date* values are ISO 8601 date-times (see Evaluation); epoch seconds
+//     are an error, a date without a time of day or a date-time without a
+//     zone a warning;
+//   - a single acs:SourceIp value naming one address is the address
+//     (10.0.0.1), not a /32 (or /128) block: an error; among several values
+//     such a block is a warning;
 //   - an element may not appear twice in one object, Sids are unique within
 //     a document.
 //
 // All problems are reported, not just the first: the error is an
 // errors.Join of *ValidationError, each naming the statement (by index and
-// Sid) and the element. Problems flattens it.
+// Sid) and the element. Problems flattens it. Warnings are ValidationErrors
+// too, from Document.Warnings.
 //
 // # Canonical form and equivalence
 //
 // CanonicalJSON is what the provider sends and stores: compact, keys in a
-// fixed order, every list a JSON array, lists sorted and de-duplicated,
-// Effect capitalised, the documented global condition keys (acs:SourceIp,
+// fixed order and in their documented spelling, every list a JSON array,
+// lists sorted and de-duplicated, every condition value a JSON string (3600
+// becomes "3600"), empty principal lists dropped beside non-empty ones, the
+// documented global condition keys (acs:SourceIp,
 // acs:CurrentTime, ...) in their documented spelling, bare account IDs in
 // RAM principals written as acs:ram::<uid>:root, and statements sorted by
 // their own canonical JSON with exact duplicates dropped. RAM gives
@@ -60,8 +81,9 @@
 // rendering it again gives the same string (a fixed point; fuzzed).
 //
 // Equivalence ignores whitespace, key order, statement order, list order,
-// duplicates, a string versus a one-element list, and the case of Effect and
-// of the documented condition keys. It keeps the case of actions, resources,
+// duplicates, a string versus a one-element list, a number or boolean versus
+// the string it spells, the case of element names and of the documented
+// condition keys. It keeps the case of actions, resources,
 // Sids, other condition keys and all values, although RAM matches actions
 // case-insensitively: a false "different" costs a harmless update, a false
 // "equal" would hide a change. Statements are never merged here (the
@@ -98,12 +120,16 @@
 //     NumericNotEquals, on decimal numbers;
 //   - DateEquals, DateLessThan(Equals), DateGreaterThan(Equals) and
 //     DateNotEquals, on ISO 8601 date-times with a zone (RFC 3339, such as
-//     2026-01-02T15:04:05Z or with +08:00 and fractional seconds), plain
-//     dates (2026-01-02, midnight UTC) and epoch seconds (up to 12 digits);
+//     2026-01-02T15:04:05Z or with +08:00 and fractional seconds); a
+//     date-time without a zone is read as UTC, a plain date (2026-01-02) as
+//     midnight UTC. Request values are read the same way;
 //   - Bool, on "true"/"false" in any case;
 //   - IpAddress and NotIpAddress: policy values are IP addresses or CIDR
 //     blocks (IPv4 or IPv6); the request value (acs:SourceIp) is a plain
-//     address, and a CIDR there matches nothing.
+//     address, and a CIDR there matches nothing;
+//   - each of the above with the suffix IfExists (DateLessThanIfExists,
+//     NotIpAddressIfExists, ...): true when the request does not carry the
+//     key, the base operator otherwise. Operators lists them all.
 //
 // Policy values are validated when the document is parsed. Missing keys and
 // unreadable request values: a positive operator never matches a key the

@@ -52,13 +52,18 @@ func (k Kind) String() string {
 type Document struct {
 	Version    string
 	Statements []Statement
+
+	// notes are the warnings only the JSON text shows (an element name in
+	// another case, a condition value written as a JSON number), found by
+	// Parse; Warnings adds them to what the document itself shows.
+	notes []*ValidationError
 }
 
 // Statement is one element of a document's Statement list. The JSON forms
 // "x" and ["x"] both parse to a one-element slice.
 type Statement struct {
 	Sid    string
-	Effect string // "Allow" or "Deny" once parsed, whatever the case written
+	Effect string // "Allow" or "Deny", exactly (see Validate)
 
 	Actions    []string
 	NotActions []string
@@ -73,7 +78,8 @@ type Statement struct {
 }
 
 // Condition is one operator/key pair of a statement's Condition block, with
-// the policy values to compare the request's values against.
+// the policy values to compare the request's values against. A value written
+// as a JSON number or boolean is held as its text (3600 as "3600").
 type Condition struct {
 	Operator string
 	Key      string

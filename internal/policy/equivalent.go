@@ -11,8 +11,10 @@ import "fmt"
 // identity or a trust policy (see ParseAny). Two documents are equivalent
 // exactly when their canonical forms (see Canonical) are equal, so
 // whitespace, key order, statement order, the order of and duplicates in
-// lists, a string versus a one-element list, the case of Effect and of the
-// documented global condition keys never matter; the case of actions,
+// lists, a string versus a one-element list, a condition value written as a
+// JSON number or boolean versus the string it spells (3600 and "3600"), the
+// case of element names and of the documented global condition keys never
+// matter; the case of Effect (which must be "Allow" or "Deny"), actions,
 // resources, Sids and condition values does.
 func Equivalent(a, b string) (bool, error) {
 	da, _, err := ParseAny(a)

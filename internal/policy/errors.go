@@ -60,13 +60,20 @@ func Problems(err error) []*ValidationError {
 	return nil
 }
 
-// problems collects ValidationErrors while a document is checked.
+// problems collects ValidationErrors while a document is checked: list the
+// errors, warnings what is accepted but worth a second look (see
+// Document.Warnings).
 type problems struct {
-	list []*ValidationError
+	list     []*ValidationError
+	warnings []*ValidationError
 }
 
 func (p *problems) add(stmt int, element, format string, args ...any) {
 	p.list = append(p.list, &ValidationError{Statement: stmt, Element: element, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *problems) warn(stmt int, element, format string, args ...any) {
+	p.warnings = append(p.warnings, &ValidationError{Statement: stmt, Element: element, Msg: fmt.Sprintf(format, args...)})
 }
 
 // err names each statement-level problem's statement by its Sid (known only

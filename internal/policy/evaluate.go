@@ -65,8 +65,8 @@ func Evaluate(docs []*Document, req Request) Result {
 		}
 		for si := range d.Statements {
 			s := &d.Statements[si]
-			effect, ok := normalEffect(s.Effect)
-			if !ok || effect == EffectAllow && res.Decision == Allow {
+			effect := s.Effect
+			if !validEffect(effect) || effect == EffectAllow && res.Decision == Allow {
 				continue // a later Allow cannot change the outcome; only a Deny can
 			}
 			applies, via := s.applies(req)
@@ -87,7 +87,7 @@ func Evaluate(docs []*Document, req Request) Result {
 // applies reports whether the statement matches the request, ignoring its
 // effect, and whether the resource matched through the MSE hierarchy.
 func (s *Statement) applies(req Request) (ok, viaHierarchy bool) {
-	if !s.matchesAction(req.Action) {
+	if !s.MatchesAction(req.Action) {
 		return false, false
 	}
 	if s.Principals != nil && !matchPrincipal(s.Principals, req.Principal) {
@@ -105,7 +105,9 @@ func (s *Statement) applies(req Request) (ok, viaHierarchy bool) {
 	return true, viaHierarchy
 }
 
-func (s *Statement) matchesAction(action string) bool {
+// MatchesAction reports whether the statement's Action (or NotAction)
+// covers action, whatever its resources and conditions.
+func (s *Statement) MatchesAction(action string) bool {
 	if len(s.Actions) > 0 {
 		for _, p := range s.Actions {
 			if MatchAction(p, action) {

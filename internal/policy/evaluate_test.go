@@ -18,7 +18,7 @@ func TestEvaluate(t *testing.T) {
 	const inst = "acs:mse:*:*:instance/mse-1"
 	readInstance := doc(`{"Sid":"Read","Effect":"Allow","Action":["mse:Get*","mse:List*"],"Resource":"` + inst + `"}`)
 	denyDelete := doc(`{"Sid":"NoDelete","Effect":"Deny","Action":"mse:Delete*","Resource":"*"}`)
-	fullThenDeny := doc(`{"Sid":"All","Effect":"Allow","Action":"mse:*","Resource":"*"},{"Sid":"NoProd","Effect":"deny","Action":"mse:*","Resource":"` + inst + `/prod"}`)
+	fullThenDeny := doc(`{"Sid":"All","Effect":"Allow","Action":"mse:*","Resource":"*"},{"Sid":"NoProd","Effect":"Deny","Action":"mse:*","Resource":"` + inst + `/prod"}`)
 	notAction := doc(`{"Sid":"AllButRam","Effect":"Allow","NotAction":["ram:*","sts:*"],"Resource":"*"}`)
 	twoAllows := doc(`{"Sid":"First","Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"` + inst + `"},{"Sid":"Second","Effect":"Allow","Action":"mse:*","Resource":"*"}`)
 	ipDeny := doc(`{"Sid":"Any","Effect":"Allow","Action":"mse:*","Resource":"*"},{"Sid":"OffNetwork","Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"acs:SourceIp":"10.0.0.0/8"}}}`)

@@ -20,6 +20,9 @@ func fuzzSeeds(f *testing.F) {
 		doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["123","acs:ram::1:root"],"Service":"ecs.aliyuncs.com"}}`),
 		doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"acs:x":"abc"}},"NotResource":"*","action":1}`),
 		`{"Version":"1","Statement":[{"Sid":"\u2028<&>\u0000","Effect":"Allow","Action":"*","Resource":"*"}]}`,
+		`{"version":"1","statement":[{"effect":"Allow","action":"sts:AssumeRole","principal":{"RAM":["acs:ram::1:root"],"Service":[]},"condition":{"NumericLessThanIfExists":{"acs:MultiFactorAuthAge":3600},"Bool":{"Action":[true,false]},"DateLessThan":{"acs:CurrentTime":["2026-01-01","2026-01-01T00:00:00"]}}}]}`,
+		doc(`{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":[],"RAM":[]}}`),
+		doc(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"acs:SourceIp":["10.0.0.1/32","::1/128"]},"DateEquals":{"acs:CurrentTime":1767225600}}}`),
 	} {
 		f.Add(s)
 	}

@@ -4,6 +4,7 @@
 package policy
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -90,6 +91,7 @@ func parse(doc string, kind Kind, checkLength bool) (*Document, error) {
 	if err := p.err(d); err != nil {
 		return nil, err
 	}
+	d.notes = p.warnings
 	return d, nil
 }
 
@@ -114,7 +116,7 @@ func decodeDocument(root jsonValue, p *problems) (*Document, brokenElements) {
 	}
 	d := &Document{}
 	broken := brokenElements{}
-	for _, m := range uniqueMembers(root.members, -1, "", documentElements, p) {
+	for _, m := range uniqueMembers(root.members, -1, "", documentElements, true, p) {
 		switch m.key {
 		case elemVersion:
 			if m.val.kind != jsonString {
@@ -144,7 +146,7 @@ func decodeStatement(s *Statement, i int, v jsonValue, broken brokenElements, p 
 		broken.mark(i, "")
 		return
 	}
-	for _, m := range uniqueMembers(v.members, i, "", statementElements, p) {
+	for _, m := range uniqueMembers(v.members, i, "", statementElements, true, p) {
 		before := len(p.list)
 		switch m.key {
 		case elemSid:
@@ -152,11 +154,11 @@ func decodeStatement(s *Statement, i int, v jsonValue, broken brokenElements, p 
 		case elemEffect:
 			s.Effect = decodeString(m.val, i, m.key, p)
 		case elemAction:
-			s.Actions = decodeStrings(m.val, i, m.key, false, p)
+			s.Actions = decodeStrings(m.val, i, m.key, listRules{}, p)
 		case elemNotAction:
-			s.NotActions = decodeStrings(m.val, i, m.key, false, p)
+			s.NotActions = decodeStrings(m.val, i, m.key, listRules{}, p)
 		case elemResource:
-			s.Resources = decodeStrings(m.val, i, m.key, false, p)
+			s.Resources = decodeStrings(m.val, i, m.key, listRules{}, p)
 		case elemPrincipal:
 			s.Principals = decodePrincipal(m.val, i, p)
 		case elemCondition:
@@ -166,32 +168,58 @@ func decodeStatement(s *Statement, i int, v jsonValue, broken brokenElements, p 
 			broken.mark(i, m.key)
 		}
 	}
-	if e, ok := normalEffect(s.Effect); ok {
-		s.Effect = e
-	}
 }
 
 // uniqueMembers reports unknown and repeated keys of an object and returns
-// the members worth decoding (known, first occurrence). element prefixes
-// the reported element name for nested objects.
-func uniqueMembers(members []jsonMember, stmt int, element string, known []string, p *problems) []jsonMember {
+// the members worth decoding (known, first occurrence), keyed by the known
+// name. element prefixes the reported element name for nested objects.
+//
+// With foldCase, a key that differs from a known name only in case is read
+// as that name, with a warning. RAM's grammar spells every element
+// capitalised ("Policy structure and syntax",
+// https://www.alibabacloud.com/help/doc-detail/93739.htm), but
+// no document says another case is refused, and policies in use today write
+// "condition" (the trust policy of the public module
+// alibabacloud-automation/terraform-alicloud-ram, ram-assumable-roles, with
+// MFA required). Reading it as Condition enforces the conditions its author
+// meant; refusing it would be stricter than RAM. Two keys naming one element
+// (Condition and condition) are still an error: which one counts is
+// anyone's guess.
+func uniqueMembers(members []jsonMember, stmt int, element string, known []string, foldCase bool, p *problems) []jsonMember {
 	seen := make(map[string]bool, len(members))
 	out := make([]jsonMember, 0, len(members))
 	for _, m := range members {
 		name := joinElement(element, m.key)
-		switch {
-		case seen[m.key]:
-			p.add(stmt, name, "appears more than once")
-		case m.key == elemNotResource && contains(known, elemResource):
-			p.add(stmt, name, "NotResource is not part of the RAM policy language; list the resources in Resource and carve out exceptions with a Deny statement")
-		case known != nil && !contains(known, m.key):
-			p.add(stmt, name, "unknown element%s", suggest(m.key, known))
-		default:
-			out = append(out, m)
+		key := m.key
+		if foldCase && !contains(known, key) {
+			if k, ok := foldMatch(key, known); ok {
+				p.warn(stmt, name, "element names are case-sensitive in RAM's policy grammar; read as %q, which is how it should be written", k)
+				key = k
+			}
 		}
-		seen[m.key] = true
+		switch {
+		case seen[key]:
+			p.add(stmt, name, "appears more than once")
+		case strings.EqualFold(key, elemNotResource) && contains(known, elemResource):
+			p.add(stmt, name, "NotResource is not part of the RAM policy language; list the resources in Resource and carve out exceptions with a Deny statement")
+		case known != nil && !contains(known, key):
+			p.add(stmt, name, "unknown element%s", suggest(key, known))
+		default:
+			out = append(out, jsonMember{key: key, val: m.val})
+		}
+		seen[key] = true
 	}
 	return out
+}
+
+// foldMatch finds the known name that equals s ignoring case.
+func foldMatch(s string, known []string) (string, bool) {
+	for _, k := range known {
+		if strings.EqualFold(k, s) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 func joinElement(parent, child string) string {
@@ -211,12 +239,10 @@ func contains(list []string, s string) bool {
 }
 
 // suggest offers the known name that differs from s only in case, the most
-// common slip ("action", "stringEquals").
+// common slip ("stringEquals", "allow").
 func suggest(s string, known []string) string {
-	for _, k := range known {
-		if strings.EqualFold(k, s) {
-			return ` (did you mean "` + k + `"?)`
-		}
+	if k, ok := foldMatch(s, known); ok {
+		return ` (did you mean "` + k + `"?)`
 	}
 	return ""
 }
@@ -228,38 +254,71 @@ func decodeString(v jsonValue, stmt int, element string, p *problems) string {
 	return v.str
 }
 
-// decodeStrings accepts a string or a non-empty list of strings. Condition
-// values may be empty strings (`"oss:Prefix": ""` is meaningful); actions,
-// resources and principals may not.
-func decodeStrings(v jsonValue, stmt int, element string, allowEmpty bool, p *problems) []string {
+// listRules say what a list element may hold besides non-empty strings.
+type listRules struct {
+	// emptyString: "" is a value (`"oss:Prefix": ""` is meaningful).
+	emptyString bool
+	// emptyList: [] is accepted and means nothing is named (principals).
+	emptyList bool
+	// scalars: JSON numbers and booleans are read as their text, with a
+	// warning (condition values).
+	scalars bool
+}
+
+// decodeStrings accepts a string or a list of strings, and what rules adds.
+// Actions and resources must be non-empty strings in a non-empty list.
+func decodeStrings(v jsonValue, stmt int, element string, rules listRules, p *problems) []string {
 	switch v.kind {
 	case jsonString:
-		if v.str == "" && !allowEmpty {
+		if v.str == "" && !rules.emptyString {
 			p.add(stmt, element, "must not be an empty string")
 			return nil
 		}
 		return []string{v.str}
+	case jsonNumber, jsonBool:
+		if rules.scalars {
+			warnScalar(stmt, element, v, p)
+			return []string{v.str}
+		}
 	case jsonArray:
 		if len(v.elems) == 0 {
+			if rules.emptyList {
+				return []string{}
+			}
 			p.add(stmt, element, "must not be an empty list")
 			return nil
 		}
 		out := make([]string, 0, len(v.elems))
 		for j, e := range v.elems {
 			switch {
+			case rules.scalars && (e.kind == jsonNumber || e.kind == jsonBool):
+				warnScalar(stmt, fmt.Sprintf("%s: entry %d", element, j), e, p)
+				out = append(out, e.str)
 			case e.kind != jsonString:
 				p.add(stmt, element, "entry %d must be a string, got a %v", j, e.kind)
-			case e.str == "" && !allowEmpty:
+			case e.str == "" && !rules.emptyString:
 				p.add(stmt, element, "entry %d is an empty string", j)
 			default:
 				out = append(out, e.str)
 			}
 		}
 		return out
-	default:
-		p.add(stmt, element, "must be a string or a list of strings, got a %v", v.kind)
-		return nil
 	}
+	p.add(stmt, element, "must be a string or a list of strings, got a %v", v.kind)
+	return nil
+}
+
+// warnScalar notes a condition value written as a JSON number or boolean.
+// "Policy structure and syntax"
+// (https://www.alibabacloud.com/help/doc-detail/93739.htm)
+// says numbers, dates, booleans and IP addresses are written in double
+// quotation marks; RAM nevertheless accepts the unquoted forms, which public
+// modules send today (alibabacloud-automation/terraform-alicloud-ram,
+// ram-assumable-roles: "acs:MultiFactorAuthAge": 86400). So they are
+// accepted as the string they spell, and 3600 and "3600" are the same value
+// (also in the canonical form, which quotes every value).
+func warnScalar(stmt int, element string, v jsonValue, p *problems) {
+	p.warn(stmt, element, "%s is a JSON %v; RAM's policy grammar writes condition values in double quotes, so it is read as the string %q", v.str, v.kind, v.str)
 }
 
 var principalTypes = []string{PrincipalRAM, PrincipalService, PrincipalFederated}
@@ -274,9 +333,10 @@ func decodePrincipal(v jsonValue, stmt int, p *problems) map[string][]string {
 		return nil
 	}
 	out := map[string][]string{}
-	for _, m := range uniqueMembers(v.members, stmt, elemPrincipal, principalTypes, p) {
+	for _, m := range uniqueMembers(v.members, stmt, elemPrincipal, principalTypes, false, p) {
 		before := len(p.list)
-		if ids := decodeStrings(m.val, stmt, joinElement(elemPrincipal, m.key), false, p); len(p.list) == before {
+		// An empty list names no one; it is accepted (see checkPrincipals).
+		if ids := decodeStrings(m.val, stmt, joinElement(elemPrincipal, m.key), listRules{emptyList: true}, p); len(p.list) == before {
 			out[m.key] = ids
 		}
 	}
@@ -292,7 +352,7 @@ func decodeCondition(v jsonValue, stmt int, p *problems) []Condition {
 		return nil
 	}
 	var out []Condition
-	for _, op := range uniqueMembers(v.members, stmt, elemCondition, nil, p) {
+	for _, op := range uniqueMembers(v.members, stmt, elemCondition, nil, false, p) {
 		element := joinElement(elemCondition, op.key)
 		if op.val.kind != jsonObject {
 			p.add(stmt, element, "must be an object of condition keys and values, got a %v", op.val.kind)
@@ -302,9 +362,9 @@ func decodeCondition(v jsonValue, stmt int, p *problems) []Condition {
 			p.add(stmt, element, "must name at least one condition key")
 			continue
 		}
-		for _, k := range uniqueMembers(op.val.members, stmt, element, nil, p) {
+		for _, k := range uniqueMembers(op.val.members, stmt, element, nil, false, p) {
 			before := len(p.list)
-			if vals := decodeStrings(k.val, stmt, joinElement(element, k.key), true, p); len(p.list) == before {
+			if vals := decodeStrings(k.val, stmt, joinElement(element, k.key), listRules{emptyString: true, scalars: true}, p); len(p.list) == before {
 				out = append(out, Condition{Operator: op.key, Key: k.key, Values: vals})
 			}
 		}

@@ -50,12 +50,12 @@ func (d *Document) validate(kind Kind, broken brokenElements, p *problems) {
 // in the JSON but undecodable (already reported), so that "is required" is
 // not said of them too.
 func (s *Statement) validate(i int, kind Kind, broken func(string) bool, p *problems) {
-	switch _, ok := normalEffect(s.Effect); {
+	switch {
 	case broken(elemEffect):
 	case s.Effect == "":
 		p.add(i, elemEffect, `is required ("Allow" or "Deny")`)
-	case !ok:
-		p.add(i, elemEffect, `must be "Allow" or "Deny", got %q`, s.Effect)
+	case !validEffect(s.Effect):
+		p.add(i, elemEffect, `must be "Allow" or "Deny", got %q%s`, s.Effect, suggest(s.Effect, effects))
 	}
 
 	hasAction := len(s.Actions) > 0 || broken(elemAction)
@@ -84,7 +84,9 @@ func (s *Statement) validate(i int, kind Kind, broken func(string) bool, p *prob
 	case kind == Trust && len(s.NotActions) > 0:
 		p.add(i, elemNotAction, "a trust policy grants %q with Action, not NotAction", ActionAssumeRole)
 	case kind == Identity && s.Principals != nil && !broken(elemPrincipal):
-		p.add(i, elemPrincipal, "is only allowed in a role's trust policy, not in an identity policy")
+		p.add(i, elemPrincipal, "is only allowed in a role's trust policy, not in an identity policy: a Principal says who may "+
+			"assume a role, while a policy attached to a user, group or role applies to that principal itself. Use this "+
+			"document as the role's trust policy (mseram_role.assume_role_policy_document), or remove Principal")
 	}
 	if kind == Trust && len(s.Principals) == 0 && !broken(elemPrincipal) {
 		p.add(i, elemPrincipal, "is required in a trust policy")
@@ -94,17 +96,15 @@ func (s *Statement) validate(i int, kind Kind, broken func(string) bool, p *prob
 	checkConditions(i, s.Conditions, p)
 }
 
-// normalEffect accepts Allow and Deny in any case: RAM documents them
-// capitalised, and the policy_document type must not see a difference.
-func normalEffect(e string) (string, bool) {
-	switch {
-	case strings.EqualFold(e, EffectAllow):
-		return EffectAllow, true
-	case strings.EqualFold(e, EffectDeny):
-		return EffectDeny, true
-	}
-	return e, false
-}
+// effects are the values of Effect. RAM's grammar gives exactly these two
+// strings, ("Allow" | "Deny"), and "Policy elements" lists Allow and Deny as
+// the valid values ("Policy structure and syntax",
+// https://www.alibabacloud.com/help/doc-detail/93739.htm; "Policy elements",
+// https://www.alibabacloud.com/help/doc-detail/93738.htm). Another case
+// ("allow") is outside the grammar and refused, with a suggestion.
+var effects = []string{EffectAllow, EffectDeny}
+
+func validEffect(e string) bool { return e == EffectAllow || e == EffectDeny }
 
 // checkAction accepts "*" and "<service>:<action>", either part with
 // wildcards. In a trust policy every action must cover sts:AssumeRole.
@@ -171,15 +171,18 @@ func validName(s string) bool {
 // checkPrincipals checks trust policy principals: known types, and ARNs where
 // RAM and Federated expect them. A RAM principal may also be a bare account
 // ID, which means that account's root (see canonicalPrincipal).
+//
+// An empty list ("Service": []) is accepted, with a warning: no document
+// forbids it, and public modules send it whenever their list variable is
+// left at its default (alibabacloud-automation/terraform-alicloud-ram,
+// ram-assumable-roles, "Service": ${jsonencode(var.trusted_role_services)}).
+// It names no one, which is what it means in evaluation too.
 func checkPrincipals(i int, principals map[string][]string, p *problems) {
 	for _, typ := range sortedKeys(principals) {
 		element := joinElement(elemPrincipal, typ)
 		if !contains(principalTypes, typ) {
 			p.add(i, elemPrincipal, "unknown principal type %q; use RAM, Service or Federated", typ)
 			continue
-		}
-		if len(principals[typ]) == 0 {
-			p.add(i, element, "must name at least one principal")
 		}
 		for _, id := range principals[typ] {
 			ok := validName(id)
@@ -199,18 +202,21 @@ func checkPrincipals(i int, principals map[string][]string, p *problems) {
 // checkConditions checks operators, keys and values. Keys are compared
 // case-insensitively (as RAM evaluates them), so one key written twice in
 // different case under one operator is reported rather than silently ANDed.
+//
+// A key not of the documented form acs:<name> or <service>:<name> (such as
+// "Action") is accepted with a warning: "Policy elements"
+// (https://www.alibabacloud.com/help/doc-detail/93738.htm) describes the two
+// forms, but does not say RAM refuses others, and policies in use today
+// write keys such as "Action" under StringNotLike. No request carries such a
+// key, so it is evaluated as missing (see Document.Warnings).
 func checkConditions(i int, conds []Condition, p *problems) {
 	seen := map[string]bool{}
 	for _, c := range conds {
 		spec, known := operators[c.Operator]
 		if !known {
-			p.add(i, elemCondition, "unknown operator %q%s; RAM supports String*, Numeric*, Date*, Bool, IpAddress and NotIpAddress", c.Operator, suggest(c.Operator, operatorNames))
+			p.add(i, elemCondition, "unknown operator %q%s; RAM supports String*, Numeric*, Date*, Bool, IpAddress and NotIpAddress, each also with the suffix IfExists", c.Operator, suggest(c.Operator, operatorNames))
 		}
 		element := joinElement(elemCondition, c.Operator)
-		if !validConditionKey(c.Key) {
-			p.add(i, element, "condition key %q must be of the form <service>:<name>, such as acs:SourceIp", c.Key)
-			continue
-		}
 		id := c.Operator + "\x00" + strings.ToLower(c.Key)
 		if seen[id] {
 			p.add(i, element, "condition key %q appears more than once (keys are case-insensitive)", c.Key)
@@ -224,13 +230,18 @@ func checkConditions(i int, conds []Condition, p *problems) {
 			continue
 		}
 		for _, v := range c.Values {
-			if !spec.family.valid(v) {
-				p.add(i, element, "%q is not %s", v, spec.family.describe())
+			if msg := spec.family.check(v); msg != "" {
+				p.add(i, element, "%q %s", v, msg)
 			}
+		}
+		if spec.family == familyIP && strings.EqualFold(c.Key, KeySourceIP) && len(c.Values) == 1 && isHostCIDR(c.Values[0]) {
+			p.add(i, element, "%q: a single acs:SourceIp value must be the address itself (%s), not a CIDR block of one address", c.Values[0], hostOf(c.Values[0]))
 		}
 	}
 }
 
+// validConditionKey reports whether k has the documented form
+// <service>:<name> (acs:<name> for the global keys).
 func validConditionKey(k string) bool {
 	prefix, name, ok := strings.Cut(k, ":")
 	return ok && validCode(prefix) && validName(name)

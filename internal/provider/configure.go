@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/framework"
 )
 
 // defaultRegion matches the alicloud provider's default, so configurations
@@ -29,6 +30,8 @@ type providerModel struct {
 	SharedCredentialsFile types.String     `tfsdk:"shared_credentials_file"`
 	AssumeRole            *assumeRoleModel `tfsdk:"assume_role"`
 	Endpoints             *endpointsModel  `tfsdk:"endpoints"`
+	StrictLint            types.Bool       `tfsdk:"strict_lint"`
+	LintIgnore            types.Set        `tfsdk:"lint_ignore"`
 }
 
 type assumeRoleModel struct {
@@ -104,9 +107,10 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		"has_profile":          cfg.Profile != "" || cfg.SharedCredentialsFile != "",
 		"assume_role_with_arn": cfg.AssumeRole != nil,
 	})
-	resp.ResourceData = client
-	resp.DataSourceData = client
-	resp.EphemeralResourceData = client
+	data := &framework.ProviderData{Client: client, Lint: lintSettings(ctx, m, resp)}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // assumeRoleConfig merges the assume_role block with its environment
@@ -159,4 +163,26 @@ func pick(v types.String, envs ...string) string {
 		}
 	}
 	return ""
+}
+
+// lintSettings reads strict_lint (falling back to MSERAM_STRICT_LINT, so a
+// CI pipeline can turn it on without editing configurations) and
+// lint_ignore.
+func lintSettings(ctx context.Context, m providerModel, resp *provider.ConfigureResponse) framework.LintSettings {
+	var s framework.LintSettings
+	switch {
+	case !m.StrictLint.IsNull():
+		s.Strict = m.StrictLint.ValueBool()
+	case os.Getenv("MSERAM_STRICT_LINT") != "":
+		strict, err := strconv.ParseBool(os.Getenv("MSERAM_STRICT_LINT"))
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("strict_lint"), "Invalid MSERAM_STRICT_LINT",
+				"MSERAM_STRICT_LINT must be true or false, got "+strconv.Quote(os.Getenv("MSERAM_STRICT_LINT"))+".")
+		}
+		s.Strict = strict
+	}
+	if !m.LintIgnore.IsNull() {
+		resp.Diagnostics.Append(m.LintIgnore.ElementsAs(ctx, &s.Ignore, false)...)
+	}
+	return s
 }

@@ -6,12 +6,18 @@ package provider
 import (
 	"context"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/mseram/terraform-provider-mseram/internal/mse"
 )
 
 // roleARNPattern is the shape of a RAM role ARN, checked before any STS call.
@@ -64,6 +70,17 @@ func (p *mseramProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+			"strict_lint": schema.BoolAttribute{
+				MarkdownDescription: "Report policy lint findings (on `mseram_policy_document`, `mseram_policy` and `mseram_role`) as errors " +
+					"instead of warnings, so a plan with a finding fails. Default `false`; falls back to `MSERAM_STRICT_LINT`.",
+				Optional: true,
+			},
+			"lint_ignore": schema.SetAttribute{
+				MarkdownDescription: "Lint rules whose findings are not reported (and left out of `mseram_policy_document.warnings`): " + lintRulesMarkdown() + ".",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(lintRuleNames()...))},
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{
@@ -111,4 +128,21 @@ func (p *mseramProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 		},
 	}
+}
+
+func lintRuleNames() []string {
+	names := make([]string, 0, len(mse.LintRules))
+	for n := range mse.LintRules {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func lintRulesMarkdown() string {
+	var parts []string
+	for _, n := range lintRuleNames() {
+		parts = append(parts, "`"+n+"` ("+strings.TrimSuffix(mse.LintRules[n], ".")+")")
+	}
+	return strings.Join(parts, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -38,6 +39,7 @@ const (
 
 type policyResource struct {
 	client *alicloud.Client
+	lint   framework.LintSettings
 }
 
 // NewPolicyResource is the constructor the provider registers for
@@ -128,25 +130,35 @@ func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequ
 	client, diags := framework.ClientFrom(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
+	r.lint = framework.LintFrom(req.ProviderData)
 }
 
-// ModifyPlan keeps default_version known when the document does not change
-// (by meaning), so only a real document change shows "(known after apply)".
+// ModifyPlan lints a document that is about to be sent (lint findings are
+// plan warnings, or errors with strict_lint), and keeps default_version
+// known when the document does not change (by meaning), so only a real
+// document change shows "(known after apply)".
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
 	var plan, state policyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || plan.PolicyDocument.IsUnknown() {
 		return
 	}
-	same, diags := state.PolicyDocument.StringSemanticEquals(ctx, plan.PolicyDocument)
-	resp.Diagnostics.Append(diags...)
+	same := false
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		var diags diag.Diagnostics
+		same, diags = state.PolicyDocument.StringSemanticEquals(ctx, plan.PolicyDocument)
+		resp.Diagnostics.Append(diags...)
+	}
 	if same {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("default_version"), state.DefaultVersion)...)
+		return
 	}
+	framework.LintDocument(&resp.Diagnostics, r.lint, fmt.Sprintf("mseram_policy %q", plan.Name.ValueString()),
+		path.Root("policy_document"), plan.PolicyDocument.ValueString(), false)
 }
 
 func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

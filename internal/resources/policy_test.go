@@ -35,8 +35,8 @@ const configPolicy = `{
 }`
 
 // The same policy as the API might return it: compact, keys and lists
-// reordered, a one-element list as a string, Effect in another case.
-const configPolicyReformatted = `{"Statement":[{"Resource":"acs:mse:*:*:instance/mse-cn-0pp1j8om80a/3fd98c48-a709-4061-bba1-e341d79d681b/DEFAULT_GROUP/prod.yaml","Action":["mse:ListNacosConfigs","mse:UpdateNacosConfig","mse:GetNacosConfig"],"Effect":"allow"}],"Version":"1"}`
+// reordered, a one-element list as a string, an element name in another case.
+const configPolicyReformatted = `{"Statement":[{"Resource":"acs:mse:*:*:instance/mse-cn-0pp1j8om80a/3fd98c48-a709-4061-bba1-e341d79d681b/DEFAULT_GROUP/prod.yaml","Action":["mse:ListNacosConfigs","mse:UpdateNacosConfig","mse:GetNacosConfig"],"effect":"Allow"}],"Version":"1"}`
 
 func policyConfig(name, document, attrs string) string {
 	return fmt.Sprintf(`

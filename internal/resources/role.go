@@ -30,7 +30,10 @@ var (
 
 type roleResource struct {
 	client *alicloud.Client
+	lint   framework.LintSettings
 }
+
+var _ resource.ResourceWithModifyPlan = (*roleResource)(nil)
 
 // NewRoleResource is the constructor the provider registers for mseram_role.
 func NewRoleResource() resource.Resource {
@@ -130,6 +133,28 @@ func (r *roleResource) Configure(_ context.Context, req resource.ConfigureReques
 	client, diags := framework.ClientFrom(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
+	r.lint = framework.LintFrom(req.ProviderData)
+}
+
+// ModifyPlan lints a trust policy that is about to be sent: plan warnings,
+// or errors with strict_lint.
+func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, state roleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.AssumeRolePolicyDocument.IsUnknown() || plan.AssumeRolePolicyDocument.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if same, _ := state.AssumeRolePolicyDocument.StringSemanticEquals(ctx, plan.AssumeRolePolicyDocument); same {
+			return
+		}
+	}
+	framework.LintDocument(&resp.Diagnostics, r.lint, fmt.Sprintf("mseram_role %q", plan.Name.ValueString()),
+		path.Root("assume_role_policy_document"), plan.AssumeRolePolicyDocument.ValueString(), true)
 }
 
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

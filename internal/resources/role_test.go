@@ -35,13 +35,13 @@ const ecsTrustHCL = `jsonencode({
   })`
 
 // The same trust policy as a hand-written heredoc: other whitespace, key
-// order, a string for a one-element list, Effect in lower case.
+// order, a string for a one-element list, an element name in lower case.
 const ecsTrustReformatted = `<<-EOT
     {
       "Statement": [
         {
           "Principal": {"Service": "ecs.aliyuncs.com"},
-          "Effect": "allow",
+          "effect": "Allow",
           "Action": ["sts:AssumeRole"]
         }
       ],

@@ -12,14 +12,12 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -95,9 +93,7 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 			"service_name": schema.StringAttribute{
 				MarkdownDescription: "The service the role is for, e.g. `mse.aliyuncs.com` or `mssp.aliyuncs.com`. Checked at plan time against the provider's " +
 					"catalog of services (see the `mseram_service_linked_roles` data source), unless `allow_unknown_service` is `true`. Changing it replaces the role.",
-				Required: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(mse.ServiceNameSyntax,
-					"must be a service name: a lower-case host under aliyuncs.com, such as mse.aliyuncs.com")},
+				Required:      true,
 				PlanModifiers: replace,
 			},
 			"allow_unknown_service": schema.BoolAttribute{
@@ -174,18 +170,15 @@ func (r *serviceLinkedRoleResource) ValidateConfig(ctx context.Context, req reso
 	}
 	service := m.ServiceName.ValueString()
 	suffix := knownString(m.CustomSuffix)
+	// One message per mistake (mse.CheckServiceName): a name that is not a
+	// service name gets a suggestion, never the allow_unknown_service hint.
+	if err := mse.CheckServiceName(service, m.AllowUnknownService.ValueBool() || m.AllowUnknownService.IsUnknown()); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("service_name"), "Unknown service",
+			"service_name of this mseram_service_linked_role: "+sentence(err.Error()))
+		return
+	}
 	entry, known := mse.ServiceLinkedRoleFor(service)
 	if !known {
-		if m.AllowUnknownService.IsUnknown() {
-			return
-		}
-		if !m.AllowUnknownService.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("service_name"), "Unknown service",
-				fmt.Sprintf("Service %q is not in the provider's service-linked role catalog (%s). Check the spelling; "+
-					"if the service is real and only missing from the catalog, set allow_unknown_service = true on this mseram_service_linked_role "+
-					"to let ResourceManager decide.", service, strings.Join(mse.ServiceNames(), ", ")))
-			return
-		}
 		if suffix != "" {
 			if err := mse.CheckSuffixSyntax("", suffix); err != nil {
 				resp.Diagnostics.AddAttributeError(path.Root("custom_suffix"), "Invalid custom suffix", err.Error()+".")
@@ -506,4 +499,12 @@ func setSLRFromAPI(m *serviceLinkedRoleModel, role *alicloud.ServiceLinkedRole) 
 	m.Arn = types.StringValue(role.Arn)
 	m.AssumeRolePolicyDocument = types.StringValue(role.AssumeRolePolicyDocument)
 	m.Description = types.StringValue(role.Description)
+}
+
+// sentence ends a message with a period unless it ends with a question.
+func sentence(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }

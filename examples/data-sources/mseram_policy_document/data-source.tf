@@ -63,3 +63,38 @@ check "gateway_team_policy_is_clean" {
 output "developer_policy" {
   value = data.mseram_policy_document.developer.json
 }
+
+# Every grant, with its exact resources, in the plan: an omitted namespace_id
+# (every namespace) is visible here and as a wide_write lint warning.
+output "gateway_team_grants" {
+  value = data.mseram_policy_document.gateway_team.grants
+}
+
+# A role's trust policy from typed blocks: the custom worker role of an ACK
+# node pool that runs MSE Ingress Controller (ACK requires it to trust ECS),
+# also assumable by the platform account's administrators with MFA.
+data "mseram_policy_document" "ingress_worker_trust" {
+  ack_worker_role {}
+
+  trusted_account {
+    account_id  = "1234567890123456"
+    require_mfa = true
+  }
+}
+
+# A raw trust statement, as aws_iam_policy_document writes one: one RAM role
+# of another account may assume the role.
+data "mseram_policy_document" "cross_account_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "RAM"
+      identifiers = ["acs:ram::9876543210987654:role/deployer"]
+    }
+  }
+}
+
+resource "mseram_role" "ingress_worker" {
+  name                        = "mse-ingress-worker"
+  assume_role_policy_document = data.mseram_policy_document.ingress_worker_trust.json
+}

@@ -3,7 +3,7 @@
 # policy offline, with no condition keys (use the mseram_access_check data
 # source for acs:SourceIp and the like).
 locals {
-  namespace_arn = provider::mseram::mse_resource_arn("mse-cn-0pp1j8om80a", "3fd98c48-a709-4061-bba1-e341d79d681b", "", "")
+  namespace_arn = provider::mseram::mse_resource_arn("mse-cn-0pp1j8om80a", "3fd98c48-a709-4061-bba1-e341d79d681b", null, null)
 
   developer_policy = jsonencode({
     Version = "1"
