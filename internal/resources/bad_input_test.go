@@ -337,12 +337,14 @@ func TestAccBadInput_serviceLinkedRole(t *testing.T) {
 	cases := []badInput{
 		{"service_name: syntax", slr("a", "service_name", `"MSE.aliyuncs.com"`) + slr("b", "service_name", `"mse.example.com"`) +
 			slr("c", "service_name", `""`) + slr("d", "service_name", acctest.HCLString("mse.aliyuncs.com\n")),
-			[]string{"Attribute service_name must be a service name: a lower-case host under aliyuncs.com, such as mse.aliyuncs.com, got: MSE.aliyuncs.com",
-				"got: mse.example.com", `Service "" is not in`, `Service "mse.aliyuncs.com\n" is not in`}},
+			[]string{`"MSE.aliyuncs.com" is not a service name; did you mean "mse.aliyuncs.com"?`,
+				`"mse.example.com" is not a service name: a lower-case host under aliyuncs.com`,
+				"must not be empty: name a service such as mse.aliyuncs.com",
+				`"mse.aliyuncs.com\n" is not a service name; did you mean "mse.aliyuncs.com"?`}},
 		{"service_name: unknown; suffix and description refused by MSE", slr("a", "service_name", `"nope.aliyuncs.com"`) +
 			slr("b", "service_name", `"mse.aliyuncs.com"`, "custom_suffix", `"x"`) +
 			slr("c", "service_name", `"mssp.aliyuncs.com"`, "description", `"mine"`),
-			[]string{`Service "nope.aliyuncs.com" is not in the provider's service-linked role catalog`,
+			[]string{`"nope.aliyuncs.com" is not in the provider's service-linked role catalog`,
 				"custom_suffix: service mse.aliyuncs.com does not accept a custom suffix",
 				"description: service mssp.aliyuncs.com does not accept a custom description"}},
 		{"custom_suffix syntax for an unknown service; description length", slr("a", "service_name", `"new.aliyuncs.com"`, "allow_unknown_service", "true", "custom_suffix", `"a_b"`) +

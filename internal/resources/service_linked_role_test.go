@@ -99,11 +99,11 @@ func TestAccServiceLinkedRole_planTimeRefusals(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(slrConfig("nacos.aliyuncs.com", "")),
-				ExpectError: regexp.MustCompile(`(?s)Unknown service.*"nacos.aliyuncs.com" is not in the.*allow_unknown_service`),
+				ExpectError: regexp.MustCompile(`(?s)Unknown service.*"nacos.aliyuncs.com" is not\s+in\s+the.*allow_unknown_service`),
 			},
 			{
 				Config:      env.Config(slrConfig("MSE", "")),
-				ExpectError: regexp.MustCompile(`(?s)service_name.*must be a service name`),
+				ExpectError: regexp.MustCompile(`(?s)service_name.*"MSE" is not a service\s+name;\s+did\s+you\s+mean\s+"mse.aliyuncs.com"\?`),
 			},
 			{
 				Config:      env.Config(slrConfig(mseService, `  custom_suffix = "blue"`)),
