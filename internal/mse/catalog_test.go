@@ -4,8 +4,8 @@
 package mse
 
 import (
-	"bufio"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -184,41 +184,38 @@ func TestFamiliesAgreeWithCatalog(t *testing.T) {
 	}
 }
 
-var seedRow = regexp.MustCompile(`^\| ([A-Z][A-Za-z]+) \| (.+) \| (Yes|No) \|$`)
-
-// TestSeedTablesPresent reads the seeds' action tables, when the seeds are
-// at hand, and checks each row is cataloged with the seed's read-only flag
+// TestSeedTablesPresent reads the seeds' action tables (testdata/
+// seed_action_tables.tsv: seed, action, read-only flag, as the pages list
+// them) and checks each row is cataloged with the seed's read-only flag
 // unless a Note records why the seed is wrong.
 func TestSeedTablesPresent(t *testing.T) {
-	files := []string{"/work/shared/seeds/001_a95e4f24883b28cd.txt", "/work/shared/seeds/003_a104417152dc451b.txt"}
+	b, err := os.ReadFile(filepath.Join("testdata", "seed_action_tables.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	rows := 0
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Skipf("seeds not available: %v", err)
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
 		}
-		sc := bufio.NewScanner(fh)
-		for sc.Scan() {
-			m := seedRow.FindStringSubmatch(strings.TrimSpace(sc.Text()))
-			if m == nil || m[1] == "Action" {
-				continue
-			}
-			rows++
-			a, ok := Lookup(m[1])
-			if !ok {
-				t.Errorf("seed action %s not in catalog", m[1])
-				continue
-			}
-			if a.Source == SourceSDK {
-				t.Errorf("%s: listed by a seed but Source is sdk", a.Name)
-			}
-			if seedRO := m[3] == "Yes"; seedRO != a.ReadOnly && a.Note == "" {
-				t.Errorf("%s: seed says read-only=%v, catalog %v, and no note explains", a.Name, seedRO, a.ReadOnly)
-			}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			t.Fatalf("malformed row %q", line)
 		}
-		fh.Close()
+		rows++
+		a, ok := Lookup(f[1])
+		if !ok {
+			t.Errorf("seed %s action %s not in catalog", f[0], f[1])
+			continue
+		}
+		if a.Source == SourceSDK {
+			t.Errorf("%s: listed by seed %s but Source is sdk", a.Name, f[0])
+		}
+		if seedRO := f[2] == "yes"; seedRO != a.ReadOnly && a.Note == "" {
+			t.Errorf("%s: seed %s says read-only=%v, catalog %v, and no note explains", a.Name, f[0], seedRO, a.ReadOnly)
+		}
 	}
 	if rows != 78 { // 25 rows in seed 001, 53 in seed 003
-		t.Errorf("parsed only %d seed rows; did the table format change?", rows)
+		t.Errorf("read %d seed rows, want 78", rows)
 	}
 }

@@ -5,9 +5,24 @@
 // permissions: the action catalog, ARN builders, and the renderer behind the
 // mseram_policy_document data source, which turns typed grants into
 // least-privilege policy documents. It imports only the standard library and
-// internal/policy. "The seeds" are the MSE documentation pages in
-// shared/seeds (000 service-linked roles, 001 RAM for MSE, 003 RAM for
-// gateways).
+// internal/policy.
+//
+// # Sources
+//
+// "The seeds" (and "seed NNN" in comments) are five public documentation
+// pages on alibabacloud.com/help this package models:
+//
+//	000  Microservices Engine: MSE service-linked roles
+//	001  Microservices Engine: Grant permissions on Microservices Registry resources
+//	     (www.alibabacloud.com/help/en/mse/security-and-compliance/grant-permissions-on-microservices-registry-resources)
+//	002  Managed Security Service: Service-linked role
+//	003  Microservices Engine: Grant permissions to manage cloud-native gateways
+//	     (www.alibabacloud.com/help/en/mse/security-and-compliance/grant-permissions-to-manage-cloud-native-gateways)
+//	004  Microservices Engine: Grant permissions to MSE Ingress Controller
+//
+// The facts tests need from them are in testdata/, in our own words:
+// seed_action_tables.tsv (the action tables of 001 and 003: name and
+// read-only flag) and the golden policies (testdata/README.md).
 //
 // # Catalog
 //

@@ -30,7 +30,7 @@ import (
 
 // actionCodes maps, per product service, the actions that the real
 // service authorizes under another code. ResourceManager's role actions
-// are RAM's: shared/seeds/000 grants creating MSE's service-linked role
+// are RAM's: seed 000 grants creating MSE's service-linked role
 // with "ram:CreateServiceLinkedRole" (so does the system policy
 // AliyunMSEFullAccess), and deleting one with "ram:DeleteServiceLinkedRole".
 // IMS is part of RAM and its API reference gives RAM's code too
@@ -262,7 +262,7 @@ func imsTaggedUsers(listing bool) resourceFunc {
 }
 
 // serviceLinkedRoleToCreate is the role CreateServiceLinkedRole would
-// create (lower-cased, as its Arn will be). shared/seeds/000 grants it as
+// create (lower-cased, as its Arn will be). seed 000 grants it as
 // acs:ram:*:<account>:role/* with a ram:ServiceName condition, which this
 // ARN matches. An unknown service answers EntityNotExist.Service, as the
 // handler would.

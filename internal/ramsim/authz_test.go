@@ -222,7 +222,7 @@ func TestAuthzNetworkConditions(t *testing.T) {
 	}
 }
 
-// The policy of shared/seeds/000's FAQ lets a RAM user create MSE's
+// The policy of seed 000's FAQ lets a RAM user create MSE's
 // service-linked role, and no other service's.
 func TestAuthzServiceLinkedRoleServiceName(t *testing.T) {
 	env := newEnv(t, Config{})

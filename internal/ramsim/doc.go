@@ -10,7 +10,9 @@
 // real field names, error codes and HTTP statuses. Acceptance tests run it
 // in-process; cmd/ramsim serves it as a binary. Anything it does not
 // implement answers like the real gateway answers an unknown action, never
-// with a silent success. See shared/design/RAM-API.md for the protocol.
+// with a silent success. The protocol follows the products' public API references;
+// "seed NNN" names one of the MSE documentation pages listed under Sources
+// in internal/mse's package documentation.
 //
 // # Credentials
 //
@@ -51,7 +53,7 @@
 // so a denied request changes nothing. The action is
 // <service>:<Action> (ram:CreateUser, sts:AssumeRole, mse:…), except
 // ResourceManager's role actions, which RAM authorizes under ram:
-// (ram:CreateServiceLinkedRole, as shared/seeds/000 and AliyunMSEFullAccess
+// (ram:CreateServiceLinkedRole, as seed 000 and AliyunMSEFullAccess
 // grant it), and IMS's tag actions, whose API reference gives RAM's code
 // (ram:TagResources). The resources are ARNs:
 // acs:ram::<account>:user/<name>, …:group/<name>, …:role/<name>,

@@ -19,14 +19,14 @@ var systemPolicyFiles embed.FS
 // with their descriptions; each has a document in systempolicies/.
 //   - AdministratorAccess, ReadOnlyAccess: the account-wide policies.
 //   - AliyunMSEFullAccess, AliyunMSEReadOnlyAccess: MSE's system policies
-//     (shared/seeds/001): mse:* plus creating MSE's service-linked role, and
+//     (seed 001): mse:* plus creating MSE's service-linked role, and
 //     mse:Get*/List*/Query* (the read-only actions of the seed's tables).
 //   - AliyunServiceRolePolicyForMSE, AliyunServiceRolePolicyForMSEEngineService:
 //     the policies of MSE's service-linked roles, with the permissions
-//     shared/seeds/000 lists (the seed's trailing spaces and duplicate slb
+//     seed 000 lists (the seed's trailing spaces and duplicate slb
 //     action dropped).
 //   - AliyunServiceRolePolicyForMssp, AliyunServiceRolePolicyForESAMssp: the
-//     policies of MSS's service-linked roles (shared/seeds/002 names them
+//     policies of MSS's service-linked roles (seed 002 names them
 //     but does not quote them). Their documents are stand-ins (assumed):
 //     read access to what the seed says MSS reads (ECS, RDS; ESA, SLS) and
 //     deleting the service's own role.
