@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -293,11 +292,6 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	warnings := make([]string, 0, len(kept))
-	for _, f := range kept {
-		warnings = append(warnings, f.String())
-	}
-	slices.Sort(warnings)
 	sum := sha256.Sum256([]byte(res.MinifiedJSON))
 	m.ID = types.StringValue(hex.EncodeToString(sum[:]))
 	m.JSON = types.StringValue(res.JSON)
@@ -305,7 +299,7 @@ func (d *policyDocumentDataSource) Read(ctx context.Context, req datasource.Read
 	m.Kind = types.StringValue(strings.ToLower(res.Kind.String()))
 	var d1, d2, d3 diag.Diagnostics
 	m.Actions, d1 = types.ListValueFrom(ctx, types.StringType, res.Actions)
-	m.Warnings, d2 = types.ListValueFrom(ctx, types.StringType, slices.Compact(warnings))
+	m.Warnings, d2 = types.ListValueFrom(ctx, types.StringType, mse.Warnings(kept))
 	m.Grants, d3 = grantsValue(ctx, res.Grants)
 	resp.Diagnostics.Append(d1...)
 	resp.Diagnostics.Append(d2...)

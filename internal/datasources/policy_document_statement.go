@@ -40,7 +40,7 @@ type principalModel struct {
 // problem, on the argument at fault); the schema only refuses null list
 // entries, which that validator cannot see.
 func statementBlock() schema.ListNestedBlock {
-	strings := func(description string) schema.ListAttribute {
+	stringList := func(description string) schema.ListAttribute {
 		return schema.ListAttribute{
 			MarkdownDescription: description,
 			ElementType:         types.StringType,
@@ -48,9 +48,9 @@ func statementBlock() schema.ListNestedBlock {
 			Validators:          []validator.List{listvalidator.NoNullValues()},
 		}
 	}
-	values := strings("The values to compare with; several are ORed.")
+	values := stringList("The values to compare with; several are ORed.")
 	values.Optional, values.Required = false, true
-	identifiers := strings("The principals: for `RAM`, account IDs or ARNs such as `acs:ram::1234567890123456:root` or " +
+	identifiers := stringList("The principals: for `RAM`, account IDs or ARNs such as `acs:ram::1234567890123456:root` or " +
 		"`acs:ram::1234567890123456:role/ops`; for `Service`, service names such as `ecs.aliyuncs.com`; for `Federated`, " +
 		"identity provider ARNs such as `acs:ram::1234567890123456:saml-provider/idp`.")
 	identifiers.Optional, identifiers.Required = false, true
@@ -68,10 +68,10 @@ func statementBlock() schema.ListNestedBlock {
 					MarkdownDescription: "`Allow` (default) or `Deny`.",
 					Optional:            true,
 				},
-				"actions": strings("Actions, as `<service>:<Action>` with `*` and `?` wildcards, e.g. `mse:GetNacosConfig`; " +
+				"actions": stringList("Actions, as `<service>:<Action>` with `*` and `?` wildcards, e.g. `mse:GetNacosConfig`; " +
 					"`sts:AssumeRole` in a trust statement. Exactly one of `actions` and `not_actions`."),
-				"not_actions": strings("Every action except these."),
-				"resources": strings("Resource ARNs or `*` (RAM has no `NotResource`); required unless the statement names `principals`. " +
+				"not_actions": stringList("Every action except these."),
+				"resources": stringList("Resource ARNs or `*` (RAM has no `NotResource`); required unless the statement names `principals`. " +
 					"Build MSE ARNs with the `mse_resource_arn` function."),
 			},
 			Blocks: map[string]schema.Block{

@@ -22,8 +22,8 @@ type LintSettings struct {
 	Ignore []string
 }
 
-// Kept returns the findings whose rule is not ignored.
-func (s LintSettings) Kept(findings []mse.Finding) []mse.Finding {
+// kept returns the findings whose rule is not ignored.
+func (s LintSettings) kept(findings []mse.Finding) []mse.Finding {
 	var out []mse.Finding
 	for _, f := range findings {
 		if !slices.Contains(s.Ignore, f.Rule) {
@@ -38,7 +38,7 @@ func (s LintSettings) Kept(findings []mse.Finding) []mse.Finding {
 // naming the object, the place the user wrote, the rule and how to silence
 // it. It returns the findings it reported.
 func AddFindings(diags *diag.Diagnostics, s LintSettings, object string, findings []mse.Finding, at func(mse.Finding) path.Path) []mse.Finding {
-	kept := s.Kept(findings)
+	kept := s.kept(findings)
 	for _, f := range kept {
 		summary := "Policy lint: " + f.Rule
 		detail := fmt.Sprintf("%s: %s\n\nRule %q: add it to lint_ignore in the mseram provider block to silence it; "+

@@ -153,7 +153,18 @@
 // policy.MaxDocumentLength characters is an error that says how to split.
 //
 // Result.Actions lists the Action entries of the Allow statements (patterns
-// as written), sorted. Result.Warnings are the renderer's and Lint's,
-// sorted; they name block indexes, so unlike the document they follow the
-// input order.
+// as written), sorted. Result.Grants says what each typed block grants.
+// Result.Findings are the renderer's and the linter's, each with a rule name
+// (LintRules) and the place the user wrote (nacos_config[1], statement[0],
+// source_policy_documents[0] statement 2): typed statements are linted as
+// their block rendered them, before merging. Warnings turns findings into
+// the sorted text list. An empty field of a grant means "omitted": callers
+// that take user input refuse empty strings before calling Render.
+//
+// # Trust policies
+//
+// The trusted_service, trusted_account and ack_worker_role blocks, or any
+// statement naming principals, make the document a role's trust policy
+// (Result.Kind); it is validated as one, and typed permission grants beside
+// it are an error, as is a source document of the other kind.
 package mse

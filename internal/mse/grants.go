@@ -97,9 +97,8 @@ type Result struct {
 	// so that a widening (an omitted namespace) is visible in the plan.
 	Grants []GrantSummary
 	// Findings are the renderer's and the linter's, each naming the block
-	// or statement the user wrote; Warnings is their String form, sorted.
+	// or statement the user wrote (Warnings lists them as text).
 	Findings []Finding
-	Warnings []string
 }
 
 // GrantSummary is what one typed block grants, before the renderer merges
@@ -136,7 +135,11 @@ func Render(req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	kind, err := req.kind()
+	docs, err := parseDocuments(req)
+	if err != nil {
+		return Result{}, err
+	}
+	kind, err := req.kind(docs)
 	if err != nil {
 		return Result{}, err
 	}
@@ -151,7 +154,7 @@ func Render(req Request) (Result, error) {
 		stmts, _ = mergeSameResources(stmts)
 	}
 
-	stmts, userFindings, err := assemble(req, kind, stmts)
+	stmts, userFindings, err := assemble(req, docs, kind, stmts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -178,11 +181,6 @@ func Render(req Request) (Result, error) {
 	}
 	res.Actions = grantedActions(doc)
 	res.Findings = findings
-	for _, f := range findings {
-		res.Warnings = append(res.Warnings, f.String())
-	}
-	slices.Sort(res.Warnings)
-	res.Warnings = slices.Compact(res.Warnings)
 	return res, nil
 }
 
@@ -190,9 +188,9 @@ func Render(req Request) (Result, error) {
 // document's kind.
 func lintFor(kind policy.Kind, where string, s policy.Statement) []Finding {
 	if kind == policy.Trust {
-		return LintTrustStatement(where, s)
+		return lintTrustStatement(where, s)
 	}
-	return LintStatement(where, s)
+	return lintStatement(where, s)
 }
 
 // grantedActions lists the Action entries of the Allow statements.

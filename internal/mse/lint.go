@@ -5,6 +5,7 @@ package mse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/agext/levenshtein"
@@ -58,16 +59,27 @@ func (f Finding) String() string {
 	return s
 }
 
+// Warnings is findings as the warnings list shows them: their String form,
+// sorted, without repeats.
+func Warnings(findings []Finding) []string {
+	out := make([]string, 0, len(findings))
+	for _, f := range findings {
+		out = append(out, f.String())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // Lint returns findings about a policy document: things RAM accepts but that
 // are probably not meant. Each statement is named by its index and Sid; see
-// LintStatement for the rules, and policy's document warnings (RuleDocument).
+// lintStatement for the rules, and policy's document warnings (RuleDocument).
 func Lint(doc *policy.Document) []Finding {
 	if doc == nil {
 		return nil
 	}
 	out := documentFindings(doc)
 	for i, s := range doc.Statements {
-		out = append(out, LintStatement(statementName(i, s.Sid), s)...)
+		out = append(out, lintStatement(statementName(i, s.Sid), s)...)
 	}
 	return out
 }
@@ -100,7 +112,7 @@ func elementMsg(w *policy.ValidationError) string {
 	return w.Element + ": " + w.Msg
 }
 
-// LintStatement checks one statement of an identity policy:
+// lintStatement checks one statement of an identity policy:
 //
 //   - Action "*" (every action of every service);
 //   - mse:* on every MSE resource ("*", acs:mse:*:*:* or
@@ -113,7 +125,7 @@ func elementMsg(w *policy.ValidationError) string {
 //     matches any write;
 //   - account-level actions (mse:ListClusters, ...) whose Resource names
 //     only instances, which therefore never match.
-func LintStatement(where string, s policy.Statement) []Finding {
+func lintStatement(where string, s policy.Statement) []Finding {
 	var out []Finding
 	warn := func(rule, format string, args ...any) {
 		out = append(out, Finding{Rule: rule, Where: where, Msg: fmt.Sprintf(format, args...)})
@@ -156,7 +168,7 @@ func unknownAction(a string) string {
 	}
 	if !strings.ContainsAny(name, "*?") {
 		if _, ok := Lookup(a); !ok {
-			return fmt.Sprintf("%s is not a known MSE action (RAM action names are the MSE API names)%s", a, didYouMean(SuggestAction(a)))
+			return fmt.Sprintf("%s is not a known MSE action (RAM action names are the MSE API names)%s", a, didYouMean(suggestAction(a)))
 		}
 		return ""
 	}
@@ -178,16 +190,17 @@ func didYouMean(s string) string {
 	return "; did you mean " + s + "?"
 }
 
-// SuggestAction returns the catalog action closest to an unknown mse:
+// suggestAction returns the catalog action closest to an unknown mse:
 // action name, or "" when none is close. Close means an edit distance of at
 // most a fifth of the name (at least 2), ignoring case, which catches typos
 // and a missing or extra letter without suggesting unrelated APIs.
-func SuggestAction(a string) string {
+func suggestAction(a string) string {
 	_, name, ok := strings.Cut(a, ":")
 	if !ok {
 		name = a
 	}
-	return closest(strings.ToLower("mse:"+name), catalogNames(), 2)
+	s := "mse:" + name
+	return closest(s, catalogNames(), max(2, len(s)/5), nil)
 }
 
 func catalogNames() []string {
@@ -199,13 +212,17 @@ func catalogNames() []string {
 	return names
 }
 
-// closest returns the candidate nearest to s (compared in lower case) within
-// max(minDist, len(s)/5) edits, or "".
-func closest(s string, candidates []string, minDist int) string {
-	limit := max(minDist, len(s)/5)
+// closest returns the candidate nearest to s, both compared in lower case,
+// within limit edits, or "". key maps a candidate to the text compared (the
+// candidate itself when nil).
+func closest(s string, candidates []string, limit int, key func(string) string) string {
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
-		if d := levenshtein.Distance(s, strings.ToLower(c), nil); d < bestDist {
+		k := c
+		if key != nil {
+			k = key(c)
+		}
+		if d := levenshtein.Distance(strings.ToLower(s), strings.ToLower(k), nil); d < bestDist {
 			best, bestDist = c, d
 		}
 	}

@@ -62,3 +62,17 @@ func seedGatewayReadOnlyAsWritten() string {
 		"mse:GatewayBlackWhite*","mse:GatewayHealthCheckList","mse:GatewayQueryMonitor","mse:UploadWasmFile"],
 		"Resource":"acs:mse:*:*:instance/gw-8090caa2a3ab447a8bc5fdf3********"}]}`
 }
+
+func TestSuggestAction(t *testing.T) {
+	for in, want := range map[string]string{
+		"mse:UpdateNacosConfg":  "mse:UpdateNacosConfig",
+		"MSE:getnacosconfigg":   "mse:GetNacosConfig",
+		"mse:ListCluster":       "mse:ListClusters",
+		"mse:DropEverything":    "",
+		"mse:CompletelyUnknown": "",
+	} {
+		if got := suggestAction(in); got != want {
+			t.Errorf("suggestAction(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -80,16 +80,16 @@ func TestRenderConsoleReadOnly(t *testing.T) {
 
 func TestRenderWarnings(t *testing.T) {
 	res := render(t, Request{NacosServices: []NacosServiceGrant{{InstanceID: "i", NamespaceID: "n", Access: AccessReadOnly}}})
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "nacos_service[0]") {
-		t.Errorf("Warnings = %q", res.Warnings)
+	if len(Warnings(res.Findings)) != 1 || !strings.Contains(Warnings(res.Findings)[0], "nacos_service[0]") {
+		t.Errorf("Warnings = %q", Warnings(res.Findings))
 	}
 	res = render(t, Request{Gateways: []GatewayGrant{{GatewayID: "gw-*", Access: AccessReadOnly}}})
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "gateway[0]: gateway_id \"gw-*\" contains '*'") {
-		t.Errorf("Warnings = %q", res.Warnings)
+	if len(Warnings(res.Findings)) != 1 || !strings.Contains(Warnings(res.Findings)[0], "gateway[0]: gateway_id \"gw-*\" contains '*'") {
+		t.Errorf("Warnings = %q", Warnings(res.Findings))
 	}
 	res = render(t, Request{Instances: []InstanceGrant{{InstanceID: "*", Access: AccessFull}}})
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "AliyunMSEFullAccess") {
-		t.Errorf("Warnings = %q", res.Warnings)
+	if len(Warnings(res.Findings)) != 1 || !strings.Contains(Warnings(res.Findings)[0], "AliyunMSEFullAccess") {
+		t.Errorf("Warnings = %q", Warnings(res.Findings))
 	}
 }
 

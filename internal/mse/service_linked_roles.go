@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/agext/levenshtein"
 )
 
 // ServiceLinkedRole is one entry of the service-linked role catalog: the
@@ -188,15 +186,12 @@ func suggestService(name string) string {
 			}
 		}
 	}
-	// Compare the part before .aliyuncs.com, allowing a fifth of it (at
-	// least one) in edits: mse.aliyuncs.co or mssp.aliyun.com are typos,
-	// ecs.aliyuncs.com is another service.
-	prefix := func(s string) string { return strings.TrimSuffix(strings.TrimSuffix(s, ".com"), ".aliyuncs") }
-	best, bestDist := "", max(1, len(prefix(lower))/5)+1
-	for _, e := range serviceLinkedRoles {
-		if d := levenshtein.Distance(prefix(lower), prefix(e.ServiceName), nil); d < bestDist {
-			best, bestDist = e.ServiceName, d
-		}
+	// One edit anywhere (mse.aliyuncs.co), or a fifth of the part before
+	// .aliyuncs.com (msse.aliyuncs.com): typos. ecs.aliyuncs.com is two
+	// edits from mse.aliyuncs.com, and another service.
+	if guess := closest(lower, ServiceNames(), 1, nil); guess != "" {
+		return guess
 	}
-	return best
+	prefix := func(s string) string { return strings.TrimSuffix(s, ".aliyuncs.com") }
+	return closest(prefix(lower), ServiceNames(), max(1, len(prefix(lower))/5), prefix)
 }

@@ -102,3 +102,38 @@ func TestServiceLinkedRoleChecks(t *testing.T) {
 		}
 	}
 }
+
+// One message per mistaken service name: a suggestion where one is close,
+// the escape hatch only for a well-formed name outside the catalog.
+func TestCheckServiceName(t *testing.T) {
+	cases := []struct {
+		name         string
+		allowUnknown bool
+		want         string // substring; "" means accepted
+		notWant      string
+	}{
+		{"mse.aliyuncs.com", false, "", ""},
+		{"ecs.aliyuncs.com", true, "", ""},
+		{"", false, "must not be empty", "allow_unknown_service"},
+		{"  ", false, "must not be empty", "allow_unknown_service"},
+		{"mse", false, `did you mean "mse.aliyuncs.com"?`, "allow_unknown_service"},
+		{"AliyunServiceRoleForMSE", false, `did you mean "mse.aliyuncs.com"?`, "allow_unknown_service"},
+		{"AliyunServiceRolePolicyForMssp", false, `did you mean "mssp.aliyuncs.com"?`, "allow_unknown_service"},
+		{"MSE.aliyuncs.com", false, `did you mean "mse.aliyuncs.com"?`, "allow_unknown_service"},
+		{"mse.aliyuncs.co", true, `did you mean "mse.aliyuncs.com"?`, "allow_unknown_service"},
+		{"mse.example.com", false, "a lower-case host under aliyuncs.com", "did you mean"},
+		{"msse.aliyuncs.com", false, `did you mean "mse.aliyuncs.com"?`, "allow_unknown_service"},
+		{"ecs.aliyuncs.com", false, "set allow_unknown_service = true", "did you mean"},
+	}
+	for _, tc := range cases {
+		err := CheckServiceName(tc.name, tc.allowUnknown)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("CheckServiceName(%q, %v) = %v, want nil", tc.name, tc.allowUnknown, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("CheckServiceName(%q, %v) = %v, want it to contain %q", tc.name, tc.allowUnknown, err, tc.want)
+		case err != nil && tc.notWant != "" && strings.Contains(err.Error(), tc.notWant):
+			t.Errorf("CheckServiceName(%q, %v) = %v, must not contain %q", tc.name, tc.allowUnknown, err, tc.notWant)
+		}
+	}
+}

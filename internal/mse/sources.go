@@ -25,25 +25,17 @@ import (
 //     there replaces it, the others are appended.
 //
 // Statements without a Sid never replace anything. Every statement keeps
-// its origin, so findings name what the user wrote. Documents are read with
-// the rules of kind (Render decides it).
-func assemble(req Request, kind policy.Kind, generated []stmt) ([]stmt, []Finding, error) {
+// its origin, so findings name what the user wrote. kind is the rendered
+// document's (Render decides it).
+func assemble(req Request, docs parsedDocuments, kind policy.Kind, generated []stmt) ([]stmt, []Finding, error) {
 	var findings []Finding
 	user := func(s stmt) stmt {
 		findings = append(findings, lintFor(kind, s.origin, s.Statement)...)
 		return s
 	}
-	parse := policy.Parse
-	if kind == policy.Trust {
-		parse = policy.ParseTrust
-	}
 	var out []stmt
 	seen := map[string]int{} // Sid -> source document index
-	for i, src := range req.Sources {
-		doc, err := parse(src)
-		if err != nil {
-			return nil, nil, fmt.Errorf("source_policy_documents[%d]: %w", i, err)
-		}
+	for i, doc := range docs.sources {
 		findings = append(findings, within(fmt.Sprintf("source_policy_documents[%d] ", i), documentFindings(doc))...)
 		for j, s := range doc.Statements {
 			if s.Sid != "" {
@@ -91,17 +83,45 @@ func assemble(req Request, kind policy.Kind, generated []stmt) ([]stmt, []Findin
 		out = append(out, g)
 	}
 
-	for i, o := range req.Overrides {
-		doc, err := parse(o)
-		if err != nil {
-			return nil, nil, fmt.Errorf("override_policy_documents[%d]: %w", i, err)
-		}
+	for i, doc := range docs.overrides {
 		findings = append(findings, within(fmt.Sprintf("override_policy_documents[%d] ", i), documentFindings(doc))...)
 		for j, s := range doc.Statements {
 			out = overlay(out, user(stmt{Statement: s, origin: fmt.Sprintf("override_policy_documents[%d] %s", i, statementName(j, s.Sid))}))
 		}
 	}
 	return out, findings, nil
+}
+
+// parsedDocuments are the source and override documents, each parsed once
+// and validated as the kind its content shows (policy.ParseAny): a document
+// naming principals as a trust policy, any other as an identity policy.
+type parsedDocuments struct {
+	sources, overrides []*policy.Document
+	sourceKinds        []policy.Kind
+	overrideKinds      []policy.Kind
+}
+
+func parseDocuments(req Request) (parsedDocuments, error) {
+	var d parsedDocuments
+	for _, list := range []struct {
+		name  string
+		texts []string
+		docs  *[]*policy.Document
+		kinds *[]policy.Kind
+	}{
+		{"source_policy_documents", req.Sources, &d.sources, &d.sourceKinds},
+		{"override_policy_documents", req.Overrides, &d.overrides, &d.overrideKinds},
+	} {
+		for i, text := range list.texts {
+			doc, kind, err := policy.ParseAny(text)
+			if err != nil {
+				return d, fmt.Errorf("%s[%d]: %w", list.name, i, err)
+			}
+			*list.docs = append(*list.docs, doc)
+			*list.kinds = append(*list.kinds, kind)
+		}
+	}
+	return d, nil
 }
 
 // overlay replaces the statement with s's Sid, or appends s.

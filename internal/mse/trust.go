@@ -87,7 +87,7 @@ func (req Request) generateTrust(g *generated) error {
 // block, or a raw, source or override statement naming principals) or an
 // identity policy, and refuses a mix: a document is either attached to
 // principals (identity) or says who may assume a role (trust), never both.
-func (req Request) kind() (policy.Kind, error) {
+func (req Request) kind(docs parsedDocuments) (policy.Kind, error) {
 	var trustFrom, identityFrom string
 	note := func(k policy.Kind, where string) {
 		switch {
@@ -118,15 +118,11 @@ func (req Request) kind() (policy.Kind, error) {
 	for i, s := range req.Statements {
 		note(statementKind(s), fmt.Sprintf("statement[%d]", i))
 	}
-	for _, docs := range []struct {
-		name string
-		list []string
-	}{{"source_policy_documents", req.Sources}, {"override_policy_documents", req.Overrides}} {
-		for i, d := range docs.list {
-			if parsed, k, err := policy.ParseAny(d); err == nil && len(parsed.Statements) > 0 {
-				note(k, fmt.Sprintf("%s[%d]", docs.name, i))
-			}
-		}
+	for i, k := range docs.sourceKinds {
+		note(k, fmt.Sprintf("source_policy_documents[%d]", i))
+	}
+	for i, k := range docs.overrideKinds {
+		note(k, fmt.Sprintf("override_policy_documents[%d]", i))
 	}
 	if trustFrom == "" {
 		return policy.Identity, nil
@@ -146,11 +142,11 @@ func statementKind(s policy.Statement) policy.Kind {
 	return policy.Identity
 }
 
-// LintTrustStatement checks one statement of a trust policy: trusting every
+// lintTrustStatement checks one statement of a trust policy: trusting every
 // account (a RAM principal "*") or a whole foreign account without a
 // condition is legal, but lets far more principals assume the role than a
 // role usually needs.
-func LintTrustStatement(where string, s policy.Statement) []Finding {
+func lintTrustStatement(where string, s policy.Statement) []Finding {
 	if s.Effect != policy.EffectAllow {
 		return nil
 	}
@@ -170,7 +166,7 @@ func LintTrustStatement(where string, s policy.Statement) []Finding {
 	return out
 }
 
-// LintTrust runs LintTrustStatement on every statement of a trust policy,
+// LintTrust runs lintTrustStatement on every statement of a trust policy,
 // naming statements by index and Sid, plus the document warnings of the
 // policy package.
 func LintTrust(doc *policy.Document) []Finding {
@@ -179,7 +175,7 @@ func LintTrust(doc *policy.Document) []Finding {
 	}
 	out := documentFindings(doc)
 	for i, s := range doc.Statements {
-		out = append(out, LintTrustStatement(statementName(i, s.Sid), s)...)
+		out = append(out, lintTrustStatement(statementName(i, s.Sid), s)...)
 	}
 	return out
 }
