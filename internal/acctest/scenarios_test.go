@@ -53,6 +53,7 @@ func TestScenariosAllTested(t *testing.T) {
 		"04-mse-service-linked-role":        true,
 		"05-mss-service-linked-roles":       true,
 		"06-ingress-controller-worker-role": true,
+		"07-delegated-user-admin":           true,
 	}
 	entries, err := os.ReadDir(scenarioDir)
 	if err != nil {
@@ -286,5 +287,35 @@ func TestAccScenario06_ingressControllerWorkerRole(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+func TestAccScenario07_delegatedUserAdmin(t *testing.T) {
+	env := acctest.New(t)
+	config, readme := scenario(t, "07-delegated-user-admin")
+	// What the refused calls would have changed, had one been allowed.
+	unchanged := acctest.StoreCheck(
+		env.AttachedExactly("user", "helpdesk", "Custom:helpdesk-delegation"),
+		env.AttachedExactly("user", "contractor-ann"),
+		env.AttachedExactly("group", "helpdesk-team"),
+		env.AttachedExactly("role", "deployer"),
+		env.GroupMembersExactly("admins"),
+		env.GroupMembersExactly("contractors"),
+		func(*terraform.State) error {
+			for _, name := range []string{"admin-ann", "contractor-bob"} {
+				if _, ok := env.Server.User(name); ok {
+					return fmt.Errorf("user %s exists: a refused call changed the emulator", name)
+				}
+			}
+			return nil
+		},
+	)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(env.CheckNoUsers, env.CheckNoCustomPolicies),
+		Steps: []resource.TestStep{{
+			Config:            env.Config(config),
+			ConfigStateChecks: []statecheck.StateCheck{env.CheckScenarioTable(readme, nil), unchanged},
+		}},
 	})
 }

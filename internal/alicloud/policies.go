@@ -17,7 +17,7 @@ type Policy struct {
 	CreateDate      string `json:"CreateDate"`
 	UpdateDate      string `json:"UpdateDate"`
 	AttachmentCount int    `json:"AttachmentCount,string"`
-	// Tags is the Tags object of GetPolicy's answer (RAM-API.md: in R2),
+	// Tags is the Tags object of GetPolicy's answer (GetPolicy's API reference),
 	// nil when the answer has none; then ListResourceTags reads them.
 	Tags *PolicyTags `json:"Tags"`
 }

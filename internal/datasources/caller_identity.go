@@ -51,7 +51,7 @@ func (d *callerIdentityDataSource) Schema(_ context.Context, _ datasource.Schema
 			"account_id":    computed("ID of the Alibaba Cloud account (16 digits)."),
 			"arn":           computed("ARN of the caller: `acs:ram::<account>:root`, `...:user/<name>` or `...:assumed-role/<role>/<session>`."),
 			"identity_type": computed("`Account` (root credentials), `RAMUser` or `AssumedRoleUser`."),
-			"user_id":       computed("ID of the caller: the account ID for root, the RAM user's ID for a user."),
+			"user_id":       computed("ID of the caller: the account ID for root credentials, the RAM user's ID for a user; empty for a role session, for which STS answers no `UserId` (use `principal_id` or `role_id`)."),
 			"principal_id":  computed("Principal ID of the caller."),
 			"role_id":       computed("ID of the assumed role; empty unless `identity_type` is `AssumedRoleUser`."),
 		},

@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// The rules below are RAM's own (RAM-API.md, "Name rules"); checking them at
+// The rules below are RAM's own (the CreateUser, CreatePolicy and CreateLoginProfile API references); checking them at
 // plan time turns an apply-time InvalidParameter error into a plan error that
 // names the attribute. Lengths count characters, as RAM does, not bytes.
 var (

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// RAM's rules for roles and groups (RAM-API.md, "Name rules"): role names
+// RAM's rules for roles and groups (the CreateRole and CreateGroup API references): role names
 // have no underscore, group names follow the user-name rule.
 var roleNamePattern = regexp.MustCompile(`^[A-Za-z0-9.-]+$`)
 

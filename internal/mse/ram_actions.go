@@ -127,7 +127,7 @@ var ramActions = []RAMAction{
 		Sources: []string{docAttachToRole, docDetachFromRole},
 		Undecided: "Taken from DetachPolicyFromRole's table (policy and role; it adds the condition keys `ram:TrustedPrincipalTypes` " +
 			"and `ram:ServiceNames`, which no document gives for attaching). Whether both resources must be allowed is not said: ask about both. " +
-			"ramsim checks the role only.",
+			"ramsim checks both.",
 	},
 	// Granted in seed 001 (Add Permissions) and by mseram_user_policy_attachment.
 	// Source: AttachPolicyToUser's API reference lists the policy (custom or
@@ -142,7 +142,7 @@ var ramActions = []RAMAction{
 		},
 		UsedBy:    seedRAMUsersGuide + "; mseram_user_policy_attachment",
 		Sources:   []string{docAttachToUser, docRAMAuthRules},
-		Undecided: "The reference lists the user and the policy but does not say whether a call needs both allowed: ask about both. ramsim checks the user only.",
+		Undecided: "The reference lists the user (required) and the policy (not marked required) without saying whether a call that names a policy needs it allowed too: ask about both. ramsim checks both.",
 	},
 	// Seed 001: permanent AccessKeys for RAM users; mseram_access_key.
 	// Source: the RAM authentication rules give user/<user-name>.
@@ -184,10 +184,10 @@ var ramActions = []RAMAction{
 	{
 		Name:      "ram:CreateUser",
 		Patterns:  []string{"acs:ram:*:<account-id>:user/*"},
-		Checks:    []RAMCheck{{What: "the user being created", Forms: []string{userForm}, Example: exampleUserARN}},
+		Checks:    []RAMCheck{{What: "every user of the account: a new user is checked on the wildcard, not its name", Forms: []string{"acs:ram::<account-id>:user/*"}, Example: "acs:ram::" + exampleAccount + ":user/*"}},
 		UsedBy:    seedRAMUsersGuide + "; mseram_user",
 		Sources:   []string{docRAMAuthRules},
-		Undecided: "The rules give only `user/*`; we take the new user's ARN, as ramsim does. A statement on `user/*` or `*` covers it either way.",
+		Undecided: undecidedRegionEmpty + " A statement on `user/dev-*` does not cover it; ramsim checks `user/*`.",
 	},
 	// Seed 000: AliyunServiceRolePolicyForMSEEngineService grants it on *
 	// with ram:ServiceName. Source: DeleteServiceLinkedRole's API reference
@@ -232,7 +232,7 @@ var ramActions = []RAMAction{
 		Checks:    []RAMCheck{{What: "every role of the account", Forms: []string{"acs:ram::<account-id>:role/*"}, Example: "acs:ram::" + exampleAccount + ":role/*"}},
 		UsedBy:    "RAM console (seed 000 deletes the MSE role from the Roles page); mseram_service_linked_roles",
 		Sources:   []string{docListRoles, docRMAuthorization},
-		Undecided: "No document says what a listing call is checked against; a statement must cover `role/*` to allow it, so ask about that. ramsim checks `acs:ram::<account-id>:*` instead.",
+		Undecided: "No document says what a listing call is checked against; a statement must cover `role/*` to allow it, so ask about that, as ramsim checks.",
 	},
 	// The RAM console's Users page (seed 001). Source: ListUsers' API
 	// reference (resource type User) and the RAM authentication rules
@@ -243,7 +243,7 @@ var ramActions = []RAMAction{
 		Checks:    []RAMCheck{{What: "every user of the account", Forms: []string{"acs:ram::<account-id>:user/*"}, Example: "acs:ram::" + exampleAccount + ":user/*"}},
 		UsedBy:    seedRAMUsersGuide,
 		Sources:   []string{docListUsers, docRAMAuthRules},
-		Undecided: "No document says what a listing call is checked against; a statement must cover `user/*` to allow it, so ask about that. ramsim checks `acs:ram::<account-id>:*` instead.",
+		Undecided: "No document says what a listing call is checked against; a statement must cover `user/*` to allow it, so ask about that, as ramsim checks.",
 	},
 	// Seed 004 grants it on acs:ram::*:role/aliyunserviceroleforslsaudit.
 	// Source: ECS's guide calls it a permission on the role passed (and

@@ -31,7 +31,7 @@ type caller struct {
 	identityType string // identityAccount, identityRAMUser or identityAssumedRole
 	accountID    string
 	principalID  string // the account id, the user's UserId, or <RoleId>:<RoleSessionName>
-	arn          string // ...:root, ...:user/<name>, ...:role/<name>/<session>
+	arn          string // ...:root, ...:user/<name>, ...:assumed-role/<name>/<session>
 	userName     string // the RAM user's name at authentication; "" otherwise
 
 	// Assumed roles only: the role (by RoleId, so a rename keeps the

@@ -15,14 +15,20 @@ import (
 //
 // ARNs: users acs:ram::<account>:user/<name>, groups ...:group/<name>,
 // roles ...:role/<name> (service-linked roles lower-cased, as their Arn),
-// policies ...:policy/<name> (System and Custom alike). Account-wide
-// actions (List* over all entities of a kind) are authorized on
-// acs:ram::<account>:*.
-//
-// RAM-API.md does not say whether attaching a policy is authorized on the
-// policy too, so AttachPolicyTo*/DetachPolicyFrom* are authorized on the
-// principal (user, group or role) only; likewise AddUserToGroup and
-// RemoveUserFromGroup on the group only.
+// custom policies ...:policy/<name>, system policies
+// acs:ram::system:policy/<name>. Creating and listing an entity kind is
+// authorized on acs:ram::<account>:<kind>/*. An action on two entities
+// (attaching a policy to a principal, adding a user to a group, renaming)
+// needs every one of them allowed. The API references' "RAM
+// authorization" tables are the source; internal/mse/ram_actions.go
+// names the pages, and docs/guides/testing-with-ramsim.md lists the rules.
+// Each action's page is
+// https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-<action in lower case>
+// (AssumeRole: .../api-sts-2015-04-01-assumerole; CreateUser's table with
+// its ARN: https://www.alibabacloud.com/help/doc-detail/28680.htm). Actions
+// whose current table could not be read (the access-key, login-profile,
+// ListPolicies*, group and role-update actions) follow the same pattern:
+// the entity named, or <kind>/* for listing.
 //
 // The resource functions read parameters without looking entities up
 // where they can, so an unauthorized caller learns nothing about what
@@ -51,7 +57,7 @@ var actionCodes = map[string]map[string]string{
 }
 
 // authzContext adds the condition keys an action defines, by action code:
-// ram:ServiceName for the service-linked role actions (RAM-API.md §4), and
+// ram:ServiceName for the service-linked role actions (CreateServiceLinkedRole's API reference), and
 // sts:ExternalId for AssumeRole (trust policies may require it).
 var authzContext = map[string]func(s *Server, rq *request) map[string]string{
 	"ram:CreateServiceLinkedRole": func(_ *Server, rq *request) map[string]string {
@@ -74,11 +80,21 @@ var authzContext = map[string]func(s *Server, rq *request) map[string]string{
 
 var (
 	ramResources = map[string]resourceFunc{
-		"CreateUser": named("user", "UserName"),
+		// Listing, and creating users and groups, are checked on the kind's
+		// wildcard ARN, as the authorization tables give them (user/*,
+		// group/*, role/*, policy/*), so a statement on user/dev-* does not
+		// allow creating dev-alice. CreateRole and CreatePolicy are checked
+		// on the new entity: their current tables give role/{#RoleName} and
+		// policy/{#PolicyName}.
+		"CreateUser": kindWide("user"),
 		"GetUser":    named("user", "UserName"),
-		"UpdateUser": named("user", "UserName"),
+		// UpdateUser's table lists only user/{#UserName}; no document says
+		// whether a rename is checked on the new name. ramsim checks it too
+		// (fail closed): otherwise a rename steps around a Deny on the new
+		// name, which a trust policy or a guardrail may name.
+		"UpdateUser": renamed("user", "UserName", "NewUserName"),
 		"DeleteUser": named("user", "UserName"),
-		"ListUsers":  accountWide,
+		"ListUsers":  kindWide("user"),
 
 		"CreateLoginProfile": named("user", "UserName"),
 		"GetLoginProfile":    named("user", "UserName"),
@@ -91,41 +107,46 @@ var (
 		"DeleteAccessKey": keyUserResource,
 
 		"CreatePolicy":            named("policy", "PolicyName"),
-		"GetPolicy":               named("policy", "PolicyName"),
-		"ListPolicies":            accountWide,
+		"GetPolicy":               policyResource,
+		"ListPolicies":            kindWide("policy"),
 		"DeletePolicy":            named("policy", "PolicyName"),
 		"UpdatePolicyDescription": named("policy", "PolicyName"),
 		"CreatePolicyVersion":     named("policy", "PolicyName"),
-		"GetPolicyVersion":        named("policy", "PolicyName"),
-		"ListPolicyVersions":      named("policy", "PolicyName"),
+		"GetPolicyVersion":        policyResource,
+		"ListPolicyVersions":      policyResource,
 		"DeletePolicyVersion":     named("policy", "PolicyName"),
 		"SetDefaultPolicyVersion": named("policy", "PolicyName"),
 
-		// On the principal only; see the file comment.
-		"AttachPolicyToUser":    named("user", "UserName"),
-		"AttachPolicyToGroup":   named("group", "GroupName"),
-		"AttachPolicyToRole":    roleResource,
-		"DetachPolicyFromUser":  named("user", "UserName"),
-		"DetachPolicyFromGroup": named("group", "GroupName"),
-		"DetachPolicyFromRole":  roleResource,
+		// On the principal and on the policy: a user allowed to attach
+		// policies to bob may not attach AdministratorAccess unless allowed
+		// on that policy too. The tables list both (the policy as
+		// acs:ram:*:<account>:policy/<name> or acs:ram:*:system:policy/<name>)
+		// and mark only the principal required; a call always names its
+		// policy, so both are checked.
+		"AttachPolicyToUser":    both(named("user", "UserName"), policyResource),
+		"AttachPolicyToGroup":   both(named("group", "GroupName"), policyResource),
+		"AttachPolicyToRole":    both(roleResource, policyResource),
+		"DetachPolicyFromUser":  both(named("user", "UserName"), policyResource),
+		"DetachPolicyFromGroup": both(named("group", "GroupName"), policyResource),
+		"DetachPolicyFromRole":  both(roleResource, policyResource),
 		"ListPoliciesForUser":   named("user", "UserName"),
 		"ListPoliciesForGroup":  named("group", "GroupName"),
 		"ListPoliciesForRole":   roleResource,
-		"ListEntitiesForPolicy": named("policy", "PolicyName"),
+		"ListEntitiesForPolicy": policyResource,
 
 		"CreateRole": roleResource,
 		"GetRole":    roleResource,
 		"UpdateRole": roleResource,
 		"DeleteRole": roleResource,
-		"ListRoles":  accountWide,
+		"ListRoles":  kindWide("role"),
 
-		"CreateGroup":         named("group", "GroupName"),
+		"CreateGroup":         kindWide("group"),
 		"GetGroup":            named("group", "GroupName"),
-		"UpdateGroup":         named("group", "GroupName"),
+		"UpdateGroup":         renamed("group", "GroupName", "NewGroupName"),
 		"DeleteGroup":         named("group", "GroupName"),
-		"ListGroups":          accountWide,
-		"AddUserToGroup":      named("group", "GroupName"),
-		"RemoveUserFromGroup": named("group", "GroupName"),
+		"ListGroups":          kindWide("group"),
+		"AddUserToGroup":      both(named("user", "UserName"), named("group", "GroupName")),
+		"RemoveUserFromGroup": both(named("user", "UserName"), named("group", "GroupName")),
 		"ListGroupsForUser":   named("user", "UserName"),
 		"ListUsersForGroup":   named("group", "GroupName"),
 
@@ -145,18 +166,12 @@ var (
 		"DeleteServiceLinkedRole":            roleResource,
 		"GetServiceLinkedRoleDeletionStatus": deletionTaskResource,
 		"GetRole":                            roleResource,
-		"ListRoles":                          accountWide,
+		"ListRoles":                          kindWide("role"),
 	}
 
 	// stsResources: GetCallerIdentity is in authzExempt instead.
 	stsResources = map[string]resourceFunc{
-		"AssumeRole": func(_ *Server, rq *request) ([]string, *apiError) {
-			arn, err := rq.required("RoleArn")
-			if err != nil {
-				return nil, err
-			}
-			return []string{arn}, nil
-		},
+		"AssumeRole": assumedRoleResource,
 	}
 )
 
@@ -178,6 +193,79 @@ func named(kind, param string) resourceFunc {
 
 func accountWide(s *Server, _ *request) ([]string, *apiError) {
 	return []string{s.ramArn("*")}, nil
+}
+
+// kindWide is every entity of a kind: acs:ram::<account>:user/* for the
+// actions that create or list users.
+func kindWide(kind string) resourceFunc {
+	return func(s *Server, _ *request) ([]string, *apiError) {
+		return []string{s.ramArn(kind + "/*")}, nil
+	}
+}
+
+// renamed is the entity named by param and, when newParam is sent, the
+// entity it is renamed to: renaming alice to admin needs permission on
+// both, or a rename could step around a Deny on the new name.
+func renamed(kind, param, newParam string) resourceFunc {
+	return func(s *Server, rq *request) ([]string, *apiError) {
+		out, err := named(kind, param)(s, rq)
+		if err != nil {
+			return nil, err
+		}
+		if n := rq.get(newParam); n != "" && n != rq.get(param) {
+			out = append(out, s.ramArn(kind+"/"+n))
+		}
+		return out, nil
+	}
+}
+
+// both is the resources of each function, all of which must be allowed.
+func both(fs ...resourceFunc) resourceFunc {
+	return func(s *Server, rq *request) ([]string, *apiError) {
+		var out []string
+		for _, f := range fs {
+			r, err := f(s, rq)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r...)
+		}
+		return out, nil
+	}
+}
+
+// policyResource is the policy named by PolicyName: a custom policy is
+// acs:ram::<account>:policy/<name>, a system policy (PolicyType=System)
+// acs:ram::system:policy/<name>, the account field of system policies
+// being "system" in RAM's resource formats.
+func policyResource(s *Server, rq *request) ([]string, *apiError) {
+	name, err := rq.required("PolicyName")
+	if err != nil {
+		return nil, err
+	}
+	if rq.get("PolicyType") == policySystem {
+		return []string{systemPolicyArn(name)}, nil
+	}
+	return []string{s.ramArn("policy/" + name)}, nil
+}
+
+// systemPolicyArn is a system policy's ARN.
+func systemPolicyArn(name string) string { return "acs:ram::system:policy/" + name }
+
+// assumedRoleResource is the role AssumeRole would assume, by its own
+// ARN: RoleArn resolves names in any case (roleByArn), so authorizing the
+// ARN as typed would let role/ADMIN step around a Deny on role/admin. A
+// RoleArn that names no role of this account is authorized as typed; the
+// handler then answers EntityNotExist.Role or InvalidParameter.RoleArn.
+func assumedRoleResource(s *Server, rq *request) ([]string, *apiError) {
+	arn, err := rq.required("RoleArn")
+	if err != nil {
+		return nil, err
+	}
+	if r, rerr := s.roleByArn(arn); rerr == nil {
+		return []string{r.arn(s.cfg.AccountID)}, nil
+	}
+	return []string{arn}, nil
 }
 
 // roleResource is RoleName's ARN: the role's own Arn when it exists (a

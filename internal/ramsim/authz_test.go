@@ -87,13 +87,13 @@ func TestAuthzNoPolicyRefused(t *testing.T) {
 	for _, v3 := range []bool{false, true} {
 		sg := alice
 		sg.v3 = v3
-		detail := env.asDenied(sg, vRAM, "CreateUser", map[string]string{"UserName": "mallory"}, "ram:CreateUser", userArn("mallory"))
+		detail := env.asDenied(sg, vRAM, "CreateUser", map[string]string{"UserName": "mallory"}, "ram:CreateUser", userArn("*"))
 		if detail["NoPermissionType"] != "ImplicitDeny" || detail["PolicyType"] != "AccountLevelIdentityBasedPolicy" ||
 			detail["AuthPrincipalType"] != "SubUser" || detail["AuthPrincipalDisplayName"] != "alice" || detail["AuthPrincipalOwnerId"] != testAccount {
 			t.Fatalf("detail %v", detail)
 		}
 		env.asDenied(sg, vRAM, "DeleteUser", map[string]string{"UserName": "bob"}, "ram:DeleteUser", userArn("bob"))
-		env.asDenied(sg, vRAM, "ListUsers", nil, "ram:ListUsers", "acs:ram::"+testAccount+":*")
+		env.asDenied(sg, vRAM, "ListUsers", nil, "ram:ListUsers", userArn("*"))
 		env.asDenied(sg, vRAM, "ListAccessKeys", nil, "ram:ListAccessKeys", userArn("alice"))
 		if body := env.asOK(sg, vSTS, "GetCallerIdentity", nil); body["Arn"] != userArn("alice") {
 			t.Fatalf("GetCallerIdentity %v", body)
@@ -145,7 +145,7 @@ func TestAuthzGroupAndSystemPolicies(t *testing.T) {
 	alice := env.newAliceKey()
 	env.ok(vRAM, "CreateGroup", map[string]string{"GroupName": "admins"})
 	env.ok(vRAM, "AttachPolicyToGroup", map[string]string{"PolicyName": "ReadOnlyAccess", "PolicyType": "System", "GroupName": "admins"})
-	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", "acs:ram::"+testAccount+":*")
+	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", userArn("*"))
 
 	env.ok(vRAM, "AddUserToGroup", map[string]string{"GroupName": "admins", "UserName": "alice"})
 	sg := alice
@@ -154,10 +154,10 @@ func TestAuthzGroupAndSystemPolicies(t *testing.T) {
 		t.Fatalf("ListUsers as alice: %v", users)
 	}
 	env.asOK(alice, vRAM, "GetGroup", map[string]string{"GroupName": "admins"})
-	env.asDenied(alice, vRAM, "CreateGroup", map[string]string{"GroupName": "more"}, "ram:CreateGroup", "acs:ram::"+testAccount+":group/more")
+	env.asDenied(alice, vRAM, "CreateGroup", map[string]string{"GroupName": "more"}, "ram:CreateGroup", "acs:ram::"+testAccount+":group/*")
 
 	env.ok(vRAM, "RemoveUserFromGroup", map[string]string{"GroupName": "admins", "UserName": "alice"})
-	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", "acs:ram::"+testAccount+":*")
+	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", userArn("*"))
 }
 
 func TestAuthzExplicitDenyWins(t *testing.T) {
@@ -209,7 +209,7 @@ func TestAuthzNetworkConditions(t *testing.T) {
 		env.asOK(from("[::1]:5555", v3), vRAM, "GetUser", map[string]string{"UserName": "bob"})
 		env.asDenied(from("192.0.2.1:1234", v3), vRAM, "GetUser", map[string]string{"UserName": "bob"}, "ram:GetUser", userArn("bob"))
 	}
-	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", "acs:ram::"+testAccount+":*")
+	env.asDenied(alice, vRAM, "ListUsers", nil, "ram:ListUsers", userArn("*"))
 	tlsSigner := alice
 	tlsSigner.mutate = func(r *http.Request) { r.TLS = &tls.ConnectionState{} }
 	env.asOK(tlsSigner, vRAM, "ListUsers", nil)
@@ -322,13 +322,15 @@ func TestAuthzResourceARNs(t *testing.T) {
 	}{
 		{vRAM, "AttachPolicyToRole", map[string]string{"RoleName": "worker", "PolicyName": "ReadOnlyAccess", "PolicyType": "System"}, acct + "role/worker"},
 		{vRAM, "AttachPolicyToUser", map[string]string{"UserName": "alice", "PolicyName": "ReadOnlyAccess", "PolicyType": "System"}, acct + "user/alice"},
-		{vRAM, "GetPolicy", map[string]string{"PolicyName": "ReadOnlyAccess", "PolicyType": "System"}, acct + "policy/ReadOnlyAccess"},
-		{vRAM, "AddUserToGroup", map[string]string{"GroupName": "g", "UserName": "alice"}, acct + "group/g"},
+		{vRAM, "GetPolicy", map[string]string{"PolicyName": "ReadOnlyAccess", "PolicyType": "System"}, "acs:ram::system:policy/ReadOnlyAccess"},
+		{vRAM, "GetPolicy", map[string]string{"PolicyName": "mine", "PolicyType": "Custom"}, acct + "policy/mine"},
+		{vRAM, "AddUserToGroup", map[string]string{"GroupName": "g", "UserName": "alice"}, acct + "user/alice"},
+		{vRAM, "CreateUser", map[string]string{"UserName": "bob"}, acct + "user/*"},
 		{vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["worker"]`, "Tag": `[{"Key":"k","Value":"v"}]`}, acct + "role/worker"},
 		{vRAM, "ListTagResources", map[string]string{"ResourceType": "policy"}, acct + "*"},
 		{vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourceId.1": uid, "Tag.1.Key": "k", "Tag.1.Value": "v"}, acct + "user/alice"},
 		{vIMS, "ListTagResources", map[string]string{"ResourceType": "user"}, acct + "*"},
-		{vRM, "ListRoles", nil, acct + "*"},
+		{vRM, "ListRoles", nil, acct + "role/*"},
 		{vRM, "GetRole", map[string]string{"RoleName": "worker"}, acct + "role/worker"},
 		{vSTS, "AssumeRole", map[string]string{"RoleArn": acct + "role/worker", "RoleSessionName": "s1"}, acct + "role/worker"},
 	} {

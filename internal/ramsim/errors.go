@@ -258,8 +258,8 @@ func errServiceLinkedRoleReadOnly(role string) *apiError {
 		"The role %s is a service-linked role; its trust policy and policies are managed by its service and it is deleted with DeleteServiceLinkedRole.", role)
 }
 
-// Authorization and STS. RAM-API.md lists NoPermission (403) but no
-// message; the message names the denied action and resource in the form
+// Authorization and STS. RAM's error code page lists NoPermission (403) but
+// no message; the message names the denied action and resource in the form
 // the real gateway uses for RAM denials ("You are not authorized to do
 // this action. Action: ..., Resource: ..."), and detail is sent as
 // AccessDeniedDetail (see authz.go for its fields).

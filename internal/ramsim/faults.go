@@ -146,7 +146,7 @@ func (s *Server) Faults() (spec string, seed int64) {
 	return sp.String(), seed
 }
 
-// errThrottled is the gateway's flow-control answer (RAM-API.md §1.5).
+// errThrottled is the gateway's flow-control answer (Alibaba Cloud's API throttling documentation).
 func errThrottled() *apiError {
 	return newError(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
 }

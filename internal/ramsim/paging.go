@@ -3,12 +3,19 @@
 
 package ramsim
 
-import "encoding/base64"
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+)
 
 // Every paged List* action works the same way: items are ordered by a key
 // (usually the name), the marker is the opaque encoding of the key of the
 // next item to return, so paging stays correct while items are created or
-// deleted between pages.
+// deleted between pages. A marker carries a checksum of its key, so one
+// that was cut short, edited or made up is refused with
+// InvalidParameter.<Marker> instead of being read as a key past the last
+// item, which would answer a silent, empty last page.
 
 // page is one request's paging: the key to start at and the page size.
 type page struct {
@@ -25,11 +32,11 @@ func readPage(rq *request, markerParam, sizeParam string, def, maxSize int) (pag
 	}
 	pg := page{size: size}
 	if m := rq.get(markerParam); m != "" {
-		b, derr := base64.RawURLEncoding.DecodeString(m)
-		if derr != nil || len(b) == 0 {
+		key, ok := decodeMarker(m)
+		if !ok {
 			return page{}, errIncorrect(markerParam)
 		}
-		pg.start = string(b)
+		pg.start = key
 	}
 	return pg, nil
 }
@@ -49,7 +56,7 @@ func paginate[T any](pg page, items []T, key func(T) string) ([]T, string) {
 			continue
 		}
 		if len(out) == pg.size {
-			return out, base64.RawURLEncoding.EncodeToString([]byte(k))
+			return out, encodeMarker(k)
 		}
 		out = append(out, it)
 	}
@@ -75,4 +82,25 @@ func wrap[T any](element string, items []T, wire func(T) map[string]any) map[str
 		out = append(out, wire(it))
 	}
 	return map[string]any{element: out}
+}
+
+// markerSumSize is the length of a marker's checksum.
+const markerSumSize = 8
+
+// encodeMarker is the marker of the page starting at key.
+func encodeMarker(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return base64.RawURLEncoding.EncodeToString(append([]byte(key), sum[:markerSumSize]...))
+}
+
+// decodeMarker is the key of a marker from encodeMarker; ok is false for
+// anything else.
+func decodeMarker(m string) (key string, ok bool) {
+	b, err := base64.RawURLEncoding.DecodeString(m)
+	if err != nil || len(b) <= markerSumSize {
+		return "", false
+	}
+	k, got := b[:len(b)-markerSumSize], b[len(b)-markerSumSize:]
+	sum := sha256.Sum256(k)
+	return string(k), bytes.Equal(got, sum[:markerSumSize])
 }

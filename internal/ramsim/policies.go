@@ -301,6 +301,20 @@ func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
 	}), nil
 }
 
+// policyInUse is DeletePolicy's answer for a policy still attached to a
+// principal of each kind. RAM's error code list documents
+// DeleteConflict.Policy.User and DeleteConflict.Policy.Group with these
+// messages. It documents no code for a policy attached to a role; the
+// alicloud provider's alicloud_ram_policy retries DeletePolicy on
+// DeleteConflict.Role.Policy (the code RAM documents for DeleteRole), so
+// that is the code answered here, with DeleteRole's documented message
+// shape. No document decides it; docs/guides/testing-with-ramsim.md says so.
+var policyInUse = map[string][2]string{
+	"User":  {"Policy.User", "The policy CAN NOT been attached to any user while deleting the policy."},
+	"Group": {"Policy.Group", "The policy CAN NOT been attached to any group while deleting the policy."},
+	"Role":  {"Role.Policy", "The policy CAN NOT been attached to any role while deleting the policy."},
+}
+
 // deletePolicy deletes a custom policy. It must be detached from every
 // user, group and role first (checked in that order); its non-default
 // versions must be deleted first unless CascadingDelete=true.
@@ -316,14 +330,13 @@ func (s *Server) deletePolicy(rq *request) (map[string]any, *apiError) {
 	for _, k := range principalKinds {
 		for _, pr := range k.all(s.st) {
 			if pr.attached().find(p.policyType(), p.Name) >= 0 {
-				return nil, errDeleteConflict("Policy."+k.kind,
-					"The policy is attached to a "+entityWords(k.kind)+"; detach it first.")
+				c := policyInUse[k.kind]
+				return nil, errDeleteConflict(c[0], c[1])
 			}
 		}
 	}
 	if len(p.Versions) > 1 && !cascade {
-		return nil, errDeleteConflict("Policy.Version",
-			"The policy has non-default versions; delete them first or set CascadingDelete.")
+		return nil, errDeleteConflict("Policy.Version", "The policy CAN NOT has any version except the default version.")
 	}
 	delete(s.st.policies, p.Name)
 	return map[string]any{}, nil

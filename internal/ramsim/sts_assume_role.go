@@ -29,7 +29,8 @@ const (
 type stsSession struct {
 	accessKeyID, secret, token string
 	roleID, sessionName        string
-	arn                        string // acs:ram::<account>:role/<role>/<session>
+	arn                        string // AssumedRoleUser.Arn: acs:ram::<account>:role/<role>/<session>
+	callerArn                  string // GetCallerIdentity's Arn: ...:assumed-role/<role>/<session>
 	expiration                 time.Time
 	policy                     *policy.Document // session policy, nil if none
 }
@@ -91,6 +92,7 @@ func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
 		accessKeyID: keyID, secret: secret, token: token,
 		roleID: r.ID, sessionName: sessionName,
 		arn:        r.arn(s.cfg.AccountID) + "/" + sessionName,
+		callerArn:  assumedRoleArn(s.cfg.AccountID, r, sessionName),
 		expiration: now.Add(time.Duration(duration) * time.Second).Truncate(time.Second),
 		policy:     session,
 	}
@@ -111,6 +113,16 @@ func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
 			"AssumedRoleId": r.ID + ":" + sessionName,
 		},
 	}, nil
+}
+
+// assumedRoleArn is the ARN a role session acts as, the form
+// GetCallerIdentity answers (acs:ram::<account>:assumed-role/<role>/
+// <session>, the role name as in the role's own Arn), while AssumeRole's
+// AssumedRoleUser.Arn is ...:role/<role>/<session>. Both forms are given by
+// the AssumeRole and GetCallerIdentity API references.
+func assumedRoleArn(account string, r *roleRecord, session string) string {
+	name := strings.TrimPrefix(r.arn(account), roleArn(account, ""))
+	return "acs:ram::" + account + ":assumed-role/" + name + "/" + session
 }
 
 // roleByArn finds the role of acs:ram::<account>:role/<name> in this
@@ -228,7 +240,7 @@ func (s *Server) sessionCredentials(accessKeyID, token string) (string, caller, 
 		identityType:  identityAssumedRole,
 		accountID:     s.cfg.AccountID,
 		principalID:   ss.roleID + ":" + ss.sessionName,
-		arn:           ss.arn,
+		arn:           ss.callerArn,
 		roleID:        ss.roleID,
 		sessionPolicy: ss.policy,
 	}, nil

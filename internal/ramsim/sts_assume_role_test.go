@@ -32,6 +32,11 @@ const allowAssumeDeployer = `{"Version":"1","Statement":[{"Effect":"Allow","Acti
 
 func deployerArn() string { return "acs:ram::" + testAccount + ":role/deployer" }
 
+// assumedArn is the ARN a role session acts as (GetCallerIdentity's Arn).
+func assumedArn(role, session string) string {
+	return "acs:ram::" + testAccount + ":assumed-role/" + role + "/" + session
+}
+
 // stsEnv: a role "deployer" trusting trust, allowed ram:GetUser on every
 // user; alice may assume it, bob and carol exist.
 func stsEnv(t *testing.T, trust string, cfg Config) (*testEnv, signer) {
@@ -116,8 +121,11 @@ func TestAssumeRole(t *testing.T) {
 	for _, v3 := range []bool{false, true} {
 		sg := creds.signer(v3, creds.token)
 		status, body := env.asTemp(sg, vSTS, "GetCallerIdentity", nil)
-		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != deployerArn()+"/s1" ||
-			body["PrincipalId"] != roleID+":s1" || body["AccountId"] != testAccount {
+		// The session's ARN in the assumed-role form, the role's id, and no
+		// UserId (GetCallerIdentity returns it for accounts and users only).
+		_, hasUserID := body["UserId"]
+		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != assumedArn("deployer", "s1") ||
+			body["PrincipalId"] != roleID+":s1" || body["RoleId"] != roleID || hasUserID || body["AccountId"] != testAccount {
 			t.Fatalf("v3=%v GetCallerIdentity: %d %v", v3, status, body)
 		}
 		// The role's policies apply, not alice's.
@@ -231,7 +239,7 @@ func TestAssumeRoleTrustPolicy(t *testing.T) {
 	// Trusting the account admits its root too.
 	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewAssumeRolePolicyDocument": trustAccount})
 	root := env.assume(signer{v3: true}, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "root"})
-	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != deployerArn()+"/root" {
+	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != assumedArn("deployer", "root") {
 		t.Fatalf("GetCallerIdentity %v", body)
 	}
 	// A service-linked role trusts its service only.
@@ -353,7 +361,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	if err := temp.DoAction(sts.CreateGetCallerIdentityRequest(), id); err != nil {
 		t.Fatal(err)
 	}
-	if id.IdentityType != "AssumedRoleUser" || id.Arn != deployerArn()+"/sdk" || id.AccountId != testAccount {
+	if id.IdentityType != "AssumedRoleUser" || id.Arn != assumedArn("deployer", "sdk") || id.AccountId != testAccount {
 		t.Fatalf("GetCallerIdentity %+v", id)
 	}
 	gu := ram.CreateGetUserRequest()
@@ -379,7 +387,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body, _ := res["body"].(map[string]any); body["Arn"] != deployerArn()+"/sdk" || body["IdentityType"] != "AssumedRoleUser" {
+	if body, _ := res["body"].(map[string]any); body["Arn"] != assumedArn("deployer", "sdk") || body["IdentityType"] != "AssumedRoleUser" {
 		t.Fatalf("darabonba GetCallerIdentity %v", res)
 	}
 }

@@ -4,6 +4,7 @@
 package ramsim
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http/httptest"
 	"regexp"
@@ -185,6 +186,15 @@ func TestListUsersPaging(t *testing.T) {
 		env.fail(vRAM, "ListUsers", map[string]string{"MaxItems": bad}, 400, "InvalidParameter.MaxItems")
 	}
 	env.fail(vRAM, "ListUsers", map[string]string{"Marker": "!!"}, 400, "InvalidParameter.Marker")
+	// A marker that decodes but was not issued (a key past the last user,
+	// a real marker cut short or edited) is an error, never an empty last
+	// page.
+	issued := str(env.ok(vRAM, "ListUsers", map[string]string{"MaxItems": "1"}), "Marker")
+	edited := []byte(issued)
+	edited[0] ^= 1 // another letter of the base64 alphabet
+	for _, bad := range []string{base64.RawURLEncoding.EncodeToString([]byte("zzz")), issued[:len(issued)-2], string(edited)} {
+		env.fail(vRAM, "ListUsers", map[string]string{"Marker": bad}, 400, "InvalidParameter.Marker")
+	}
 }
 
 func TestGetCallerIdentity(t *testing.T) {
