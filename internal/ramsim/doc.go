@@ -31,7 +31,8 @@
 // credentials: AccessKeyId "STS.…", AccessKeySecret, SecurityToken and
 // Expiration, with AssumedRoleUser Arn acs:ram::<account>:role/<role>/<session>
 // and AssumedRoleId <RoleId>:<session>. The caller needs sts:AssumeRole on
-// the role ARN from its own policies (the root key bypasses that) and the
+// the role RoleArn resolves to (in any case; its own ARN is authorized)
+// from its own policies (the root key bypasses that) and the
 // role's trust policy must admit it: a RAM principal acs:ram::<account>:root
 // admits every user and role of the account, a user ARN that user only;
 // otherwise NoPermission. An unknown role is EntityNotExist.Role.
@@ -41,7 +42,8 @@
 // InvalidSecurityToken.MismatchWithAccessKey, at or after Expiration (by
 // Config.Now) InvalidSecurityToken.Expired; a token sent with a permanent
 // key is InvalidSecurityToken.Malformed. They sign as IdentityType
-// AssumedRoleUser (GetCallerIdentity answers the role session ARN) and act
+// AssumedRoleUser (GetCallerIdentity answers Arn
+// acs:ram::<account>:assumed-role/<role>/<session> and RoleId, no UserId) and act
 // with the role's attached policies, narrowed by the session policy.
 // Temporary credentials are held in memory only, never in the state file:
 // a restarted emulator has forgotten them.
@@ -57,9 +59,11 @@
 // grant it), and IMS's tag actions, whose API reference gives RAM's code
 // (ram:TagResources). The resources are ARNs:
 // acs:ram::<account>:user/<name>, …:group/<name>, …:role/<name>,
-// …:policy/<name>, and acs:ram::<account>:* for account-wide List* actions;
-// policy attachments are authorized on the principal only, group
-// membership on the group (authz_resources.go lists every action). Each
+// …:policy/<name> (system policies acs:ram::system:policy/<name>), and
+// …:<kind>/* for listing and for creating users and groups; policy
+// attachments are authorized on the principal and the policy, group
+// membership on the user and the group, renames on the new name too
+// (authz_resources.go lists every action and its documented source). Each
 // resource must be allowed by internal/policy.Evaluate over the default
 // versions of the policies attached to the user and its groups (System and
 // Custom), or for an assumed role over the role's policies and, if one was

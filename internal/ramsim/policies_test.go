@@ -153,10 +153,10 @@ func TestListPolicies(t *testing.T) {
 		t.Fatalf("custom: %s", got)
 	}
 	system := strings.Join(slices.Sorted(maps.Keys(systemPolicies)), ",")
-	if got, _ := list(map[string]string{"PolicyType": "System"}); got != system {
+	if got, _ := list(map[string]string{"PolicyType": "System", "MaxItems": "1000"}); got != system {
 		t.Fatalf("system: %s", got)
 	}
-	if got, _ := list(nil); got != "a,b,c,"+system {
+	if got, _ := list(map[string]string{"MaxItems": "1000"}); got != "a,b,c,"+system {
 		t.Fatalf("all: %s", got)
 	}
 	if got, _ := list(map[string]string{"Tag": `[{"Key":"team"}]`}); got != "a,c" {

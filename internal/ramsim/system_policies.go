@@ -5,62 +5,108 @@ package ramsim
 
 import (
 	"embed"
+	"encoding/json"
 	"strings"
 	"time"
 )
 
-// systemPolicyFiles holds one document per built-in policy,
-// systempolicies/<PolicyName>.json.
+// systemPolicyFiles holds the catalog of built-in policies,
+// systempolicies/catalog.json, and one document per policy whose document
+// is carried, systempolicies/<PolicyName>.json. Both are embedded: the
+// catalog (about 65 KB, some 450 names) is decoded once at start and no
+// document is parsed until a request is authorized with it.
 //
 //go:embed systempolicies/*.json
 var systemPolicyFiles embed.FS
 
-// systemPolicyDescriptions lists the built-in policies (PolicyType System)
-// with their descriptions; each has a document in systempolicies/.
+// systemPolicyCatalog is systempolicies/catalog.json: Sources names the
+// public pages entries cite as "@key"; every policy names its Source (the
+// page that shows the name exists) and, when its document is carried, the
+// DocumentSource it was taken from.
+//
+// Where the names come from:
+//   - Alibaba Cloud's table of services that work with RAM (English and
+//     Chinese editions), which lists each service's system policies:
+//     https://github.com/AlibabaCloudDocs/ram (the files cited in Sources).
+//   - RAM's one-page-per-policy reference,
+//     https://www.alibabacloud.com/help/en/ram/developer-reference/<name in
+//     lower case>, which shows the description and the current document.
+//
+// The eight built-in policies the emulator had before the catalog keep
+// their hand-written documents (DocumentSource "built-in"):
 //   - AdministratorAccess, ReadOnlyAccess: the account-wide policies.
-//   - AliyunMSEFullAccess, AliyunMSEReadOnlyAccess: MSE's system policies
-//     (seed 001): mse:* plus creating MSE's service-linked role, and
-//     mse:Get*/List*/Query* (the read-only actions of the seed's tables).
+//   - AliyunMSEFullAccess, AliyunMSEReadOnlyAccess: mse:* plus creating
+//     MSE's service-linked role, and mse:Get*/List*/Query* (the read-only
+//     actions of MSE's action tables).
 //   - AliyunServiceRolePolicyForMSE, AliyunServiceRolePolicyForMSEEngineService:
-//     the policies of MSE's service-linked roles, with the permissions
-//     seed 000 lists (the seed's trailing spaces and duplicate slb
-//     action dropped).
-//   - AliyunServiceRolePolicyForMssp, AliyunServiceRolePolicyForESAMssp: the
-//     policies of MSS's service-linked roles (seed 002 names them
-//     but does not quote them). Their documents are stand-ins (assumed):
-//     read access to what the seed says MSS reads (ECS, RDS; ESA, SLS) and
-//     deleting the service's own role.
-var systemPolicyDescriptions = map[string]string{
-	"AdministratorAccess":                        "Provides full access to Alibaba Cloud services and resources.",
-	"ReadOnlyAccess":                             "Provides read-only access to Alibaba Cloud services and resources.",
-	"AliyunMSEFullAccess":                        "Provides full access to Microservices Engine (MSE).",
-	"AliyunMSEReadOnlyAccess":                    "Provides read-only access to Microservices Engine (MSE).",
-	"AliyunServiceRolePolicyForMSE":              "Policy of the MSE service-linked role AliyunServiceRoleForMSE.",
-	"AliyunServiceRolePolicyForMSEEngineService": "Policy of the MSE engine service-linked role.",
-	"AliyunServiceRolePolicyForMssp":             "Policy of the MSS service-linked role AliyunServiceRoleForMssp.",
-	"AliyunServiceRolePolicyForESAMssp":          "Policy of the MSS service-linked role AliyunServiceRoleForESAMssp.",
+//     the permissions MSE's service-linked roles are documented to use.
+//   - AliyunServiceRolePolicyForMssp, AliyunServiceRolePolicyForESAMssp:
+//     stand-ins (assumed): read access to what MSS is documented to read
+//     (ECS, RDS; ESA, SLS) and deleting the service's own role.
+type systemPolicyCatalog struct {
+	Sources  map[string]string   `json:"sources"`
+	Policies []systemPolicyEntry `json:"policies"`
 }
+
+type systemPolicyEntry struct {
+	Name           string `json:"name"`
+	Description    string `json:"description"`
+	Source         string `json:"source"`
+	DocumentSource string `json:"document_source,omitempty"`
+}
+
+// unpublishedPolicyDocument is the default version of a system policy whose
+// document no public page shows. Its empty Statement grants nothing (the
+// evaluator skips a document that does not parse, so it is never an
+// allow), and GetPolicy shows plainly that the emulator does not know the
+// document. This is fail-closed on purpose: a guessed grant (say, <svc>:*
+// for every FullAccess policy) could let a test pass that RAM would refuse,
+// while a missing grant can only make a test see a refusal RAM would not
+// give, which the test's author notices and can fix by attaching a custom
+// policy with the permissions they rely on.
+const unpublishedPolicyDocument = `{"Version":"1","Statement":[]}`
 
 // systemPolicyDate is the CreateDate and UpdateDate of every system policy.
 var systemPolicyDate = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // systemPolicies are the built-in policies by name: read-only, one version
-// v1, never persisted. Built at init; a missing document panics, and
-// TestSystemPolicies checks every document is a valid policy.
+// v1, never persisted. Built at init; a malformed catalog or a missing
+// document panics, and TestSystemPolicyCatalog checks every carried
+// document is a valid policy.
 var systemPolicies = loadSystemPolicies()
 
 func loadSystemPolicies() map[string]*policyRecord {
-	out := make(map[string]*policyRecord, len(systemPolicyDescriptions))
-	for name, desc := range systemPolicyDescriptions {
-		doc, err := systemPolicyFiles.ReadFile("systempolicies/" + name + ".json")
-		if err != nil {
-			panic("ramsim: system policy " + name + ": " + err.Error())
+	cat := readSystemPolicyCatalog()
+	out := make(map[string]*policyRecord, len(cat.Policies))
+	for _, e := range cat.Policies {
+		doc := unpublishedPolicyDocument
+		if e.DocumentSource != "" {
+			b, err := systemPolicyFiles.ReadFile("systempolicies/" + e.Name + ".json")
+			if err != nil {
+				panic("ramsim: system policy " + e.Name + ": " + err.Error())
+			}
+			doc = strings.TrimSpace(string(b))
 		}
-		out[name] = &policyRecord{
-			Name: name, Description: desc, Created: systemPolicyDate, Updated: systemPolicyDate,
+		if out[e.Name] != nil {
+			panic("ramsim: system policy " + e.Name + " is listed twice")
+		}
+		out[e.Name] = &policyRecord{
+			Name: e.Name, Description: e.Description, Created: systemPolicyDate, Updated: systemPolicyDate,
 			Default: "v1", LastVersion: 1, system: true,
-			Versions: []*policyVersion{{ID: "v1", Document: strings.TrimSpace(string(doc)), Created: systemPolicyDate}},
+			Versions: []*policyVersion{{ID: "v1", Document: doc, Created: systemPolicyDate}},
 		}
 	}
 	return out
+}
+
+func readSystemPolicyCatalog() systemPolicyCatalog {
+	b, err := systemPolicyFiles.ReadFile("systempolicies/catalog.json")
+	if err != nil {
+		panic("ramsim: system policy catalog: " + err.Error())
+	}
+	var cat systemPolicyCatalog
+	if err := json.Unmarshal(b, &cat); err != nil {
+		panic("ramsim: system policy catalog: " + err.Error())
+	}
+	return cat
 }
