@@ -6,8 +6,14 @@
 // of Microservices Engine (MSE, 2019-05-31) that MSE's RAM policies govern,
 // enforcing RAM policies on every call a RAM user or role makes. It speaks
 // the real wire protocol on one HTTP port: RPC-style requests signed with
-// signature V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256), JSON answers with the
-// real field names, error codes and HTTP statuses. Acceptance tests run it
+// signature V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256), answers with the
+// real field names, error codes and HTTP statuses. Answers are JSON, or XML
+// when the request's Format is XML (any case): the XML declaration, a root
+// named after the action plus "Response" (Error for an error, RequestId,
+// HostId, Code and Message first), objects as child elements in name order,
+// each list item a repeated element. An unknown Format is refused with
+// InvalidParameter; without Format the answer is JSON (V3 calls send none
+// and expect JSON; format_xml.go says why). Acceptance tests run it
 // in-process; cmd/ramsim serves it as a binary. Anything it does not
 // implement answers like the real gateway answers an unknown action, never
 // with a silent success. The protocol follows the products' public API references;
@@ -148,20 +154,30 @@
 //     SDK: FilterParams.GatewayUniqueId=...) or as a JSON string.
 //
 // An empty NamespaceId means "public" and an empty Group / GroupName
-// "DEFAULT_GROUP". Errors: a missing required parameter answers
-// Missing<Name> (400) and a bad value InvalidParameter.<Name> (400), as
-// for RAM; an unknown InstanceId answers mse-200-021 (404; the code
-// terraform-provider-alicloud reads as "MSE cluster not found", the
-// status is assumed); an unknown namespace, configuration, history entry,
-// service or service instance NotFound.Namespace, NotFound.Config,
-// NotFound.HistoryConfig, NotFound.Service, NotFound.NacosInstance (404),
-// and an existing configuration or service on create, a service with
-// instances on delete or a stale Md5 Conflict.Config, Conflict.Service,
-// Conflict.Md5 (409): these codes are assumed, no real ones were found.
-// The gateway actions answer an unknown gateway, route or domain as the
-// real gateway API does, with HTTP 200, Success false and Code /
-// HttpStatusCode 404 (terraform-provider-alicloud's DescribeMseGateway
-// reads that), and a duplicate route or domain name the same way with 409.
+// "DEFAULT_GROUP". MSE answers follow both SDKs' models: ListGatewayRoute
+// returns a route's RoutePredicates, RouteServices, FallbackServices,
+// DirectResponse and Redirect as objects (Predicates and Services also as
+// JSON strings) with the values AddGatewayRoute was given, typed as the
+// models type them; QueryClusterDetail gives Cpu in vCPUs and
+// MemoryCapacity and DiskCapacity in GB, read from the fixture's
+// ClusterSpecification, with VpcId, VSwitchId and PubNetworkFlow. Dates
+// follow each field's reference example, in UTC: "2006-01-02 15:04:05"
+// mostly, ISO with milliseconds for GetGateway, epoch milliseconds for
+// history and heartbeats. Errors: a missing parameter is Missing<Name>
+// (400); a bad value MSE's InvalidParameter (400, "Parameter error:<Name>
+// is not valid", as the per-action error tables give it); an unknown
+// InstanceId mse-200-021 (404; the code terraform-provider-alicloud reads
+// as "MSE cluster not found", the status assumed); an unknown namespace,
+// configuration, history entry, service or instance NotFound (404,
+// assumed: the tables' rows for it could not be read); a duplicate, a
+// blocked delete or a stale Md5 IllegalRequest (400, a documented code
+// whose use for these cases is assumed). MSE error bodies also carry
+// Success false, ErrorCode and HttpStatusCode (assumed; no error example
+// is published). The gateway actions answer an unknown gateway, route or
+// domain as the real gateway API does, with HTTP 200, Success false and
+// Code / HttpStatusCode 404 (ErrorCode NotFound;
+// terraform-provider-alicloud's DescribeMseGateway reads that), and a
+// duplicate route or domain name with Code 400 (IllegalRequest).
 //
 // Authorization uses the seeds' ARNs (mseProduct.resources; the action is
 // mse:<Action>): acs:mse:<region>:<account>:* for ListClusters (and

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
 )
@@ -26,37 +27,37 @@ var mseProduct = &product{
 	host:    "mse." + mseDefaultRegion + ".aliyuncs.com",
 	service: "mse",
 	actions: map[string]route{
-		"ListClusters":       {(*Server).mseListClusters, false},
-		"QueryClusterDetail": {(*Server).mseQueryClusterDetail, false},
+		"ListClusters":       mseRoute((*Server).mseListClusters, false),
+		"QueryClusterDetail": mseRoute((*Server).mseQueryClusterDetail, false),
 
-		"CreateNacosConfig":       {(*Server).mseCreateNacosConfig, true},
-		"GetNacosConfig":          {(*Server).mseGetNacosConfig, false},
-		"UpdateNacosConfig":       {(*Server).mseUpdateNacosConfig, true},
-		"DeleteNacosConfig":       {(*Server).mseDeleteNacosConfig, true},
-		"DeleteNacosConfigs":      {(*Server).mseDeleteNacosConfigs, true},
-		"ListNacosConfigs":        {(*Server).mseListNacosConfigs, false},
-		"GetNacosHistoryConfig":   {(*Server).mseGetNacosHistoryConfig, false},
-		"ListNacosHistoryConfigs": {(*Server).mseListNacosHistoryConfigs, false},
+		"CreateNacosConfig":       mseRoute((*Server).mseCreateNacosConfig, true),
+		"GetNacosConfig":          mseRoute((*Server).mseGetNacosConfig, false),
+		"UpdateNacosConfig":       mseRoute((*Server).mseUpdateNacosConfig, true),
+		"DeleteNacosConfig":       mseRoute((*Server).mseDeleteNacosConfig, true),
+		"DeleteNacosConfigs":      mseRoute((*Server).mseDeleteNacosConfigs, true),
+		"ListNacosConfigs":        mseRoute((*Server).mseListNacosConfigs, false),
+		"GetNacosHistoryConfig":   mseRoute((*Server).mseGetNacosHistoryConfig, false),
+		"ListNacosHistoryConfigs": mseRoute((*Server).mseListNacosHistoryConfigs, false),
 
-		"CreateNacosService":     {(*Server).mseCreateNacosService, true},
-		"UpdateNacosService":     {(*Server).mseUpdateNacosService, true},
-		"DeleteNacosService":     {(*Server).mseDeleteNacosService, true},
-		"ListAnsServices":        {(*Server).mseListAnsServices, false},
-		"GetServiceListeners":    {(*Server).mseGetServiceListeners, false},
-		"ListAnsServiceClusters": {(*Server).mseListAnsServiceClusters, false},
-		"CreateNacosInstance":    {(*Server).mseCreateNacosInstance, true},
-		"UpdateNacosInstance":    {(*Server).mseUpdateNacosInstance, true},
-		"DeleteNacosInstance":    {(*Server).mseDeleteNacosInstance, true},
-		"ListAnsInstances":       {(*Server).mseListAnsInstances, false},
+		"CreateNacosService":     mseRoute((*Server).mseCreateNacosService, true),
+		"UpdateNacosService":     mseRoute((*Server).mseUpdateNacosService, true),
+		"DeleteNacosService":     mseRoute((*Server).mseDeleteNacosService, true),
+		"ListAnsServices":        mseRoute((*Server).mseListAnsServices, false),
+		"GetServiceListeners":    mseRoute((*Server).mseGetServiceListeners, false),
+		"ListAnsServiceClusters": mseRoute((*Server).mseListAnsServiceClusters, false),
+		"CreateNacosInstance":    mseRoute((*Server).mseCreateNacosInstance, true),
+		"UpdateNacosInstance":    mseRoute((*Server).mseUpdateNacosInstance, true),
+		"DeleteNacosInstance":    mseRoute((*Server).mseDeleteNacosInstance, true),
+		"ListAnsInstances":       mseRoute((*Server).mseListAnsInstances, false),
 
-		"ListGateway":        {(*Server).mseListGateway, false},
-		"GetGateway":         {(*Server).mseGetGateway, false},
-		"ListGatewayRoute":   {(*Server).mseListGatewayRoute, false},
-		"AddGatewayRoute":    {(*Server).mseAddGatewayRoute, true},
-		"DeleteGatewayRoute": {(*Server).mseDeleteGatewayRoute, true},
-		"ListGatewayDomain":  {(*Server).mseListGatewayDomain, false},
-		"AddGatewayDomain":   {(*Server).mseAddGatewayDomain, true},
-		"ListGatewayService": {(*Server).mseListGatewayService, false},
+		"ListGateway":        mseRoute((*Server).mseListGateway, false),
+		"GetGateway":         mseRoute((*Server).mseGetGateway, false),
+		"ListGatewayRoute":   mseRoute((*Server).mseListGatewayRoute, false),
+		"AddGatewayRoute":    mseRoute((*Server).mseAddGatewayRoute, true),
+		"DeleteGatewayRoute": mseRoute((*Server).mseDeleteGatewayRoute, true),
+		"ListGatewayDomain":  mseRoute((*Server).mseListGatewayDomain, false),
+		"AddGatewayDomain":   mseRoute((*Server).mseAddGatewayDomain, true),
+		"ListGatewayService": mseRoute((*Server).mseListGatewayService, false),
 	},
 	resources: map[string]resourceFunc{
 		"ListClusters":       mseAccountResources,
@@ -283,34 +284,86 @@ func mseCodeOK(f map[string]any) map[string]any {
 // gatewayFail is how the gateway actions answer an unknown gateway, route
 // or domain: HTTP 200 with Success false and the status in Code and
 // HttpStatusCode (terraform-provider-alicloud's DescribeMseGateway detects
-// a deleted gateway by Code 404 in a successful answer).
+// a deleted gateway by Code 404 in a successful answer). ErrorCode is
+// NotFound for a missing item and IllegalRequest (Code 400) for a
+// duplicate name, as errMSENotFound and errMSEIllegal (both assumed).
 func gatewayFail(code int, errorCode, format string, args ...any) map[string]any {
 	return map[string]any{"Success": false, "Code": code, "HttpStatusCode": code, "ErrorCode": errorCode,
 		"Message": fmt.Sprintf(format, args...)}
 }
 
-// MSE errors.
+// MSE errors. MSE's API reference pages list, for every action, the
+// codes IllegalRequest (400, "Invalid request:%s"), InvalidParameter (400,
+// "Parameter error:%s") and NoPermission (403); e.g. GetNacosConfig,
+// https://help.aliyun.com/document_detail/393695.htm ("错误码"). No page
+// found names the code of a missing namespace, configuration, service or
+// instance, nor of a create that finds its item existing: see errMSENotFound
+// and errMSEIllegal.
 
-// errMSEClusterNotFound answers an unknown InstanceId: the code
-// terraform-provider-alicloud treats as "MseCluster not found"
-// (mse-200-021, "cluster not found" in the SDK error tables); the HTTP
-// status is assumed.
+// mseRoute wraps an MSE handler so that a bad parameter value answers
+// MSE's InvalidParameter (the shared parameter readers answer RAM's
+// InvalidParameter.<Name>); Missing<Name> is the gateway's and stays.
+func mseRoute(h handler, mutates bool) route {
+	return route{func(s *Server, rq *request) (map[string]any, *apiError) {
+		resp, err := h(s, rq)
+		if err != nil {
+			if rest, ok := strings.CutPrefix(err.code, "InvalidParameter."); ok {
+				name, _, _ := strings.Cut(rest, ".")
+				err = newError(err.status, "InvalidParameter", "Parameter error:%s is not valid", name)
+			}
+		}
+		return resp, err
+	}, mutates}
+}
+
+// mseErrorFields adds to an MSE error answer the fields MSE's response
+// models carry besides Code and Message (Success, ErrorCode and
+// HttpStatusCode, e.g. the classic SDK's ListGatewayRouteResponse and
+// AddGatewayRouteResponse); that an error answer carries them is assumed,
+// no error example was found.
+func mseErrorFields(fields map[string]any, err *apiError) {
+	fields["Success"], fields["ErrorCode"], fields["HttpStatusCode"] = false, err.code, err.status
+}
+
+// errMSEClusterNotFound answers an unknown InstanceId: mse-200-021, the
+// code terraform-provider-alicloud reads as "MseCluster not found" (its
+// DescribeMseCluster); the HTTP status and message are assumed.
 func errMSEClusterNotFound(id string) *apiError {
 	return newError(http.StatusNotFound, "mse-200-021", "cluster not found: %s", id)
 }
 
 // errMSENotFound answers an unknown namespace, configuration, history
-// entry, service or service instance: NotFound.<What> (assumed codes; no
-// real ones were found).
-func errMSENotFound(what, format string, args ...any) *apiError {
-	return newError(http.StatusNotFound, "NotFound."+what, format, args...)
+// entry, service or service instance. Assumed: NotFound with 404, in the
+// "<words>:%s" message form of the documented codes; no reference page
+// lists the code MSE uses for these.
+func errMSENotFound(format string, args ...any) *apiError {
+	return newError(http.StatusNotFound, "NotFound", "Not found:%s", fmt.Sprintf(format, args...))
 }
 
-// errMSEConflict answers a create of something that exists, a delete that
-// dependants block or a stale Md5: Conflict.<What> (assumed codes).
-func errMSEConflict(what, format string, args ...any) *apiError {
-	return newError(http.StatusConflict, "Conflict."+what, format, args...)
+// errMSEIllegal answers a create of something that exists, a delete that
+// dependants block or a stale Md5 with the documented IllegalRequest
+// (400, "Invalid request:%s"); which code MSE uses for these cases is not
+// documented.
+func errMSEIllegal(format string, args ...any) *apiError {
+	return newError(http.StatusBadRequest, "IllegalRequest", "Invalid request:%s", fmt.Sprintf(format, args...))
 }
+
+// MSE dates are written per field as the MSE reference's examples show
+// them (response models of mse-20190531 and the API reference pages):
+// CreateTime of ListClusters / QueryClusterDetail and the gateway, route,
+// domain and service GmtCreate / GmtModified as "2021-09-13 19:24:23";
+// GetGateway's GmtCreate / GmtModified as "2022-01-07T10:07:57.000+0000";
+// ListNacosHistoryConfigs' LastModifiedTime and ListAnsInstances' LastBeat
+// are epoch milliseconds (int64 in both SDK models). The examples name no
+// zone; the emulator writes UTC. ListGatewayRoute's example writes
+// GmtCreate in the second form and GmtModified in the first: both use the
+// first here.
+const (
+	mseTimeFormat    = "2006-01-02 15:04:05"
+	mseISOTimeFormat = "2006-01-02T15:04:05.000-0700"
+)
+
+func mseTime(t time.Time) string { return t.UTC().Format(mseTimeFormat) }
 
 // mseSize bounds page sizes; the default is MSE's 10.
 const (

@@ -6,6 +6,7 @@ package ramsim_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"testing"
@@ -260,7 +261,7 @@ func TestMSEConformanceClassicSDK(t *testing.T) {
 	}
 	gc = msesdk.CreateGetNacosConfigRequest()
 	gc.InstanceId, gc.DataId = mseInstance, "nope.yaml"
-	if err := c.DoAction(gc, msesdk.CreateGetNacosConfigResponse()); !errors.As(err, &se) || se.ErrorCode() != "NotFound.Config" {
+	if err := c.DoAction(gc, msesdk.CreateGetNacosConfigResponse()); !errors.As(err, &se) || se.ErrorCode() != "NotFound" || se.HttpStatus() != http.StatusNotFound {
 		t.Fatalf("unknown config: %v", err)
 	}
 	// (A fresh request: the SDK keeps the parameters a request was sent with.)
@@ -445,5 +446,28 @@ func TestMSEConformanceDarabonba(t *testing.T) {
 	_, err = callAPI(c, mseVersion, "ListAnsInstances", map[string]any{"InstanceId": mseInstance})
 	if !errors.As(err, &te) || tea.StringValue(te.Code) != "MissingServiceName" || tea.IntValue(te.StatusCode) != http.StatusBadRequest {
 		t.Fatalf("missing ServiceName: %v", err)
+	}
+}
+
+// The classic SDK asking for XML (AcceptFormat) decodes the answer with its
+// xml tags into the same values as from JSON.
+func TestMSEConformanceClassicSDKXML(t *testing.T) {
+	srv := startServer(t)
+	c := classicClient(t, hostOf(srv.URL()), confKeyID, confSecret)
+	list := func(format string) *msesdk.ListGatewayRouteResponse {
+		t.Helper()
+		req := msesdk.CreateListGatewayRouteRequest()
+		req.AcceptFormat = format
+		req.FilterParams = msesdk.ListGatewayRouteFilterParams{GatewayUniqueId: mseGateway}
+		resp := msesdk.CreateListGatewayRouteResponse()
+		if err := c.DoAction(req, resp); err != nil || !resp.Success {
+			t.Fatalf("%s: %v %+v", format, err, resp)
+		}
+		return resp
+	}
+	x, j := list("XML"), list("JSON")
+	if x.Data.TotalSize != 1 || x.Data.Result[0].RoutePredicates.PathPredicates.Path == "" ||
+		fmt.Sprintf("%+v", x.Data) != fmt.Sprintf("%+v", j.Data) {
+		t.Fatalf("XML %+v, JSON %+v", x.Data, j.Data)
 	}
 }

@@ -39,7 +39,16 @@ type fixtureCluster struct {
 	Version          string // default 2.2.3
 	MseVersion       string // default mse_pro
 	RegionId         string // default cn-hangzhou
-	Namespaces       []fixtureNamespace
+	// ClusterSpecification is MSE_SC_<vCPUs>_<memory GB>_<disk GB>_c
+	// (QueryClusterDetail's Cpu, MemoryCapacity and DiskCapacity are read
+	// from it); default MSE_SC_2_4_60_c.
+	ClusterSpecification string
+	InstanceCount        int    // nodes; default 3
+	VpcId                string // default vpc-ramsim
+	VSwitchId            string // default vsw-ramsim
+	IntranetAddress      string // default 192.168.0.10
+	PubNetworkFlow       int    // public bandwidth, Mbit/s (0-5000); 0, the default, is no public endpoint
+	Namespaces           []fixtureNamespace
 }
 
 type fixtureNamespace struct {
@@ -216,9 +225,28 @@ func (m *mseStore) addFixtureCluster(fc fixtureCluster, now time.Time) error {
 		Version:     orDefault(fc.Version, "2.2.3"),
 		MseVersion:  orDefault(fc.MseVersion, "mse_pro"),
 		RegionID:    orDefault(fc.RegionId, mseDefaultRegion),
+		VpcID:       orDefault(fc.VpcId, "vpc-ramsim"),
+		VSwitchID:   orDefault(fc.VSwitchId, "vsw-ramsim"),
+		IntranetIP:  orDefault(fc.IntranetAddress, "192.168.0.10"),
+		Nodes:       fc.InstanceCount,
+		PubNetwork:  fc.PubNetworkFlow,
 		Created:     now,
 		namespaces:  map[string]*nacosNamespace{"public": newNamespace("public", "public")},
 	}
+	if c.Nodes == 0 {
+		c.Nodes = 3
+	}
+	if c.Nodes < 0 {
+		return fieldError("InstanceCount", "%d is negative", c.Nodes)
+	}
+	if c.PubNetwork < 0 || c.PubNetwork > 5000 {
+		return fieldError("PubNetworkFlow", "%d is not between 0 and 5000", c.PubNetwork)
+	}
+	spec, err := parseClusterSpec(orDefault(fc.ClusterSpecification, "MSE_SC_2_4_60_c"))
+	if err != nil {
+		return err
+	}
+	c.Spec = spec
 	c.ClusterName = orDefault(fc.ClusterName, c.ClusterID)
 	c.AliasName = orDefault(fc.ClusterAliasName, c.ClusterName)
 	for i, fn := range fc.Namespaces {
@@ -228,6 +256,20 @@ func (m *mseStore) addFixtureCluster(fc fixtureCluster, now time.Time) error {
 	}
 	m.clusters[c.InstanceID] = c
 	return nil
+}
+
+// parseClusterSpec reads MSE_SC_<vCPUs>_<memory GB>_<disk GB>_c, the form
+// of QueryClusterDetail's ClusterSpecification examples (MSE_SC_1_2_200_c,
+// MSE_SC_2_4_60_c).
+func parseClusterSpec(v string) (clusterSpec, error) {
+	var cs clusterSpec
+	var tail string
+	if n, _ := fmt.Sscanf(strings.ReplaceAll(v, "_", " "), "MSE SC %d %d %d %s", &cs.CPU, &cs.MemoryGB, &cs.DiskGB, &tail); n != 4 ||
+		tail != "c" || cs.CPU <= 0 || cs.MemoryGB <= 0 || cs.DiskGB <= 0 {
+		return clusterSpec{}, fieldError("ClusterSpecification", "%q is not MSE_SC_<vCPUs>_<memory GB>_<disk GB>_c", v)
+	}
+	cs.Name = v
+	return cs, nil
 }
 
 func (m *mseStore) addFixtureNamespace(c *mseCluster, fn fixtureNamespace, now time.Time) error {
@@ -363,9 +405,8 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 			}
 			r.DomainIDs = append(r.DomainIDs, d.ID)
 		}
-		pred, _ := json.Marshal(map[string]any{"PathPredicates": map[string]any{"Path": orDefault(fr.Path, "/"), "Type": "PRE", "IgnoreCase": false}})
-		r.Predicates = string(pred)
-		services := []map[string]any{}
+		r.Predicates = map[string]any{"PathPredicates": map[string]any{"Path": orDefault(fr.Path, "/"), "Type": "PRE", "IgnoreCase": false}}
+		r.Services, r.FallbackServices = []any{}, []any{}
 		if fr.ServiceName != "" {
 			var svc *gatewayService
 			for _, s := range g.services {
@@ -376,11 +417,9 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 			if svc == nil {
 				return fieldError(field+"ServiceName", "%q is not in the gateway's Services", fr.ServiceName)
 			}
-			services = append(services, map[string]any{"ServiceId": svc.ID, "Name": svc.Name, "Namespace": svc.Namespace,
-				"GroupName": svc.GroupName, "SourceType": svc.SourceType, "Percent": 100})
+			r.Services = append(r.Services, map[string]any{"ServiceId": svc.ID, "Name": svc.Name, "Namespace": svc.Namespace,
+				"GroupName": svc.GroupName, "SourceType": svc.SourceType, "Percent": int64(100)})
 		}
-		sj, _ := json.Marshal(services)
-		r.Services = string(sj)
 		g.routes = append(g.routes, r)
 	}
 	m.gateways[g.UniqueID] = g

@@ -5,22 +5,16 @@ package ramsim
 
 import (
 	"encoding/json"
-	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // MSE cloud-native gateways and their routes, domains and services. Field
 // names and nesting follow the classic SDK's services/mse response
 // structs. An unknown gateway, route or domain is answered as the real
 // gateway API does: HTTP 200 with Success false and Code 404 (gatewayFail).
-
-// gatewayTimeFormat is how gateway answers write GmtCreate / GmtModified.
-const gatewayTimeFormat = "2006-01-02 15:04:05"
-
-func gatewayTime(t time.Time) string { return t.UTC().Format(gatewayTimeFormat) }
 
 // Gateway and route statuses (assumed values): 2 is a running gateway and
 // a published route.
@@ -37,7 +31,7 @@ func (s *Server) gatewayOf(rq *request) (*mseGateway, map[string]any, *apiError)
 	}
 	g := s.mse.gateways[id]
 	if g == nil {
-		return nil, gatewayFail(404, "NotFound.Gateway", "gateway not found: %s", id), nil
+		return nil, gatewayFail(404, "NotFound", "gateway not found: %s", id), nil
 	}
 	return g, nil, nil
 }
@@ -46,7 +40,7 @@ func (s *Server) gatewayCommon(g *mseGateway) map[string]any {
 	return map[string]any{
 		"Id": g.ID, "Name": g.Name, "GatewayUniqueId": g.UniqueID, "Region": g.RegionID, "PrimaryUser": s.cfg.AccountID,
 		"Status": gatewayRunning, "StatusDesc": "Running", "Spec": g.Spec, "Replica": g.Replica, "TotalReplica": g.Replica,
-		"GmtCreate": gatewayTime(g.Created), "GmtModified": gatewayTime(g.Created), "InstanceId": g.InstanceID,
+		"GmtCreate": mseTime(g.Created), "GmtModified": mseTime(g.Created), "InstanceId": g.InstanceID,
 		"ChargeType": "POSTPAY", "EndDate": "", "MseTag": "", "ResourceGroupId": "", "Elastic": false, "ElasticReplica": 0,
 	}
 }
@@ -93,12 +87,20 @@ func (s *Server) mseGetGateway(rq *request) (map[string]any, *apiError) {
 		return fail, err
 	}
 	d := s.gatewayCommon(g)
+	// GetGateway's reference example writes these two with milliseconds
+	// and a zone offset, unlike ListGateway's.
+	d["GmtCreate"], d["GmtModified"] = g.Created.UTC().Format(mseISOTimeFormat), g.Created.UTC().Format(mseISOTimeFormat)
 	d["Vpc"], d["Vswitch"], d["Vswitch2"], d["SecurityGroup"] = "", "", "", ""
 	return mseCodeOK(map[string]any{"Data": d}), nil
 }
 
 // Routes.
 
+// routeWire is a route as ListGatewayRoute writes it: the fields both SDK
+// models carry (classic services/mse Routes, mse-20190531's
+// ListGatewayRouteResponseBodyDataResult). Predicates and Services are
+// also sent as JSON strings, RoutePredicates and RouteServices as objects.
+// Comment (a status string) is left out: what sets it is not documented.
 func (s *Server) routeWire(g *mseGateway, r *gatewayRoute) map[string]any {
 	ids, names := []any{}, []any{}
 	for _, id := range r.DomainIDs {
@@ -108,30 +110,46 @@ func (s *Server) routeWire(g *mseGateway, r *gatewayRoute) map[string]any {
 	}
 	w := map[string]any{
 		"Id": r.ID, "Name": r.Name, "GatewayUniqueId": g.UniqueID, "GatewayId": g.ID, "Status": r.Status,
-		"RouteOrder": r.RouteOrder, "Predicates": r.Predicates, "Services": r.Services, "DestinationType": r.DestinationType,
-		"Type": r.RouteType, "EnableWaf": strconv.FormatBool(r.EnableWaf), "Fallback": r.Fallback, "DynamicRoute": false,
-		"DomainIdList": ids, "DomainNameList": names, "GmtCreate": gatewayTime(r.Created), "GmtModified": gatewayTime(r.Modified),
+		"RouteOrder": r.RouteOrder, "Predicates": jsonText(r.Predicates), "Services": jsonText(r.Services),
+		"RoutePredicates": r.Predicates, "RouteServices": r.Services, "FallbackServices": r.FallbackServices,
+		"DestinationType": r.DestinationType, "Type": r.RouteType, "EnableWaf": strconv.FormatBool(r.EnableWaf),
+		"Fallback": r.Fallback, "DynamicRoute": false, "DomainIdList": ids, "DomainNameList": names,
+		"GmtCreate": mseTime(r.Created), "GmtModified": mseTime(r.Modified),
+	}
+	if r.DirectResponse != nil {
+		w["DirectResponse"] = r.DirectResponse
+	}
+	if r.Redirect != nil {
+		w["Redirect"] = r.Redirect
 	}
 	if len(ids) > 0 {
 		w["DomainId"], w["DomainName"] = ids[0], names[0]
 	}
-	var services []map[string]any
-	if json.Unmarshal([]byte(r.Services), &services) == nil && len(services) == 1 {
-		if name, ok := services[0]["Name"].(string); ok {
-			w["DefaultServiceName"] = name
-		}
-		if n, err := strconv.ParseInt(fmt.Sprint(services[0]["ServiceId"]), 10, 64); err == nil {
-			w["DefaultServiceId"] = n
+	if len(r.Services) == 1 {
+		if svc, ok := r.Services[0].(map[string]any); ok {
+			if name, ok := svc["Name"].(string); ok {
+				w["DefaultServiceName"] = name
+			}
+			if id, ok := svc["ServiceId"].(int64); ok {
+				w["DefaultServiceId"] = id
+			}
 		}
 	}
 	return w
 }
 
+// jsonText is v as a JSON string (the route's stored values always
+// encode).
+func jsonText(v any) string {
+	b, _ := json.Marshal(v) //nolint:errchkjson // maps, lists, strings and numbers only
+	return string(b)
+}
+
 // routePath is the path of a route's PathPredicates, for filtering.
 func routePath(r *gatewayRoute) string {
-	var p struct{ PathPredicates struct{ Path string } }
-	json.Unmarshal([]byte(r.Predicates), &p) //nolint:errcheck // stored predicates are valid JSON
-	return p.PathPredicates.Path
+	pp, _ := r.Predicates["PathPredicates"].(map[string]any)
+	path, _ := pp["Path"].(string)
+	return path
 }
 
 // mseListGatewayRoute lists a gateway's routes (FilterParams.GatewayUniqueId),
@@ -232,9 +250,15 @@ func listify(v any) any {
 	return out
 }
 
+// routeDestinationTypes are AddGatewayRoute's documented DestinationType
+// values (https://alibabacloud.com/help/en/mse/developer-reference/api-mse-2019-05-31-addgatewayroute).
+var routeDestinationTypes = []string{"Single", "Multiple", "VersionOriented", "Mock", "Redirect"}
+
 // mseAddGatewayRoute creates a route (published at once). Name is
-// required and unique in the gateway; DomainId or DomainIdListJSON name
-// domains of the gateway; Predicates and Services are kept as sent.
+// required and unique in the gateway; DomainIdListJSON or DomainId name
+// domains of the gateway; Predicates, Services, FallbackServices,
+// DirectResponseJSON and RedirectJSON are kept (typed as the models type
+// them) and read back by ListGatewayRoute; Policies must be JSON.
 func (s *Server) mseAddGatewayRoute(rq *request) (map[string]any, *apiError) {
 	name, err := rq.required("Name")
 	if err != nil {
@@ -244,55 +268,197 @@ func (s *Server) mseAddGatewayRoute(rq *request) (map[string]any, *apiError) {
 	if fail != nil || err != nil {
 		return fail, err
 	}
-	order, err := rq.intRange("RouteOrder", 1, 0, 1<<20)
-	if err != nil {
+	r := &gatewayRoute{Name: name, DestinationType: orDefault(rq.get("DestinationType"), "Single"), RouteType: rq.get("RouteType"),
+		Description: rq.get("Description"), Status: routePublished}
+	if !slices.Contains(routeDestinationTypes, r.DestinationType) {
+		return nil, errIncorrect("DestinationType")
+	}
+	if r.RouteOrder, err = rq.intRange("RouteOrder", 1, 0, 1<<20); err != nil {
 		return nil, err
 	}
-	enableWaf, err := rq.boolean("EnableWaf")
-	if err != nil {
+	if r.EnableWaf, err = rq.boolean("EnableWaf"); err != nil {
 		return nil, err
 	}
-	fallback, err := rq.boolean("Fallback")
-	if err != nil {
+	if r.Fallback, err = rq.boolean("Fallback"); err != nil {
 		return nil, err
 	}
-	preds, err := structJSON(rq, "Predicates")
-	if err != nil {
+	if err := readRouteParams(rq, r); err != nil {
 		return nil, err
 	}
-	services, err := structJSON(rq, "Services")
-	if err != nil {
+	if r.DomainIDs, err = routeDomainIDs(rq); err != nil {
 		return nil, err
 	}
-	var domainIDs []int64
-	if v := rq.get("DomainIdListJSON"); v != "" {
-		if json.Unmarshal([]byte(v), &domainIDs) != nil {
-			return nil, errIncorrect("DomainIdListJSON")
-		}
-	} else if v := rq.get("DomainId"); v != "" {
-		n, perr := strconv.ParseInt(v, 10, 64)
-		if perr != nil {
-			return nil, errIncorrect("DomainId")
-		}
-		domainIDs = []int64{n}
-	}
-	for _, id := range domainIDs {
+	for _, id := range r.DomainIDs {
 		if g.domain(id) == nil {
-			return gatewayFail(404, "NotFound.Domain", "domain not found: %d", id), nil
+			return gatewayFail(404, "NotFound", "domain not found: %d", id), nil
 		}
 	}
-	for _, r := range g.routes {
-		if r.Name == name {
-			return gatewayFail(409, "Conflict.Route", "route name already exists: %s", name), nil
+	for _, other := range g.routes {
+		if other.Name == name {
+			return gatewayFail(400, "IllegalRequest", "route name already exists: %s", name), nil
 		}
 	}
-	now := s.cfg.Now()
-	r := &gatewayRoute{ID: s.mse.nextID(), Name: name, Predicates: orDefault(preds, "{}"), Services: orDefault(services, "[]"),
-		DestinationType: orDefault(rq.get("DestinationType"), "Single"), RouteType: rq.get("RouteType"),
-		Description: rq.get("Description"), DomainIDs: domainIDs, RouteOrder: order, Status: routePublished,
-		EnableWaf: enableWaf, Fallback: fallback, Created: now, Modified: now}
+	r.ID, r.Created, r.Modified = s.mse.nextID(), s.cfg.Now(), s.cfg.Now()
 	g.routes = append(g.routes, r)
 	return mseCodeOK(map[string]any{"Data": r.ID, "ErrorCode": ""}), nil
+}
+
+// readRouteParams reads the route's struct and list parameters.
+func readRouteParams(rq *request, r *gatewayRoute) *apiError {
+	objects := []struct {
+		param string
+		dst   *map[string]any
+	}{{"Predicates", &r.Predicates}, {"DirectResponseJSON", &r.DirectResponse}, {"RedirectJSON", &r.Redirect}}
+	for _, o := range objects {
+		v, err := routeParam(rq, o.param)
+		if err != nil {
+			return err
+		}
+		obj, ok := v.(map[string]any)
+		if v != nil && !ok {
+			return errIncorrect(o.param)
+		}
+		*o.dst = obj
+	}
+	if r.Predicates == nil {
+		r.Predicates = map[string]any{}
+	}
+	lists := []struct {
+		param string
+		dst   *[]any
+	}{{"Services", &r.Services}, {"FallbackServices", &r.FallbackServices}}
+	for _, l := range lists {
+		v, err := routeParam(rq, l.param)
+		if err != nil {
+			return err
+		}
+		list, ok := v.([]any)
+		if v != nil && !ok {
+			return errIncorrect(l.param)
+		}
+		*l.dst = append([]any{}, list...)
+	}
+	if p := rq.get("Policies"); p != "" && !json.Valid([]byte(p)) {
+		return errIncorrect("Policies")
+	}
+	return nil
+}
+
+// routeDomainIDs reads DomainIdListJSON (a JSON array of ids), else
+// DomainId.
+func routeDomainIDs(rq *request) ([]int64, *apiError) {
+	var ids []int64
+	if v := rq.get("DomainIdListJSON"); v != "" {
+		if json.Unmarshal([]byte(v), &ids) != nil {
+			return nil, errIncorrect("DomainIdListJSON")
+		}
+		return ids, nil
+	}
+	if v := rq.get("DomainId"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, errIncorrect("DomainId")
+		}
+		ids = []int64{n}
+	}
+	return ids, nil
+}
+
+// routeIntFields and routeBoolFields are the route fields both SDK models
+// type as integers (Percent, ServicePort, ServiceId, the Code of
+// DirectResponse and Redirect) and as booleans (PathPredicates.IgnoreCase).
+// The classic SDK sends every flattened value, and the fields of its
+// Services / FallbackServices JSON, as strings; darabonba sends numbers.
+var (
+	routeIntFields  = map[string]bool{"Percent": true, "ServicePort": true, "ServiceId": true, "Code": true}
+	routeBoolFields = map[string]bool{"IgnoreCase": true}
+)
+
+// routeParam reads a struct or list parameter of AddGatewayRoute
+// (structJSON) and types its values (routeValue); nil when absent.
+func routeParam(rq *request, name string) (any, *apiError) {
+	raw, err := structJSON(rq, name)
+	if err != nil || raw == "" {
+		return nil, err
+	}
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, errIncorrect(name)
+	}
+	if v, ok := routeValue(v); ok {
+		return v, nil
+	}
+	return nil, errIncorrect(name)
+}
+
+// routeValue types v's known fields (routeIntFields, routeBoolFields),
+// dropping those sent empty (the classic SDK marshals unset fields as "");
+// false when a value does not convert.
+func routeValue(v any) (any, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			var ok bool
+			switch {
+			case (routeIntFields[k] || routeBoolFields[k]) && x == "":
+				delete(v, k)
+				continue
+			case routeIntFields[k]:
+				v[k], ok = routeInt(x)
+			case routeBoolFields[k]:
+				v[k], ok = routeBool(x)
+			default:
+				v[k], ok = routeValue(x)
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		return v, true
+	case []any:
+		for i, x := range v {
+			t, ok := routeValue(x)
+			if !ok {
+				return nil, false
+			}
+			v[i] = t
+		}
+		return v, true
+	case json.Number:
+		if n, err := v.Int64(); err == nil {
+			return n, true
+		}
+		f, err := v.Float64()
+		return f, err == nil
+	}
+	return v, true
+}
+
+func routeInt(x any) (int64, bool) {
+	var s string
+	switch x := x.(type) {
+	case json.Number:
+		s = x.String()
+	case string:
+		s = x
+	default:
+		return 0, false
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	return n, err == nil
+}
+
+func routeBool(x any) (bool, bool) {
+	switch x := x.(type) {
+	case bool:
+		return x, true
+	case string:
+		b, err := strconv.ParseBool(x)
+		return b, err == nil
+	}
+	return false, false
 }
 
 func (s *Server) mseDeleteGatewayRoute(rq *request) (map[string]any, *apiError) {
@@ -306,12 +472,12 @@ func (s *Server) mseDeleteGatewayRoute(rq *request) (map[string]any, *apiError) 
 	}
 	r, i := g.route(id)
 	if r == nil {
-		return gatewayFail(404, "NotFound.Route", "route not found: %d", id), nil
+		return gatewayFail(404, "NotFound", "route not found: %d", id), nil
 	}
 	g.routes = append(g.routes[:i:i], g.routes[i+1:]...)
 	return mseCodeOK(map[string]any{"Data": map[string]any{
-		"Id": r.ID, "Name": r.Name, "GatewayUniqueId": g.UniqueID, "GatewayId": g.ID, "Predicates": r.Predicates,
-		"RouteOrder": r.RouteOrder, "Status": r.Status, "GmtCreate": gatewayTime(r.Created), "GmtModified": gatewayTime(r.Modified),
+		"Id": r.ID, "Name": r.Name, "GatewayUniqueId": g.UniqueID, "GatewayId": g.ID, "Predicates": jsonText(r.Predicates),
+		"RouteOrder": r.RouteOrder, "Status": r.Status, "GmtCreate": mseTime(r.Created), "GmtModified": mseTime(r.Modified),
 	}}), nil
 }
 
@@ -321,7 +487,7 @@ func domainWire(g *mseGateway, d *gatewayDomain) map[string]any {
 	return map[string]any{
 		"Id": d.ID, "Name": d.Name, "Protocol": d.Protocol, "CertIdentifier": d.CertIdentifier, "MustHttps": d.MustHttps,
 		"Http2": d.Http2, "TlsMin": d.TlsMin, "TlsMax": d.TlsMax, "GatewayId": g.ID, "Status": 2, "Type": "Domain",
-		"GmtCreate": gatewayTime(d.Created), "GmtModified": gatewayTime(d.Modified),
+		"GmtCreate": mseTime(d.Created), "GmtModified": mseTime(d.Modified),
 	}
 }
 
@@ -365,7 +531,7 @@ func (s *Server) mseAddGatewayDomain(rq *request) (map[string]any, *apiError) {
 		return nil, err
 	}
 	if g.domainNamed(name) != nil {
-		return gatewayFail(409, "Conflict.Domain", "domain already exists: %s", name), nil
+		return gatewayFail(400, "IllegalRequest", "domain already exists: %s", name), nil
 	}
 	now := s.cfg.Now()
 	d := &gatewayDomain{ID: s.mse.nextID(), Name: name, Protocol: proto, CertIdentifier: rq.get("CertIdentifier"),
@@ -413,7 +579,7 @@ func (s *Server) mseListGatewayService(rq *request) (map[string]any, *apiError) 
 				"SourceType": sv.SourceType, "ServiceProtocol": sv.ServiceProtocol, "ServicePort": sv.ServicePort, "Ips": ips,
 				"Ports": []any{}, "UnhealthyEndpoints": []any{}, "GatewayId": g.ID, "GatewayUniqueId": g.UniqueID,
 				"HealthStatus": "Healthy", "HealthCheck": false, "SourceId": int64(0), "MetaInfo": "",
-				"GmtCreate": gatewayTime(sv.Created), "GmtModified": gatewayTime(sv.Created),
+				"GmtCreate": mseTime(sv.Created), "GmtModified": mseTime(sv.Created),
 			}
 		}),
 	}}), nil

@@ -23,16 +23,24 @@ var nacosConfigTypes = []string{"text", "json", "xml", "yaml", "html", "properti
 
 // Clusters.
 
+// clusterWire is a cluster as ListClusters and QueryClusterDetail write
+// it. The endpoints and addresses follow the reference examples: a public
+// address and domain only with PubNetworkFlow above 0 (0 "indicates no
+// access to the Internet", QueryClusterDetail).
 func (s *Server) clusterWire(c *mseCluster) map[string]any {
+	internetAddr, internetDomain, netType := "", "", "privatenet"
+	if c.PubNetwork > 0 {
+		internetAddr, internetDomain, netType = "47.96.0.10", c.InstanceID+"-p.mse.aliyuncs.com", "pubnet"
+	}
 	return map[string]any{
 		"InstanceId": c.InstanceID, "ClusterId": c.ClusterID, "ClusterName": c.ClusterName,
 		"ClusterAliasName": c.AliasName, "ClusterType": c.ClusterType, "AppVersion": c.Version,
 		"VersionCode": "NACOS_" + strings.ReplaceAll(c.Version, ".", "_"), "MseVersion": c.MseVersion,
-		"InitStatus": "RUNNING", "ChargeType": "PREPAY", "InstanceCount": int64(3), "CanUpdate": true,
-		"CreateTime": formatDate(c.Created), "EndDate": "",
-		"IntranetDomain": c.InstanceID + "-p.mse.aliyuncs.com", "InternetDomain": c.InstanceID + ".mse.aliyuncs.com",
-		"IntranetAddress": "", "InternetAddress": "", "VpcId": "", "ResourceGroupId": "",
-		"Tags": map[string]any{},
+		"InitStatus": "RUNNING", "ChargeType": "PREPAY", "InstanceCount": c.Nodes, "CanUpdate": true,
+		"CreateTime": mseTime(c.Created), "EndDate": "",
+		"IntranetDomain": c.InstanceID + ".mse.aliyuncs.com", "InternetDomain": internetDomain,
+		"IntranetAddress": c.IntranetIP, "InternetAddress": internetAddr, "VpcId": c.VpcID, "ResourceGroupId": "",
+		"NetType": netType, "Tags": map[string]any{},
 	}
 }
 
@@ -79,11 +87,15 @@ func (s *Server) mseQueryClusterDetail(rq *request) (map[string]any, *apiError) 
 	d := s.clusterWire(c)
 	delete(d, "CanUpdate")
 	delete(d, "VersionCode")
-	d["InstanceCount"] = 3
-	d["RegionId"], d["HealthStatus"], d["NetType"] = c.RegionID, "GREEN", "privatenet"
-	d["ClusterVersion"] = "NACOS_" + strings.ReplaceAll(c.Version, ".", "_")
-	d["ClusterSpecification"], d["Cpu"], d["MemoryCapacity"], d["DiskCapacity"] = "MSE_SC_2_4_60_c", 2, int64(4096), int64(20)
+	// Units as QueryClusterDetail's reference has them: Cpu in vCPUs,
+	// MemoryCapacity and DiskCapacity in GB, PubNetworkFlow in Mbit/s (a
+	// string in both SDK models).
+	d["RegionId"], d["HealthStatus"], d["VSwitchId"] = c.RegionID, "GREEN", c.VSwitchID
+	d["ClusterVersion"], d["OrderClusterVersion"] = c.Version, c.Version
+	d["ClusterSpecification"], d["Cpu"], d["MemoryCapacity"], d["DiskCapacity"] = c.Spec.Name, c.Spec.CPU, c.Spec.MemoryGB, c.Spec.DiskGB
+	d["DiskType"], d["PubNetworkFlow"], d["PayInfo"], d["InitCostTime"] = "alicloud-disk-ssd", strconv.Itoa(c.PubNetwork), "Subscription", int64(0)
 	d["IntranetPort"], d["InternetPort"], d["ConnectionType"] = "8848", "8848", "slb"
+	d["AclId"], d["AclEntryList"] = "", ""
 	d["InstanceModels"] = []any{}
 	return nacosOK(map[string]any{"Data": d}), nil
 }
@@ -100,7 +112,7 @@ func (s *Server) nacosNamespaceOf(rq *request) (*nacosNamespace, *apiError) {
 	id := nacosNamespaceID(rq)
 	ns := c.namespaces[id]
 	if ns == nil {
-		return nil, errMSENotFound("Namespace", "namespace not found: %s", id)
+		return nil, errMSENotFound("namespace not found: %s", id)
 	}
 	return ns, nil
 }
@@ -122,7 +134,7 @@ func nacosConfigKey(rq *request) (nacosKey, *apiError) {
 }
 
 func configNotFound(k nacosKey) *apiError {
-	return errMSENotFound("Config", "config data not exist: dataId=%s, group=%s", k.name, k.group)
+	return errMSENotFound("config data not exist: dataId=%s, group=%s", k.name, k.group)
 }
 
 func configWire(c *nacosConfig, opType string) map[string]any {
@@ -169,7 +181,7 @@ func (s *Server) mseCreateNacosConfig(rq *request) (map[string]any, *apiError) {
 		return nil, err
 	}
 	if ns.configs[k] != nil {
-		return nil, errMSEConflict("Config", "config already exists: dataId=%s, group=%s", k.name, k.group)
+		return nil, errMSEIllegal("config already exists: dataId=%s, group=%s", k.name, k.group)
 	}
 	now := s.cfg.Now()
 	c := &nacosConfig{DataID: k.name, Group: k.group, Content: content, Type: "text", Modified: now}
@@ -211,7 +223,7 @@ func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
 		return nil, configNotFound(k)
 	}
 	if md5 := rq.get("Md5"); md5 != "" && md5 != old.md5() {
-		return nil, errMSEConflict("Md5", "the configuration was changed since it was read (Md5 %s, current %s)", md5, old.md5())
+		return nil, errMSEIllegal("the configuration was changed since it was read (Md5 %s, current %s)", md5, old.md5())
 	}
 	next := *old
 	next.Content = content
@@ -322,7 +334,7 @@ func (s *Server) mseGetNacosHistoryConfig(rq *request) (map[string]any, *apiErro
 			return nacosOK(map[string]any{"Configuration": configWire(&h.Config, h.OpType)}), nil
 		}
 	}
-	return nil, errMSENotFound("HistoryConfig", "history config not found: nid=%d, dataId=%s, group=%s", nid, k.name, k.group)
+	return nil, errMSENotFound("history config not found: nid=%d, dataId=%s, group=%s", nid, k.name, k.group)
 }
 
 // mseListNacosHistoryConfigs lists one configuration's history (DataId and
@@ -377,7 +389,7 @@ func nacosServiceKey(rq *request) (nacosKey, *apiError) {
 }
 
 func serviceNotFound(k nacosKey) *apiError {
-	return errMSENotFound("Service", "service not found: %s@@%s", k.group, k.name)
+	return errMSENotFound("service not found: %s@@%s", k.group, k.name)
 }
 
 // nacosServiceOf returns the namespace and the existing service a request
@@ -425,7 +437,7 @@ func (s *Server) mseCreateNacosService(rq *request) (map[string]any, *apiError) 
 		return nil, err
 	}
 	if ns.services[k] != nil {
-		return nil, errMSEConflict("Service", "service already exists: %s@@%s", k.group, k.name)
+		return nil, errMSEIllegal("service already exists: %s@@%s", k.group, k.name)
 	}
 	ns.services[k] = &nacosService{Name: k.name, Group: k.group, ProtectThreshold: pt, Ephemeral: eph, Created: s.cfg.Now()}
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
@@ -450,7 +462,7 @@ func (s *Server) mseDeleteNacosService(rq *request) (map[string]any, *apiError) 
 		return nil, err
 	}
 	if len(svc.instances) > 0 {
-		return nil, errMSEConflict("Service", "specified service has instances, serviceName: %s@@%s", k.group, k.name)
+		return nil, errMSEIllegal("specified service has instances, serviceName: %s@@%s", k.group, k.name)
 	}
 	delete(ns.services, k)
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
@@ -595,7 +607,7 @@ func (s *Server) mseCreateNacosInstance(rq *request) (map[string]any, *apiError)
 }
 
 func instanceNotFound(ip string, port int, cluster string) *apiError {
-	return errMSENotFound("NacosInstance", "instance not found: %s:%d in cluster %s", ip, port, cluster)
+	return errMSENotFound("instance not found: %s:%d in cluster %s", ip, port, cluster)
 }
 
 func (s *Server) mseUpdateNacosInstance(rq *request) (map[string]any, *apiError) {

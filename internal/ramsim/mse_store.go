@@ -41,8 +41,22 @@ type mseCluster struct {
 	Version     string // AppVersion, e.g. 2.2.3
 	MseVersion  string // mse_dev, mse_pro, mse_serverless
 	RegionID    string
+	Spec        clusterSpec
+	Nodes       int // InstanceCount
+	VpcID       string
+	VSwitchID   string
+	IntranetIP  string
+	PubNetwork  int // PubNetworkFlow, Mbit/s; 0 is no public endpoint
 	Created     time.Time
 	namespaces  map[string]*nacosNamespace // by NamespaceId; "public" always exists
+}
+
+// clusterSpec is an instance's specification: MSE_SC_<cpu>_<mem>_<disk>_c.
+type clusterSpec struct {
+	Name     string
+	CPU      int // vCPUs
+	MemoryGB int64
+	DiskGB   int64
 }
 
 // sortedClusters returns the instances ordered by InstanceId.
@@ -264,20 +278,27 @@ func (g *mseGateway) domainNamed(name string) *gatewayDomain {
 
 // gatewayRoute is one route of a gateway.
 type gatewayRoute struct {
-	ID              int64
-	Name            string
-	Predicates      string // JSON: {"PathPredicates":{...},"MethodPredicates":[...],...}
-	Services        string // JSON array of the destination services
-	DestinationType string // Single, Multiple, VersionOriented, Mock, Redirect
-	RouteType       string
-	Description     string
-	DomainIDs       []int64
-	RouteOrder      int
-	Status          int // 0 not published, 2 published
-	EnableWaf       bool
-	Fallback        bool
-	Created         time.Time
-	Modified        time.Time
+	ID   int64
+	Name string
+	// Predicates ({"PathPredicates":{...},"MethodPredicates":[...],...}),
+	// Services, FallbackServices, DirectResponse and Redirect are kept as
+	// sent, with the values typed as the SDK models type them
+	// (routeValue); DirectResponse and Redirect are nil when not sent.
+	Predicates       map[string]any
+	Services         []any
+	FallbackServices []any
+	DirectResponse   map[string]any
+	Redirect         map[string]any
+	DestinationType  string // Single, Multiple, VersionOriented, Mock, Redirect
+	RouteType        string
+	Description      string
+	DomainIDs        []int64
+	RouteOrder       int
+	Status           int // 0 not published, 2 published
+	EnableWaf        bool
+	Fallback         bool
+	Created          time.Time
+	Modified         time.Time
 }
 
 // gatewayDomain is one domain name associated with a gateway.

@@ -159,13 +159,13 @@ func TestMSEConfigHistory(t *testing.T) {
 		t.Fatalf("GetNacosConfig: %v", got)
 	}
 	md5 := str(got, "Configuration", "Md5")
-	e.fail(vMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", "0123"), http.StatusConflict, "Conflict.Md5")
+	e.fail(vMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", "0123"), http.StatusBadRequest, "IllegalRequest")
 	e.ok(vMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", md5))
 	if got := e.ok(vMSE, "GetNacosConfig", base); str(got, "Configuration", "Content") != "a: 2" || str(got, "Configuration", "AppName") != "app" {
 		t.Fatalf("after update: %v", got)
 	}
 	e.ok(vMSE, "DeleteNacosConfig", base)
-	e.fail(vMSE, "GetNacosConfig", base, http.StatusNotFound, "NotFound.Config")
+	e.fail(vMSE, "GetNacosConfig", base, http.StatusNotFound, "NotFound")
 
 	hist := e.ok(vMSE, "ListNacosHistoryConfigs", base)
 	items, _ := hist["HistoryItems"].([]any)
@@ -191,8 +191,8 @@ func TestMSEConfigHistory(t *testing.T) {
 			t.Fatalf("history %d (%s): %v, want content %q", i, id, got, want)
 		}
 	}
-	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "999999"), http.StatusNotFound, "NotFound.HistoryConfig")
-	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "x"), http.StatusBadRequest, "InvalidParameter.Nid")
+	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "999999"), http.StatusNotFound, "NotFound")
+	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "x"), http.StatusBadRequest, "InvalidParameter")
 }
 
 // numString writes a decoded JSON integer back as a parameter.
@@ -232,8 +232,8 @@ func TestMSEPaging(t *testing.T) {
 	if got := e.ok(vMSE, "ListNacosConfigs", p); field(got, "TotalCount") != float64(1) {
 		t.Fatalf("DataId filter: %v", got)
 	}
-	e.fail(vMSE, "ListNacosConfigs", map[string]string{"InstanceId": seedNacos, "PageSize": "0"}, http.StatusBadRequest, "InvalidParameter.PageSize")
-	e.fail(vMSE, "ListClusters", map[string]string{"PageNum": "x"}, http.StatusBadRequest, "InvalidParameter.PageNum")
+	e.fail(vMSE, "ListNacosConfigs", map[string]string{"InstanceId": seedNacos, "PageSize": "0"}, http.StatusBadRequest, "InvalidParameter")
+	e.fail(vMSE, "ListClusters", map[string]string{"PageNum": "x"}, http.StatusBadRequest, "InvalidParameter")
 	got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "1", "PageSize": "10"})
 	if field(got, "TotalCount") != float64(1) || str(asList(t, got["Data"])[0], "InstanceId") != seedNacos {
 		t.Fatalf("ListClusters: %v", got)
@@ -257,26 +257,26 @@ func TestMSEErrors(t *testing.T) {
 	}
 	e.fail(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-nope"}, http.StatusNotFound, "mse-200-021")
 	e.fail(vMSE, "QueryClusterDetail", nil, http.StatusBadRequest, "MissingInstanceId")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": "nope", "DataId": "x"}, http.StatusNotFound, "NotFound.Namespace")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope.yaml"}, http.StatusNotFound, "NotFound.Config")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "a b"}, http.StatusBadRequest, "InvalidParameter.DataId")
+	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": "nope", "DataId": "x"}, http.StatusNotFound, "NotFound")
+	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope.yaml"}, http.StatusNotFound, "NotFound")
+	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "a b"}, http.StatusBadRequest, "InvalidParameter")
 	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml"}, http.StatusBadRequest, "MissingContent")
-	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml", "Content": "x"}, http.StatusConflict, "Conflict.Config")
-	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "n.txt", "Content": "x", "Type": "exe"}, http.StatusBadRequest, "InvalidParameter.Type")
-	e.fail(vMSE, "UpdateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope", "Content": "x"}, http.StatusNotFound, "NotFound.Config")
-	e.fail(vMSE, "DeleteNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound.Config")
+	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml", "Content": "x"}, http.StatusBadRequest, "IllegalRequest")
+	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "n.txt", "Content": "x", "Type": "exe"}, http.StatusBadRequest, "InvalidParameter")
+	e.fail(vMSE, "UpdateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope", "Content": "x"}, http.StatusNotFound, "NotFound")
+	e.fail(vMSE, "DeleteNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
 
 	svc := map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "ServiceName": "test-service"}
-	e.fail(vMSE, "CreateNacosService", svc, http.StatusConflict, "Conflict.Service")
-	e.fail(vMSE, "DeleteNacosService", svc, http.StatusConflict, "Conflict.Service")
-	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "nope"}, http.StatusNotFound, "NotFound.Service")
+	e.fail(vMSE, "CreateNacosService", svc, http.StatusBadRequest, "IllegalRequest")
+	e.fail(vMSE, "DeleteNacosService", svc, http.StatusBadRequest, "IllegalRequest")
+	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "nope"}, http.StatusNotFound, "NotFound")
 	e.fail(vMSE, "ListAnsInstances", map[string]string{"InstanceId": seedNacos}, http.StatusBadRequest, "MissingServiceName")
-	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "test-service", "ProtectThreshold": "2"}, http.StatusBadRequest, "InvalidParameter.ProtectThreshold")
+	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "test-service", "ProtectThreshold": "2"}, http.StatusBadRequest, "InvalidParameter")
 	inst := map[string]string{"InstanceId": seedNacos, "ServiceName": "test-service", "Ip": "10.9.9.9", "Port": "1"}
-	e.fail(vMSE, "UpdateNacosInstance", inst, http.StatusNotFound, "NotFound.NacosInstance")
-	e.fail(vMSE, "DeleteNacosInstance", inst, http.StatusNotFound, "NotFound.NacosInstance")
+	e.fail(vMSE, "UpdateNacosInstance", inst, http.StatusNotFound, "NotFound")
+	e.fail(vMSE, "DeleteNacosInstance", inst, http.StatusNotFound, "NotFound")
 	inst["Port"] = "70000"
-	e.fail(vMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "InvalidParameter.Port")
+	e.fail(vMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "InvalidParameter")
 	delete(inst, "Port")
 	e.fail(vMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "MissingPort")
 
@@ -292,14 +292,14 @@ func TestMSEErrors(t *testing.T) {
 		{"AddGatewayRoute", map[string]string{"GatewayUniqueId": seedGW, "Name": "r", "DomainId": "999999"}},
 	} {
 		got := e.ok(vMSE, tc.action, tc.p)
-		if got["Success"] != false || got["Code"] != float64(404) || got["HttpStatusCode"] != float64(404) {
+		if got["Success"] != false || got["Code"] != float64(404) || got["HttpStatusCode"] != float64(404) || got["ErrorCode"] != "NotFound" {
 			t.Errorf("%s: %v", tc.action, got)
 		}
 	}
 	e.fail(vMSE, "GetGateway", nil, http.StatusBadRequest, "MissingGatewayUniqueId")
 	e.fail(vMSE, "DeleteGatewayRoute", map[string]string{"GatewayUniqueId": seedGW}, http.StatusBadRequest, "MissingRouteId")
 	e.fail(vMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": seedGW, "Name": "a.example.com", "Protocol": "HTTPS"}, http.StatusBadRequest, "MissingCertIdentifier")
-	if got := e.ok(vMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": seedGW, "Name": "example.com"}); got["Code"] != float64(409) {
+	if got := e.ok(vMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": seedGW, "Name": "example.com"}); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
 		t.Errorf("duplicate domain: %v", got)
 	}
 }
@@ -329,7 +329,7 @@ func TestMSENacosServicesAndInstances(t *testing.T) {
 	e.ok(vMSE, "DeleteNacosInstance", mergeParams(svc, "Ip", "10.0.0.1", "Port", "80"))
 	e.ok(vMSE, "DeleteNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
 	e.ok(vMSE, "DeleteNacosService", svc)
-	e.fail(vMSE, "ListAnsInstances", svc, http.StatusNotFound, "NotFound.Service")
+	e.fail(vMSE, "ListAnsInstances", svc, http.StatusNotFound, "NotFound")
 	// Registering an instance creates its service, as Nacos does.
 	e.ok(vMSE, "CreateNacosInstance", map[string]string{"InstanceId": seedNacos, "ServiceName": "auto", "Ip": "10.0.0.3", "Port": "81"})
 	e.ok(vMSE, "GetServiceListeners", map[string]string{"InstanceId": seedNacos, "ServiceName": "auto"})
@@ -362,7 +362,7 @@ func TestMSEGatewayRoutesAndDomains(t *testing.T) {
 		str(result[0], "DefaultServiceName") != "test-service" {
 		t.Fatalf("ListGatewayRoute: %v", routes)
 	}
-	if got := e.ok(vMSE, "AddGatewayRoute", mergeParams(gw, "Name", "r2")); got["Code"] != float64(409) {
+	if got := e.ok(vMSE, "AddGatewayRoute", mergeParams(gw, "Name", "r2")); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
 		t.Fatalf("duplicate route: %v", got)
 	}
 	del := e.ok(vMSE, "DeleteGatewayRoute", mergeParams(gw, "RouteId", routeID))

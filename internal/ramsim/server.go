@@ -172,12 +172,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.counters.answered(in.action, err == nil)
-	s.answer(w, resp, prod, err)
+	s.answer(w, in, resp, prod, err)
 }
 
-// answer writes a success or error answer.
-func (s *Server) answer(w http.ResponseWriter, resp map[string]any, prod *product, err *apiError) {
+// answer writes a success or error answer in the request's Format
+// (format_xml.go): XML with the root <Action>Response or Error, else JSON.
+func (s *Server) answer(w http.ResponseWriter, in rpcRequest, resp map[string]any, prod *product, err *apiError) {
 	requestID := newRequestID()
+	write := func(status int, root string, fields map[string]any) {
+		if in.format == formatXML {
+			writeXML(w, status, requestID, root, fields)
+			return
+		}
+		writeJSON(w, status, requestID, fields)
+	}
 	if err != nil {
 		fields := map[string]any{
 			"HostId":    prod.host,
@@ -188,10 +196,13 @@ func (s *Server) answer(w http.ResponseWriter, resp map[string]any, prod *produc
 		if err.detail != nil {
 			fields["AccessDeniedDetail"] = err.detail
 		}
-		writeJSON(w, err.status, requestID, fields)
+		if prod == mseProduct {
+			mseErrorFields(fields, err)
+		}
+		write(err.status, "Error", fields)
 		return
 	}
-	writeJSON(w, http.StatusOK, requestID, resp)
+	write(http.StatusOK, in.action+"Response", resp)
 }
 
 // rpcRequest is a request read but not yet served.
@@ -200,6 +211,8 @@ type rpcRequest struct {
 	params          params
 	action, version string
 	bodyErr         *apiError // reading the body failed or it is too large
+	format          string    // formatJSON or formatXML
+	formatErr       *apiError // Format is neither JSON nor XML
 }
 
 // readRPC reads the body (at most maxBodyBytes) and finds the Action and
@@ -214,8 +227,9 @@ func readRPC(r *http.Request) rpcRequest {
 		bodyErr, body = errBodyTooLarge(), nil
 	}
 	p := requestParams(r, body)
+	format, formatErr := responseFormat(p)
 	return rpcRequest{
-		body: body, params: p, bodyErr: bodyErr,
+		body: body, params: p, bodyErr: bodyErr, format: format, formatErr: formatErr,
 		action:  firstNonEmpty(p.get("Action"), r.Header.Get("x-acs-action")),
 		version: firstNonEmpty(p.get("Version"), r.Header.Get("x-acs-version")),
 	}
@@ -234,6 +248,8 @@ func (s *Server) serve(r *http.Request, in rpcRequest) (map[string]any, *product
 	switch {
 	case in.bodyErr != nil:
 		return nil, prod, in.bodyErr
+	case in.formatErr != nil:
+		return nil, prod, in.formatErr
 	case r.URL.Path != "/" || (r.Method != http.MethodPost && r.Method != http.MethodGet):
 		return nil, prod, errActionNotFound()
 	case action == "":
