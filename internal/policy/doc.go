@@ -104,8 +104,9 @@
 //   - Actions match case-insensitively, resources case-sensitively, both
 //     with '*' (any run of characters, including none) and '?' (exactly one
 //     character). See MatchAction and MatchResource.
-//   - MSE resources are hierarchical: for acs:mse: ARNs a pattern naming an
-//     instance, namespace or group also covers everything beneath it, and
+//   - MSE resources are hierarchical: for acs:mse: ARNs a pattern matching
+//     the ARN of an instance, namespace or group also covers everything
+//     beneath it, and
 //     the .../<group>/config/<dataId> and .../<group>/naming/<service>
 //     spellings equal .../<group>/<dataId or service>. Result.ViaHierarchy
 //     says when this rule, not plain matching, decided. See MatchResource.

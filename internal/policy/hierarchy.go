@@ -20,14 +20,21 @@ import "strings"
 //     pattern and resource are rewritten to the first form before matching,
 //     so either spelling matches the other. The first form cannot tell a
 //     configuration from a service of the same name, so neither can we.
-//  2. Ancestors. A pattern naming an instance (instance/<id>), a namespace
-//     (instance/<id>/<ns>) or a group (instance/<id>/<ns>/<group>) covers
-//     everything beneath it: MSE's guide grants mse:Get* on
-//     acs:mse:*:*:instance/<id> as "read all resources in the instance".
-//     The pattern is matched against the resource cut to the pattern's depth,
-//     so instance/mse-1 covers instance/mse-1/ns/grp/app.yaml but not
-//     instance/mse-10. A pattern naming a DataId or service covers only
-//     itself, never its siblings.
+//  2. Ancestors. MSE grants on an instance, a namespace or a group as
+//     grants on what they hold: MSE's guide
+//     (https://www.alibabacloud.com/help/en/mse/security-and-compliance/grant-permissions-on-microservices-registry-resources)
+//     grants mse:Get* on acs:mse:*:*:instance/<id> as "read all resources in
+//     the instance", and the fine-grained Nacos pages
+//     (https://www.alibabacloud.com/help/en/mse/user-guide/fine-grained-authorization-in-configuration-centers)
+//     grant per instance, namespace, group or DataId. So a pattern covers a
+//     resource when it matches, by the plain rules, the resource or the ARN
+//     of the instance (instance/<id>), namespace (instance/<id>/<ns>) or
+//     group (instance/<id>/<ns>/<group>) holding it. instance/mse-1 covers
+//     instance/mse-1/ns/grp/app.yaml but not instance/mse-10; a pattern
+//     naming a DataId or service covers only itself, never its siblings. A
+//     pattern whose '*' spans levels covers what every ARN it matches holds:
+//     instance/*/grp matches the group instance/mse-1/ns/grp, and so covers
+//     its DataIds too.
 //
 // Everything else (other services, other resource types) uses plain matching.
 func MatchResource(pattern, resource string) (match, viaHierarchy bool) {
@@ -37,18 +44,31 @@ func MatchResource(pattern, resource string) (match, viaHierarchy bool) {
 	if !strings.HasPrefix(pattern, mseARNPrefix) || !strings.HasPrefix(resource, mseARNPrefix) {
 		return false, false
 	}
-	pHead, pSegs := splitMSE(pattern)
 	rHead, rSegs := splitMSE(resource)
-	if pSegs == nil || rSegs == nil {
+	if rSegs == nil {
 		return false, false
 	}
-	normalPattern := pHead + strings.Join(pSegs, "/")
-	if wildcardMatch(normalPattern, rHead+strings.Join(rSegs, "/"), false) {
-		return true, true
+	normalPattern := pattern
+	if pHead, pSegs := splitMSE(pattern); pSegs != nil {
+		normalPattern = pHead + strings.Join(pSegs, "/")
 	}
-	if isAncestorPattern(pSegs) && len(rSegs) > len(pSegs) && rSegs[0] == mseInstance &&
-		wildcardMatch(normalPattern, rHead+strings.Join(rSegs[:len(pSegs)], "/"), false) {
-		return true, true
+	short := rHead + strings.Join(rSegs, "/")
+	if wildcardMatch(normalPattern, short, false) {
+		return true, true // the other spelling
+	}
+	if rSegs[0] != mseInstance {
+		return false, false
+	}
+	// The group, namespace and instance holding the resource: prefixes of
+	// its short spelling, cut after depth segments.
+	for depth := min(len(rSegs)-1, depthGroup); depth >= depthInstance; depth-- {
+		n := len(rHead) + depth - 1
+		for _, seg := range rSegs[:depth] {
+			n += len(seg)
+		}
+		if wildcardMatch(normalPattern, short[:n], false) {
+			return true, true
+		}
 	}
 	return false, false
 }
@@ -79,18 +99,4 @@ func splitMSE(arn string) (head string, segs []string) {
 		segs = append(segs[:depthGroup], segs[depthGroup+1])
 	}
 	return arn[:len(arn)-len(rel)], segs
-}
-
-// isAncestorPattern reports whether pattern segments name an instance,
-// namespace or group: the levels that have something beneath them.
-func isAncestorPattern(segs []string) bool {
-	if segs[0] != mseInstance || len(segs) < depthInstance || len(segs) > depthGroup {
-		return false
-	}
-	for _, s := range segs {
-		if s == "" {
-			return false
-		}
-	}
-	return true
 }

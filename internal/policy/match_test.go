@@ -123,6 +123,11 @@ func TestMatchResourceHierarchy(t *testing.T) {
 		{"wildcard namespace segment", "acs:mse:*:*:instance/mse-cn-0pp1j8om80a/?fd98c48-a709-4061-bba1-e341d79d681b", data, true, true},
 		{"wildcard group in any namespace", "acs:mse:*:*:instance/mse-cn-0pp1j8om80a/*/DEFAULT_GROUP", data, true, true},
 		{"config-form wildcard covers group", grp + "/config/*", data, true, true},
+		// A '*' may span levels: what the pattern matches is covered with
+		// everything beneath it (found by the oracle, oracle_test.go).
+		{"wildcard spanning levels matches a group", "acs:mse:*:*:instance/*/DEFAULT_GROUP", data, true, true},
+		{"wildcard type matches the instance", "acs:mse:*:*:*nce/mse-cn-0pp1j8om80a", ns, true, true},
+		{"wildcard instance with region", "acs:mse:cn-*:*:i*a", full + "/prod.yaml", true, true},
 		{"empty segment disables ancestry", inst + "/", data, false, false},
 		{"resource case-sensitive", inst, "acs:mse:*:*:instance/MSE-CN-0PP1J8OM80A/ns", false, false},
 		{"type must be instance", "acs:mse:*:*:cluster/c-1", "acs:mse:*:*:cluster/c-1/x", false, false},
