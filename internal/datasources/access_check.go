@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
@@ -172,122 +173,129 @@ func (d *accessCheckDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"request": schema.ListNestedBlock{
-				MarkdownDescription: "A request to decide. At least one; results come back in the same order. Name the " +
-					"resource with exactly one of `resource` (a raw ARN or `*`), `instance_id` (an MSE instance, optionally down " +
-					"to a namespace, group and DataId or service) or `gateway_id` (a cloud-native gateway).",
-				Validators: []validator.List{
-					listvalidator.IsRequired(),
-					listvalidator.SizeAtLeast(1),
+			"request": requestBlock(),
+		},
+	}
+}
+
+// requestBlock is the schema of the request blocks that mseram_access_check and
+// mseram_principal_access share: one request to decide, named by a raw ARN or
+// by typed fields (see requestTarget).
+func requestBlock() schema.ListNestedBlock {
+	return schema.ListNestedBlock{
+		MarkdownDescription: "A request to decide. At least one; results come back in the same order. Name the " +
+			"resource with exactly one of `resource` (a raw ARN or `*`), `instance_id` (an MSE instance, optionally down " +
+			"to a namespace, group and DataId or service) or `gateway_id` (a cloud-native gateway).",
+		Validators: []validator.List{
+			listvalidator.IsRequired(),
+			listvalidator.SizeAtLeast(1),
+		},
+		NestedObject: schema.NestedBlockObject{
+			Attributes: map[string]schema.Attribute{
+				"action": schema.StringAttribute{
+					MarkdownDescription: "The API action, as `<service>:<Action>`, e.g. `mse:UpdateNacosConfig`. " +
+						"One concrete action: no wildcards. Actions match case-insensitively, as in RAM.",
+					Required:   true,
+					Validators: []validator.String{requestAction{}},
 				},
-				NestedObject: schema.NestedBlockObject{
-					Attributes: map[string]schema.Attribute{
-						"action": schema.StringAttribute{
-							MarkdownDescription: "The API action, as `<service>:<Action>`, e.g. `mse:UpdateNacosConfig`. " +
-								"One concrete action: no wildcards. Actions match case-insensitively, as in RAM.",
-							Required:   true,
-							Validators: []validator.String{requestAction{}},
-						},
-						"resource": schema.StringAttribute{
-							MarkdownDescription: "The resource, as an ARN `acs:<service>:<region>:<account-id>:<resource>` or `*`, e.g. " +
-								"`acs:mse:*:*:instance/mse-cn-0pp1j8om80a/<namespace-id>/DEFAULT_GROUP/prod.yaml` " +
-								"(see the `mse_resource_arn` function). Resources match case-sensitively. The request's resource is taken " +
-								"literally: `*` is matched only by statements whose `Resource` pattern covers the string `*` " +
-								"(such as `*`), not by `acs:mse:*:*:*`, and a `*` region or account only by statements that " +
-								"allow any. Exactly one of `resource`, `instance_id` and `gateway_id`. For RAM and STS actions, use " +
-								"the resource from the table above.",
-							Optional: true,
-							Validators: []validator.String{
-								requestResource{},
-								stringvalidator.ExactlyOneOf(sibling("instance_id"), sibling("gateway_id")),
-							},
-						},
-						"instance_id": schema.StringAttribute{
-							MarkdownDescription: "The MSE instance (registry or configuration center) the request is about, e.g. " +
-								"`mse-cn-0pp1j8om80a` (the `InstanceId`, not the `ClusterId`). With `namespace_id`, `group` and " +
-								"`data_id` or `service` it names something inside the instance.",
-							Optional:   true,
-							Validators: []validator.String{notBlank{}},
-						},
-						"namespace_id": schema.StringAttribute{
-							MarkdownDescription: "The Nacos namespace ID inside `instance_id`, e.g. " +
-								"`3fd98c48-a709-4061-bba1-e341d79d681b` (`public` for the default namespace).",
-							Optional: true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.AlsoRequires(sibling("instance_id")),
-							},
-						},
-						"group": schema.StringAttribute{
-							MarkdownDescription: "The Nacos group inside `namespace_id`, e.g. `DEFAULT_GROUP`.",
-							Optional:            true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.AlsoRequires(sibling("namespace_id")),
-							},
-						},
-						"data_id": schema.StringAttribute{
-							MarkdownDescription: "A configuration's DataId inside `group`, e.g. `prod.yaml`. Conflicts with `service`.",
-							Optional:            true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.AlsoRequires(sibling("group")),
-								stringvalidator.ConflictsWith(sibling("service")),
-							},
-						},
-						"service": schema.StringAttribute{
-							MarkdownDescription: "A service name inside `group`, e.g. `test-service`. Conflicts with `data_id`.",
-							Optional:            true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.AlsoRequires(sibling("group")),
-							},
-						},
-						"gateway_id": schema.StringAttribute{
-							MarkdownDescription: "The cloud-native gateway the request is about, e.g. " +
-								"`gw-8090caa2a3ab447a8bc5fdf3a3ab447a`. A gateway has no namespaces, so `namespace_id`, `group`, " +
-								"`data_id` and `service` do not go with it.",
-							Optional: true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.ConflictsWith(sibling("namespace_id")),
-							},
-						},
-						"region": schema.StringAttribute{
-							MarkdownDescription: "The region of the typed target, e.g. `cn-hangzhou`, as the real call names it. " +
-								"Left out, the request asks about region `*`, which a statement limited to one region does not " +
-								"match (the result then has a note). Not with `resource`, which carries its own region.",
-							Optional: true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.ConflictsWith(sibling("resource")),
-							},
-						},
-						"account_id": schema.StringAttribute{
-							MarkdownDescription: "The Alibaba Cloud account ID owning the typed target (digits), e.g. " +
-								"`1234567890123456` (see `mseram_caller_identity`). Left out, the request asks about account `*`, " +
-								"with a note when a statement is limited to one account. Not with `resource`.",
-							Optional: true,
-							Validators: []validator.String{
-								notBlank{},
-								stringvalidator.ConflictsWith(sibling("resource")),
-							},
-						},
-						"context": schema.MapAttribute{
-							MarkdownDescription: "Condition keys the request carries, for statements with a `Condition`: " +
-								"`acs:SourceIp` (an IP address, e.g. `192.168.1.10`), `acs:CurrentTime` (RFC 3339, e.g. " +
-								"`2026-01-02T15:04:05Z`), `acs:SecureTransport` and `acs:MFAPresent` (`true` or `false`), " +
-								"`ram:ServiceName`, and any other `<service>:<name>` key. Keys match case-insensitively, so each " +
-								"key may appear once. Each key carries exactly one value, used as written: a comma is not a " +
-								"separator. Nothing is filled in for you (not even the current time): a key left out is absent, " +
-								"so a positive operator such as `IpAddress` does not match and its `Not` form does.",
-							ElementType: types.StringType,
-							Optional:    true,
-							Validators: []validator.Map{
-								mapvalidator.NoNullValues(),
-								contextKeys{},
-							},
-						},
+				"resource": schema.StringAttribute{
+					MarkdownDescription: "The resource, as an ARN `acs:<service>:<region>:<account-id>:<resource>` or `*`, e.g. " +
+						"`acs:mse:*:*:instance/mse-cn-0pp1j8om80a/<namespace-id>/DEFAULT_GROUP/prod.yaml` " +
+						"(see the `mse_resource_arn` function). Resources match case-sensitively. The request's resource is taken " +
+						"literally: `*` is matched only by statements whose `Resource` pattern covers the string `*` " +
+						"(such as `*`), not by `acs:mse:*:*:*`, and a `*` region or account only by statements that " +
+						"allow any. Exactly one of `resource`, `instance_id` and `gateway_id`. For RAM and STS actions, use " +
+						"the resource from the table above.",
+					Optional: true,
+					Validators: []validator.String{
+						requestResource{},
+						stringvalidator.ExactlyOneOf(sibling("instance_id"), sibling("gateway_id")),
+					},
+				},
+				"instance_id": schema.StringAttribute{
+					MarkdownDescription: "The MSE instance (registry or configuration center) the request is about, e.g. " +
+						"`mse-cn-0pp1j8om80a` (the `InstanceId`, not the `ClusterId`). With `namespace_id`, `group` and " +
+						"`data_id` or `service` it names something inside the instance.",
+					Optional:   true,
+					Validators: []validator.String{notBlank{}},
+				},
+				"namespace_id": schema.StringAttribute{
+					MarkdownDescription: "The Nacos namespace ID inside `instance_id`, e.g. " +
+						"`3fd98c48-a709-4061-bba1-e341d79d681b` (`public` for the default namespace).",
+					Optional: true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.AlsoRequires(sibling("instance_id")),
+					},
+				},
+				"group": schema.StringAttribute{
+					MarkdownDescription: "The Nacos group inside `namespace_id`, e.g. `DEFAULT_GROUP`.",
+					Optional:            true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.AlsoRequires(sibling("namespace_id")),
+					},
+				},
+				"data_id": schema.StringAttribute{
+					MarkdownDescription: "A configuration's DataId inside `group`, e.g. `prod.yaml`. Conflicts with `service`.",
+					Optional:            true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.AlsoRequires(sibling("group")),
+						stringvalidator.ConflictsWith(sibling("service")),
+					},
+				},
+				"service": schema.StringAttribute{
+					MarkdownDescription: "A service name inside `group`, e.g. `test-service`. Conflicts with `data_id`.",
+					Optional:            true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.AlsoRequires(sibling("group")),
+					},
+				},
+				"gateway_id": schema.StringAttribute{
+					MarkdownDescription: "The cloud-native gateway the request is about, e.g. " +
+						"`gw-8090caa2a3ab447a8bc5fdf3a3ab447a`. A gateway has no namespaces, so `namespace_id`, `group`, " +
+						"`data_id` and `service` do not go with it.",
+					Optional: true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.ConflictsWith(sibling("namespace_id")),
+					},
+				},
+				"region": schema.StringAttribute{
+					MarkdownDescription: "The region of the typed target, e.g. `cn-hangzhou`, as the real call names it. " +
+						"Left out, the request asks about region `*`, which a statement limited to one region does not " +
+						"match (the result then has a note). Not with `resource`, which carries its own region.",
+					Optional: true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.ConflictsWith(sibling("resource")),
+					},
+				},
+				"account_id": schema.StringAttribute{
+					MarkdownDescription: "The Alibaba Cloud account ID owning the typed target (digits), e.g. " +
+						"`1234567890123456` (see `mseram_caller_identity`). Left out, the request asks about account `*`, " +
+						"with a note when a statement is limited to one account. Not with `resource`.",
+					Optional: true,
+					Validators: []validator.String{
+						notBlank{},
+						stringvalidator.ConflictsWith(sibling("resource")),
+					},
+				},
+				"context": schema.MapAttribute{
+					MarkdownDescription: "Condition keys the request carries, for statements with a `Condition`: " +
+						"`acs:SourceIp` (an IP address, e.g. `192.168.1.10`), `acs:CurrentTime` (RFC 3339, e.g. " +
+						"`2026-01-02T15:04:05Z`), `acs:SecureTransport` and `acs:MFAPresent` (`true` or `false`), " +
+						"`ram:ServiceName`, and any other `<service>:<name>` key. Keys match case-insensitively, so each " +
+						"key may appear once. Each key carries exactly one value, used as written: a comma is not a " +
+						"separator. Nothing is filled in for you (not even the current time): a key left out is absent, " +
+						"so a positive operator such as `IpAddress` does not match and its `Not` form does.",
+					ElementType: types.StringType,
+					Optional:    true,
+					Validators: []validator.Map{
+						mapvalidator.NoNullValues(),
+						contextKeys{},
 					},
 				},
 			},
@@ -311,7 +319,7 @@ func (d *accessCheckDataSource) Read(ctx context.Context, req datasource.ReadReq
 	for i, text := range texts {
 		doc, err := policy.Parse(framework.CompactJSON(text))
 		if err != nil {
-			addDocumentErrors(&resp.Diagnostics, path.Root("policy_documents").AtListIndex(i), i, err)
+			addDocumentErrors(&resp.Diagnostics, path.Root("policy_documents").AtListIndex(i), err)
 			continue
 		}
 		docs[i] = doc
@@ -320,27 +328,7 @@ func (d *accessCheckDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 
-	requests := make([]policy.Request, len(m.Requests))
-	typed := make([]bool, len(m.Requests))
-	for i, r := range m.Requests {
-		ctxValues := map[string]string{}
-		if !r.Context.IsNull() {
-			resp.Diagnostics.Append(r.Context.ElementsAs(ctx, &ctxValues, false)...)
-		}
-		target, attr, err := requestTarget(r)
-		if err != nil {
-			addTargetError(&resp.Diagnostics, i, attr, err)
-			continue
-		}
-		typed[i] = r.Resource.IsNull()
-		requests[i] = policy.Request{Action: r.Action.ValueString(), Resource: target}
-		if len(ctxValues) > 0 {
-			requests[i].Context = make(map[string][]string, len(ctxValues))
-			for k, v := range ctxValues {
-				requests[i].Context[k] = []string{v}
-			}
-		}
-	}
+	requests, typed := policyRequests(ctx, m.Requests, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -368,6 +356,34 @@ func (d *accessCheckDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
+// policyRequests turns request blocks into policy requests, reporting a
+// target that cannot be built on its attribute. typed[i] is whether
+// request i named its resource with typed fields.
+func policyRequests(ctx context.Context, models []accessCheckRequestModel, diags *diag.Diagnostics) (requests []policy.Request, typed []bool) {
+	requests = make([]policy.Request, len(models))
+	typed = make([]bool, len(models))
+	for i, r := range models {
+		ctxValues := map[string]string{}
+		if !r.Context.IsNull() {
+			diags.Append(r.Context.ElementsAs(ctx, &ctxValues, false)...)
+		}
+		target, attr, err := requestTarget(r)
+		if err != nil {
+			addTargetError(diags, i, attr, err)
+			continue
+		}
+		typed[i] = r.Resource.IsNull()
+		requests[i] = policy.Request{Action: r.Action.ValueString(), Resource: target}
+		if len(ctxValues) > 0 {
+			requests[i].Context = make(map[string][]string, len(ctxValues))
+			for k, v := range ctxValues {
+				requests[i].Context[k] = []string{v}
+			}
+		}
+	}
+	return requests, typed
+}
+
 // matchedStatement names the deciding statement: its Sid, else
 // "<document index>/<statement index>"; empty for an implicit deny.
 func matchedStatement(res policy.Result) string {
@@ -391,12 +407,18 @@ func statementName(doc, stmt int, sid string) string {
 // ValidateConfig builds each known typed target at plan time, so that a
 // segment MSE's ARN rules refuse is reported on its own attribute.
 func (d *accessCheckDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	validateRequestTargets(ctx, req.Config, &resp.Diagnostics)
+}
+
+// validateRequestTargets checks the known typed targets of a configuration's
+// request blocks, for the data sources that share requestBlock.
+func validateRequestTargets(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
 	var requests types.List
-	if diags := req.Config.GetAttribute(ctx, path.Root("request"), &requests); diags.HasError() || requests.IsNull() || requests.IsUnknown() {
+	if d := config.GetAttribute(ctx, path.Root("request"), &requests); d.HasError() || requests.IsNull() || requests.IsUnknown() {
 		return
 	}
 	var models []accessCheckRequestModel
-	if diags := requests.ElementsAs(ctx, &models, false); diags.HasError() {
+	if d := requests.ElementsAs(ctx, &models, false); d.HasError() {
 		return // an unknown request block: Read checks it once it is known
 	}
 	for i, r := range models {
@@ -407,7 +429,7 @@ func (d *accessCheckDataSource) ValidateConfig(ctx context.Context, req datasour
 			continue // ExactlyOneOf on resource reports it
 		}
 		if _, attr, err := requestTarget(r); err != nil {
-			addTargetError(&resp.Diagnostics, i, attr, err)
+			addTargetError(diags, i, attr, err)
 		}
 	}
 }
@@ -681,16 +703,21 @@ func accessCheckID(docs []string, requests []policy.Request) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// addDocumentErrors reports each problem of document i at its path.
-func addDocumentErrors(diags *diag.Diagnostics, p path.Path, i int, err error) {
-	summary := fmt.Sprintf("Invalid policy document at index %d", i)
+// addDocumentErrors reports each problem of the document at p (an element
+// of a list of documents, such as policy_documents[1], or a single one,
+// such as session_policy), naming p in each message.
+func addDocumentErrors(diags *diag.Diagnostics, p path.Path, err error) {
+	summary := "Invalid policy document"
+	if i := listIndex(p); i >= 0 {
+		summary = fmt.Sprintf("Invalid policy document at index %d", i)
+	}
 	problems := policy.Problems(err)
 	if len(problems) == 0 {
-		diags.AddAttributeError(p, summary, fmt.Sprintf("policy_documents[%d]: %s", i, err))
+		diags.AddAttributeError(p, summary, fmt.Sprintf("%s: %s", p, err))
 		return
 	}
 	for _, pr := range problems {
-		diags.AddAttributeError(p, summary, fmt.Sprintf("policy_documents[%d]: %s", i, pr.Error()))
+		diags.AddAttributeError(p, summary, fmt.Sprintf("%s: %s", p, pr.Error()))
 	}
 }
 
@@ -710,7 +737,7 @@ func (identityDocument) ValidateString(_ context.Context, req validator.StringRe
 		return
 	}
 	if _, err := policy.Parse(framework.CompactJSON(req.ConfigValue.ValueString())); err != nil {
-		addDocumentErrors(&resp.Diagnostics, req.Path, listIndex(req.Path), err)
+		addDocumentErrors(&resp.Diagnostics, req.Path, err)
 	}
 }
 

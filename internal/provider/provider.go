@@ -58,6 +58,7 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 		datasources.NewRoleDataSource,
 		datasources.NewServiceLinkedRolesDataSource,
 		datasources.NewAccessCheckDataSource,
+		datasources.NewPrincipalAccessDataSource,
 		datasources.NewPolicyDocumentDataSource,
 		datasources.NewMSEActionsDataSource,
 	}

@@ -1,0 +1,92 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CallAuthorization is what the emulator would authorize a call on, and
+// for whom: the question a client-side evaluator must answer to agree
+// with it.
+type CallAuthorization struct {
+	// Action is the code a policy must allow, e.g. ram:CreateServiceLinkedRole
+	// for resourcemanager:CreateServiceLinkedRole.
+	Action string
+	// Resources are the ARNs the action must be allowed on, every one.
+	Resources []string
+	// Context holds the condition keys the emulator would fill in, except
+	// acs:SourceIp, which comes from the connection; acs:SecureTransport is
+	// "false", as for a call over plain HTTP.
+	Context map[string]string
+	// UserName is the RAM user signing; RoleName the role of an assumed
+	// role's credentials, with SessionPolicy the canonical JSON of the
+	// session policy given to AssumeRole ("" if none).
+	UserName, RoleName, SessionPolicy string
+}
+
+// Authorization says what the emulator would authorize call (e.g.
+// "mse:GetNacosConfig", as Call takes it) with params on when signed with
+// cred, by running the product's own resource and condition functions on
+// the emulator's current state; nothing is called or changed. Credentials
+// of the root account (which policies do not govern), a call exempt from
+// authorization, an unknown call or credential, or parameters the resource
+// function refuses are errors.
+func (s *Server) Authorization(call string, callParams map[string]string, cred Credential) (CallAuthorization, error) {
+	service, action, _ := strings.Cut(call, ":")
+	var prod *product
+	for _, p := range products {
+		if _, ok := p.actions[action]; ok && p.service == service {
+			prod = p
+		}
+	}
+	if prod == nil {
+		return CallAuthorization{}, fmt.Errorf("call %q: no such action in the emulator", call)
+	}
+	// credentials takes the store lock itself for users and sessions.
+	secret, c, aerr := s.credentials(cred.AccessKeyID, cred.SecurityToken)
+	switch {
+	case aerr != nil:
+		return CallAuthorization{}, fmt.Errorf("credentials %s: %s", cred.AccessKeyID, aerr.code)
+	case secret != cred.AccessKeySecret:
+		return CallAuthorization{}, fmt.Errorf("credentials %s: the secret does not match", cred.AccessKeyID)
+	case c.identityType == identityAccount:
+		return CallAuthorization{}, fmt.Errorf("credentials %s: the root account is not governed by policies", cred.AccessKeyID)
+	}
+	code := actionCode(prod, action)
+	if authzExempt[code] {
+		return CallAuthorization{}, fmt.Errorf("call %q: %s is exempt from authorization", call, code)
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := params{}
+	for k, v := range callParams {
+		p[k] = []string{v}
+	}
+	rq := &request{params: p, caller: c}
+	out := CallAuthorization{Action: code, Resources: []string{"*"}, Context: map[string]string{}, UserName: c.userName}
+	if f := prod.resources[action]; f != nil {
+		resources, err := f(s, rq)
+		if err != nil {
+			return CallAuthorization{}, fmt.Errorf("call %q: %s", call, err.code)
+		}
+		out.Resources = resources
+	}
+	for k, v := range s.conditionContext(code, rq) {
+		out.Context[k] = v[0]
+	}
+	if c.identityType == identityAssumedRole {
+		r := s.st.roleByID(c.roleID)
+		if r == nil {
+			return CallAuthorization{}, fmt.Errorf("credentials %s: the assumed role no longer exists", cred.AccessKeyID)
+		}
+		out.RoleName = r.Name
+		if c.sessionPolicy != nil {
+			out.SessionPolicy = c.sessionPolicy.CanonicalJSON()
+		}
+	}
+	return out, nil
+}
