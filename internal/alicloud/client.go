@@ -21,6 +21,7 @@ type Client struct {
 	userAgent  string
 	endpoints  map[Product]endpoint
 	credential credentials.Credential // nil: every call fails with ErrNoCredentials
+	provider   *serializedProvider    // behind credential; knows the secrets to redact
 	http       *httpClient
 	retry      RetryPolicy
 }
@@ -32,9 +33,13 @@ func NewClient(ctx context.Context, cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	cred, err := newCredential(cfg, eps[ProductSTS])
+	prov, err := newCredential(cfg, eps[ProductSTS])
 	if err != nil {
 		return nil, err
+	}
+	var cred credentials.Credential
+	if prov != nil {
+		cred = credentials.FromCredentialsProvider(prov.GetProviderName(), prov)
 	}
 	region := cfg.Region
 	if region == "" {
@@ -48,6 +53,7 @@ func NewClient(ctx context.Context, cfg Config) (*Client, error) {
 		userAgent:  cfg.UserAgent,
 		endpoints:  eps,
 		credential: cred,
+		provider:   prov,
 		http:       newHTTPClient(),
 		retry:      cfg.Retry.withDefaults(),
 	}, nil
@@ -70,10 +76,12 @@ func (c *Client) Endpoint(p Product) string {
 	return ""
 }
 
-// Call sends one RPC action with its parameters, all in the query (the
-// darabonba V3 signature covers the query, including empty values), and
-// returns the decoded JSON body. It retries throttling, 5xx and connection
-// failures per the RetryPolicy. Typed methods are thin wrappers around it.
+// Call sends one RPC action with its parameters in the query (the
+// darabonba V3 signature covers the query, including empty values), except
+// secretParams, which go in the signed form body. It returns the decoded
+// JSON body, and retries throttling, 5xx and connection failures per the
+// RetryPolicy. Its errors carry no secret the client knows: not the
+// credentials, not a secret parameter. Typed methods are thin wrappers.
 func (c *Client) Call(ctx context.Context, p Product, action string, query map[string]string) (map[string]any, error) {
 	info, ok := products[p]
 	if !ok {
@@ -83,8 +91,19 @@ func (c *Client) Call(ctx context.Context, p Product, action string, query map[s
 		return nil, fmt.Errorf("%s %s: %w", p, action, ErrNoCredentials)
 	}
 	q := make(map[string]*string, len(query))
+	body := map[string]any{}
+	var secrets []string
 	for k, v := range query {
-		q[k] = dara.String(v)
+		if secretParams[k] {
+			body[k] = v
+			secrets = append(secrets, v)
+		} else {
+			q[k] = dara.String(v)
+		}
+	}
+	req := &openapiutil.OpenApiRequest{Query: q}
+	if len(body) > 0 {
+		req.Body = body
 	}
 	ep := c.endpoints[p]
 	params := &openapiutil.Params{
@@ -104,9 +123,9 @@ func (c *Client) Call(ctx context.Context, p Product, action string, query map[s
 			return nil, fmt.Errorf("%s %s: %w", p, action, err)
 		}
 		tctx, trace := withTrace(ctx)
-		res, err := api.CallApiWithCtx(tctx, params, &openapiutil.OpenApiRequest{Query: q}, &dara.RuntimeOptions{})
+		res, err := api.CallApiWithCtx(tctx, params, req, &dara.RuntimeOptions{})
 		if err != nil {
-			return nil, wrapCallError(ctx, p, action, err, trace)
+			return nil, wrapCallError(ctx, p, action, err, trace, append(secrets, c.provider.known()...))
 		}
 		body, _ := res["body"].(map[string]any)
 		return body, nil

@@ -6,9 +6,9 @@ package alicloud
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
-	"github.com/aliyun/credentials-go/credentials"
 	"github.com/aliyun/credentials-go/credentials/providers"
 )
 
@@ -28,9 +28,9 @@ var ErrNoCredentials = errors.New("no Alibaba Cloud credentials configured. Sour
 const defaultSessionName = "terraform"
 
 // newCredential builds the credential chain without any network or file
-// access: credentials-go reads CLI profiles and calls STS on first use. It
-// returns a nil credential (and no error) when nothing is configured.
-func newCredential(cfg Config, sts endpoint) (credentials.Credential, error) {
+// access: CLI profiles are read and STS is called on first use. It returns
+// nil (and no error) when nothing is configured.
+func newCredential(cfg Config, sts endpoint) (*serializedProvider, error) {
 	base, err := baseProvider(cfg)
 	if base == nil || err != nil {
 		return nil, err
@@ -40,7 +40,7 @@ func newCredential(cfg Config, sts endpoint) (credentials.Credential, error) {
 			return nil, err
 		}
 	}
-	return credentials.FromCredentialsProvider(base.GetProviderName(), &serializedProvider{inner: base}), nil
+	return &serializedProvider{inner: base, secrets: []string{cfg.SecretKey, cfg.SecurityToken}}, nil
 }
 
 func baseProvider(cfg Config) (providers.CredentialsProvider, error) {
@@ -57,8 +57,7 @@ func baseProvider(cfg Config) (providers.CredentialsProvider, error) {
 		return providers.NewStaticAKCredentialsProviderBuilder().
 			WithAccessKeyId(cfg.AccessKey).WithAccessKeySecret(cfg.SecretKey).Build()
 	case cfg.Profile != "" || cfg.SharedCredentialsFile != "":
-		p, err := providers.NewCLIProfileCredentialsProviderBuilder().
-			WithProfileName(cfg.Profile).WithProfileFile(cfg.SharedCredentialsFile).Build()
+		p, err := newCLIProfileProvider(cfg.Profile, cfg.SharedCredentialsFile)
 		if err != nil {
 			return nil, fmt.Errorf("profile %q: %w", cfg.Profile, err)
 		}
@@ -97,13 +96,18 @@ func assumeRoleProvider(base providers.CredentialsProvider, ar AssumeRoleConfig,
 	return p, nil
 }
 
+// maxKnownSecrets bounds the secrets a serializedProvider remembers.
+const maxKnownSecrets = 32
+
 // serializedProvider makes a credentials-go provider safe for concurrent
 // use: the CLI-profile and RAM-role providers cache and refresh their state
 // without locking, and Terraform runs resource operations in parallel. It
-// also labels failures, which would otherwise surface as bare SDK text.
+// also labels failures, which would otherwise surface as bare SDK text, and
+// remembers every secret it handed out, so that errors can be redacted.
 type serializedProvider struct {
-	mu    sync.Mutex
-	inner providers.CredentialsProvider
+	mu      sync.Mutex
+	inner   providers.CredentialsProvider
+	secrets []string // AccessKey secrets and security tokens seen so far
 }
 
 func (s *serializedProvider) GetCredentials() (*providers.Credentials, error) {
@@ -111,9 +115,26 @@ func (s *serializedProvider) GetCredentials() (*providers.Credentials, error) {
 	defer s.mu.Unlock()
 	cc, err := s.inner.GetCredentials()
 	if err != nil {
-		return nil, fmt.Errorf("resolving %s credentials: %w", s.inner.GetProviderName(), err)
+		return nil, redactError(fmt.Errorf("resolving %s credentials: %w", s.inner.GetProviderName(), err), s.secrets)
+	}
+	for _, v := range []string{cc.AccessKeySecret, cc.SecurityToken} {
+		if v != "" && !slices.Contains(s.secrets, v) {
+			s.secrets = append(s.secrets, v)
+		}
+	}
+	// A command or role that rotates credentials on every call must not
+	// grow the list without end; older secrets no longer sign anything.
+	if over := len(s.secrets) - maxKnownSecrets; over > 0 {
+		s.secrets = slices.Delete(s.secrets, 0, over)
 	}
 	return cc, nil
+}
+
+// known returns the secrets seen so far.
+func (s *serializedProvider) known() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.secrets)
 }
 
 func (s *serializedProvider) GetProviderName() string { return s.inner.GetProviderName() }

@@ -18,8 +18,9 @@ type LoginProfile struct {
 }
 
 // CreateLoginProfile enables console logon for user. Both flags are always
-// sent (the API's default is false). The password travels only in the
-// signed query; Call never logs parameter values.
+// sent (the API's default is false). The password travels in the signed
+// request body, never in the URL (secretParams); Call never logs parameter
+// values and removes the password from its errors.
 func (c *Client) CreateLoginProfile(ctx context.Context, user, password string, resetRequired, mfaRequired bool) (*LoginProfile, error) {
 	q := query{"UserName": user, "Password": password,
 		"PasswordResetRequired": strconv.FormatBool(resetRequired), "MFABindRequired": strconv.FormatBool(mfaRequired)}

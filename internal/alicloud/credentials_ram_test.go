@@ -30,7 +30,7 @@ func TestCredentialRequestLayout(t *testing.T) {
 	}
 	reqs := f.requests()
 	for i, want := range []struct{ action, version, query string }{
-		{"CreateLoginProfile", "2015-05-01", "MFABindRequired=false&Password=p+w&PasswordResetRequired=true&UserName=u"},
+		{"CreateLoginProfile", "2015-05-01", "MFABindRequired=false&PasswordResetRequired=true&UserName=u"}, // Password in the body
 		{"UpdateLoginProfile", "2015-05-01", "MFABindRequired=true&UserName=u"},
 		{"CreateServiceLinkedRole", "2020-03-31", "ServiceName=mse.aliyuncs.com"},
 		{"CreateServiceLinkedRole", "2020-03-31", "CustomSuffix=sfx&Description=d&ServiceName=x.aliyuncs.com"},
@@ -38,6 +38,9 @@ func TestCredentialRequestLayout(t *testing.T) {
 		if r := reqs[i]; r.Action != want.action || r.Version != want.version || r.RawQuery != want.query {
 			t.Errorf("request %d: %s %s %q, want %+v", i, r.Action, r.Version, r.RawQuery, want)
 		}
+	}
+	if body := reqs[0].Body; body != "Password=p+w" {
+		t.Errorf("CreateLoginProfile body %q, want the password alone", body)
 	}
 }
 

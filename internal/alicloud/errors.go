@@ -109,8 +109,21 @@ type sdkResponseError interface {
 }
 
 // wrapCallError turns what darabonba returned for one attempt into an
-// *APIError, a *TransportError, or a plain error naming product and action.
-func wrapCallError(ctx context.Context, p Product, action string, err error, trace *responseTrace) error {
+// *APIError, a *TransportError, or a plain error naming product and action,
+// with every one of secrets removed from its text: an API or a gateway may
+// echo the request in its message.
+func wrapCallError(ctx context.Context, p Product, action string, err error, trace *responseTrace, secrets []string) error {
+	wrapped := classifyCallError(ctx, p, action, err, trace)
+	if ae, ok := wrapped.(*APIError); ok {
+		for _, f := range []*string{&ae.Code, &ae.Message, &ae.RequestID, &ae.HostID, &ae.Recommend} {
+			*f = redact(*f, secrets)
+		}
+		return ae
+	}
+	return redactError(wrapped, secrets)
+}
+
+func classifyCallError(ctx context.Context, p Product, action string, err error, trace *responseTrace) error {
 	var re sdkResponseError
 	if errors.As(err, &re) {
 		data := re.GetData()

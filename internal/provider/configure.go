@@ -7,6 +7,7 @@ import (
 	"context"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -65,10 +66,12 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
+	warnSDKDebug(resp)
+	static := staticCredentials(m, resp)
 	cfg := alicloud.Config{
-		AccessKey:             pick(m.AccessKey, "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ALIBABACLOUD_ACCESS_KEY_ID"),
-		SecretKey:             pick(m.SecretKey, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY", "ALIBABACLOUD_ACCESS_KEY_SECRET"),
-		SecurityToken:         pick(m.SecurityToken, "ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"),
+		AccessKey:             static.key,
+		SecretKey:             static.secret,
+		SecurityToken:         static.token,
 		Region:                pick(m.Region, "ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"),
 		Profile:               pick(m.Profile, "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"),
 		SharedCredentialsFile: pick(m.SharedCredentialsFile, "ALIBABA_CLOUD_CREDENTIALS_FILE"),
@@ -90,7 +93,7 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 			}
 		}
 	}
-	cfg.AssumeRole = assumeRoleConfig(m.AssumeRole, resp)
+	cfg.AssumeRole = assumeRoleConfig(ctx, m.AssumeRole, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -114,41 +117,47 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 }
 
 // assumeRoleConfig merges the assume_role block with its environment
-// variables; it returns nil when no role is to be assumed.
-func assumeRoleConfig(m *assumeRoleModel, resp *provider.ConfigureResponse) *alicloud.AssumeRoleConfig {
+// variables, each checked by the argument's validators; it returns nil when
+// no role is to be assumed.
+func assumeRoleConfig(ctx context.Context, m *assumeRoleModel, resp *provider.ConfigureResponse) *alicloud.AssumeRoleConfig {
 	if m == nil {
 		m = &assumeRoleModel{}
 	}
-	arn := pick(m.RoleARN, "ALIBABA_CLOUD_ROLE_ARN")
+	at := path.Root("assume_role")
+	arn := validatedString(ctx, m.RoleARN, "ALIBABA_CLOUD_ROLE_ARN", at.AtName("role_arn"), roleARNValidators, resp)
 	if arn == "" {
 		if m.SessionName.ValueString() != "" || !m.SessionExpiration.IsNull() || m.ExternalID.ValueString() != "" || m.Policy.ValueString() != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("assume_role").AtName("role_arn"), "Missing role ARN",
+			resp.Diagnostics.AddAttributeError(at.AtName("role_arn"), "Missing role ARN",
 				"The assume_role block needs role_arn (or the ALIBABA_CLOUD_ROLE_ARN environment variable) to know which role to assume.")
 		}
 		return nil
 	}
 	ar := &alicloud.AssumeRoleConfig{
 		RoleARN:     arn,
-		SessionName: pick(m.SessionName, "ALIBABA_CLOUD_ROLE_SESSION_NAME"),
+		SessionName: validatedString(ctx, m.SessionName, "ALIBABA_CLOUD_ROLE_SESSION_NAME", at.AtName("session_name"), sessionNameValidators, resp),
 		ExternalID:  m.ExternalID.ValueString(),
 		Policy:      m.Policy.ValueString(),
+		SessionExpiration: int(validatedInt64(ctx, m.SessionExpiration, "ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION",
+			at.AtName("session_expiration"), sessionExpirationValidators, resp)),
 	}
 	if ar.SessionName == "" {
 		ar.SessionName = "terraform"
 	}
-	switch {
-	case !m.SessionExpiration.IsNull():
-		ar.SessionExpiration = int(m.SessionExpiration.ValueInt64())
-	case os.Getenv("ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION") != "":
-		v, err := strconv.Atoi(os.Getenv("ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"))
-		if err != nil || v < 900 || v > 43200 {
-			resp.Diagnostics.AddError("Invalid ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION",
-				"The environment variable must be a whole number of seconds from 900 to 43200.")
-			return nil
-		}
-		ar.SessionExpiration = v
-	}
 	return ar
+}
+
+// warnSDKDebug warns when DEBUG turns on the SDK libraries' HTTP dumps,
+// which go to the plugin's stdout and from there into Terraform's log.
+func warnSDKDebug(resp *provider.ConfigureResponse) {
+	flags := alicloud.SDKDebugFlags()
+	if len(flags) == 0 {
+		return
+	}
+	resp.Diagnostics.AddWarning("SDK debug output is on",
+		"The environment variable DEBUG enables "+strings.Join(flags, ", ")+": the Alibaba Cloud SDK libraries print every "+
+			"request and answer, with request headers (an STS security token included) and the temporary credentials STS "+
+			"returns, to the provider's output, which Terraform writes to its log. Unset DEBUG unless you are debugging the "+
+			"SDK, and do not share such a log.")
 }
 
 // pick returns the configured value, else the first non-empty environment

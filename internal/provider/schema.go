@@ -23,6 +23,18 @@ import (
 // roleARNPattern is the shape of a RAM role ARN, checked before any STS call.
 var roleARNPattern = regexp.MustCompile(`^acs:ram::[0-9]+:role/[A-Za-z0-9.-]{1,64}$`)
 
+// The assume_role validators, shared with the environment variables that
+// stand in for the arguments (configure.go), so both are checked alike.
+var (
+	roleARNValidators = []validator.String{stringvalidator.RegexMatches(roleARNPattern,
+		`must be a RAM role ARN such as "acs:ram::1234567890123456:role/terraform"`)}
+	sessionNameValidators = []validator.String{
+		stringvalidator.LengthBetween(2, 64),
+		stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Za-z0-9.@_-]+$`), "may contain only letters, digits, '.', '@', '-' and '_'"),
+	}
+	sessionExpirationValidators = []validator.Int64{int64validator.Between(900, 43200)}
+)
+
 func (p *mseramProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	endpoint := func(product, env, def string) schema.StringAttribute {
 		return schema.StringAttribute{
@@ -89,21 +101,17 @@ func (p *mseramProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"role_arn": schema.StringAttribute{
 						MarkdownDescription: "ARN of the role, `acs:ram::<account-id>:role/<name>`. Falls back to `ALIBABA_CLOUD_ROLE_ARN`.",
 						Optional:            true,
-						Validators: []validator.String{stringvalidator.RegexMatches(roleARNPattern,
-							`must be a RAM role ARN such as "acs:ram::1234567890123456:role/terraform"`)},
+						Validators:          roleARNValidators,
 					},
 					"session_name": schema.StringAttribute{
 						MarkdownDescription: "Role session name, 2–64 characters of letters, digits, `.`, `@`, `-` and `_`. Falls back to `ALIBABA_CLOUD_ROLE_SESSION_NAME`, then `terraform`.",
 						Optional:            true,
-						Validators: []validator.String{
-							stringvalidator.LengthBetween(2, 64),
-							stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Za-z0-9.@_-]+$`), "may contain only letters, digits, '.', '@', '-' and '_'"),
-						},
+						Validators:          sessionNameValidators,
 					},
 					"session_expiration": schema.Int64Attribute{
 						MarkdownDescription: "Lifetime of the temporary credentials in seconds, 900–43200. Falls back to `ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION`, then 3600.",
 						Optional:            true,
-						Validators:          []validator.Int64{int64validator.Between(900, 43200)},
+						Validators:          sessionExpirationValidators,
 					},
 					"external_id": schema.StringAttribute{
 						MarkdownDescription: "External ID the role's trust policy requires, if any.",
