@@ -6,6 +6,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ProtonMail/go-crypto/openpgp"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -51,16 +52,17 @@ func NewAccessKeyResource() resource.Resource {
 }
 
 type accessKeyModel struct {
-	ID              types.String   `tfsdk:"id"`
-	UserName        types.String   `tfsdk:"user_name"`
-	Status          types.String   `tfsdk:"status"`
-	PGPKey          types.String   `tfsdk:"pgp_key"`
-	SecretFile      types.String   `tfsdk:"secret_file"`
-	Secret          types.String   `tfsdk:"secret"`
-	EncryptedSecret types.String   `tfsdk:"encrypted_secret"`
-	KeyFingerprint  types.String   `tfsdk:"key_fingerprint"`
-	CreateDate      types.String   `tfsdk:"create_date"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	ID                  types.String   `tfsdk:"id"`
+	UserName            types.String   `tfsdk:"user_name"`
+	Status              types.String   `tfsdk:"status"`
+	PGPKey              types.String   `tfsdk:"pgp_key"`
+	SecretFile          types.String   `tfsdk:"secret_file"`
+	OverwriteSecretFile types.Bool     `tfsdk:"overwrite_secret_file"`
+	Secret              types.String   `tfsdk:"secret"`
+	EncryptedSecret     types.String   `tfsdk:"encrypted_secret"`
+	KeyFingerprint      types.String   `tfsdk:"key_fingerprint"`
+	CreateDate          types.String   `tfsdk:"create_date"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *accessKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -99,7 +101,11 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				MarkdownDescription: "An OpenPGP public key, ASCII-armored or the base64 of the binary key " +
 					"(`gpg --export <key id> | base64 -w0`). When set, the secret is encrypted to it: the state holds only " +
 					"`encrypted_secret` and `key_fingerprint`, and `secret` is null. Decrypt with " +
-					"`terraform output -raw <output> | base64 -d | gpg --decrypt`. Changing it replaces the key. " +
+					"`terraform output -raw <output> | base64 -d | gpg --decrypt`. The key must pass a policy, checked at plan " +
+					"time together with a trial encryption (or, when the value is known only at apply, before the access key is " +
+					"created): RSA keys need at least 2048 bits, DSA and ElGamal keys are refused, and the key must stay usable " +
+					"for encryption for at least 24 more hours. Keybase references (`keybase:<user>`) are not supported, since " +
+					"the provider does not fetch keys over the network: give the key itself. Changing it replaces the key. " +
 					"Cannot be combined with `secret_file`.",
 				Optional:      true,
 				Validators:    []validator.String{pgpPublicKeyValidator{}},
@@ -107,12 +113,22 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			},
 			"secret_file": schema.StringAttribute{
 				MarkdownDescription: "A path to write the plaintext secret to when the key is created (mode 0600, written " +
-					"atomically: a temporary file in the same directory, flushed, then renamed). The file is deleted when the " +
-					"key is destroyed. It lives on the machine that ran Terraform only. Changing it replaces the key. " +
-					"Cannot be combined with `pgp_key`.",
+					"atomically: a temporary file in the same directory, flushed, then renamed). It lives on the machine that " +
+					"ran Terraform only. If something already exists at the path, the apply fails before the access key is " +
+					"created and the existing file is left untouched, unless `overwrite_secret_file` is `true`; a directory is " +
+					"always refused. When the key is destroyed, the file is deleted only if it is still a regular file holding " +
+					"exactly the key's secret; a file whose content changed, or anything else now at the path, is left in place " +
+					"with a warning naming the path. Changing it replaces the key. Cannot be combined with `pgp_key`.",
 				Optional:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: replace,
+			},
+			"overwrite_secret_file": schema.BoolAttribute{
+				MarkdownDescription: "Whether creating the key may replace a file that already exists at `secret_file` " +
+					"(default `false`). Needed, for example, when `create_before_destroy` replaces a key whose `secret_file` " +
+					"keeps the same path, since the old key's file is still there when the new key is created. Only read " +
+					"when the key is created; changing it does not replace the key.",
+				Optional: true,
 			},
 			"secret": schema.StringAttribute{
 				MarkdownDescription: "The AccessKey secret, when `pgp_key` is not set (null otherwise). Sensitive, stored in the state.",
@@ -150,7 +166,7 @@ func (r *accessKeyResource) ValidateConfig(ctx context.Context, req resource.Val
 		return
 	}
 	if !pgpKey.IsNull() && !secretFile.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("secret_file"), "secret_file cannot be combined with pgp_key",
+		resp.Diagnostics.AddAttributeError(pathSecretFile, "secret_file cannot be combined with pgp_key",
 			"With pgp_key the secret is kept only encrypted; secret_file would write it in plaintext to disk. "+
 				"Remove secret_file and decrypt encrypted_secret with the private key where the secret is needed, "+
 				"or remove pgp_key to get the plaintext secret in secret_file (and in the state).")
@@ -177,12 +193,19 @@ func (r *accessKeyResource) Create(ctx context.Context, req resource.CreateReque
 	defer cancel()
 
 	user := plan.UserName.ValueString()
-	// Parse before creating, so a key never exists that cannot be stored.
+	// Check before creating, so a key never exists that cannot be stored.
+	if !plan.SecretFile.IsNull() {
+		if err := checkSecretFilePath(plan.SecretFile.ValueString(), plan.OverwriteSecretFile.ValueBool()); err != nil {
+			resp.Diagnostics.AddAttributeError(pathSecretFile, "Unable to write the access key secret to secret_file",
+				err.Error()+". No access key was created.")
+			return
+		}
+	}
 	var recipient *openpgp.Entity
 	if !plan.PGPKey.IsNull() {
 		var err error
-		if recipient, err = parsePGPPublicKey(plan.PGPKey.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("pgp_key"), "Unusable PGP public key", err.Error())
+		if recipient, err = pgpRecipient(plan.PGPKey.ValueString(), time.Now()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("pgp_key"), pgpKeySummary, pgpKeyDetail(err))
 			return
 		}
 	}
@@ -210,7 +233,7 @@ func (r *accessKeyResource) Create(ctx context.Context, req resource.CreateReque
 	} else {
 		plan.Secret = types.StringValue(key.AccessKeySecret)
 		if !plan.SecretFile.IsNull() {
-			if err := writeSecretFile(plan.SecretFile.ValueString(), []byte(key.AccessKeySecret)); err != nil {
+			if err := writeSecretFile(plan.SecretFile.ValueString(), []byte(key.AccessKeySecret), plan.OverwriteSecretFile.ValueBool()); err != nil {
 				r.rollback(ctx, user, key.AccessKeyID, &resp.Diagnostics, "Unable to write the access key secret to secret_file", err)
 				return
 			}
@@ -335,11 +358,7 @@ func (r *accessKeyResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	if !state.SecretFile.IsNull() {
-		if err := removeSecretFile(state.SecretFile.ValueString()); err != nil {
-			// The key is gone, so the file holds a dead secret: warn, not fail.
-			resp.Diagnostics.AddAttributeWarning(path.Root("secret_file"), "Unable to remove secret_file",
-				fmt.Sprintf("%s was deleted, but its secret file could not be removed: %s. Delete the file by hand.", accessKeyObject(user, id), err))
-		}
+		resp.Diagnostics.Append(cleanUpSecretFile(state.SecretFile.ValueString(), state.Secret.ValueString(), accessKeyObject(user, id))...)
 	}
 }
 

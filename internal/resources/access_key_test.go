@@ -26,6 +26,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/acctest"
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/resources"
 )
 
 const accessKeyAddr = "mseram_access_key.test"
@@ -332,6 +333,117 @@ func TestAccAccessKey_secretFile(t *testing.T) {
 	})
 }
 
+// A file at secret_file that the key did not write is not replaced: the
+// apply fails before any access key exists and the file is untouched,
+// unless overwrite_secret_file opts in.
+func TestAccAccessKey_secretFileExisting(t *testing.T) {
+	env := acctest.New(t)
+	rec := env.NewRecorder()
+	file := filepath.Join(t.TempDir(), "ak-ivan.secret")
+	const userData = "the user's own file\n"
+	if err := os.WriteFile(file, []byte(userData), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	attrs := fmt.Sprintf("  secret_file = %q\n", file)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckNoUsers,
+		Steps: []resource.TestStep{
+			{
+				Config:      rec.Config(accessKeyConfig("ak-ivan", attrs)),
+				ExpectError: acctest.ErrorContainsAll("secret_file", file, "overwrite_secret_file = true"),
+			},
+			{
+				PreConfig: func() {
+					if got, err := os.ReadFile(file); err != nil || string(got) != userData {
+						t.Fatalf("the refused apply changed %s: %q, %v", file, got, err)
+					}
+					if calls := rec.Calls("CreateAccessKey"); len(calls) != 0 {
+						t.Fatalf("the refused apply created %d access keys", len(calls))
+					}
+				},
+				Config: rec.Config(accessKeyConfig("ak-ivan", attrs+"  overwrite_secret_file = true\n")),
+				Check: func(s *terraform.State) error {
+					secret, err := stateAttr(s, accessKeyAddr, "secret")
+					if err != nil {
+						return err
+					}
+					if got, err := os.ReadFile(file); err != nil || string(got) != secret {
+						return fmt.Errorf("with overwrite_secret_file, %s should hold the secret (read error: %v)", file, err)
+					}
+					return nil
+				},
+			},
+			{
+				// The opt-in matters only at create: dropping it keeps the key.
+				Config: rec.Config(accessKeyConfig("ak-ivan", attrs)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(accessKeyAddr, plancheck.ResourceActionUpdate),
+				}},
+			},
+		},
+	})
+}
+
+// Destroy removes secret_file only while it is still the file the key
+// wrote: a file the user replaced and a directory put in its place stay.
+func TestAccAccessKey_secretFileDestroyKeepsForeign(t *testing.T) {
+	env := acctest.New(t)
+	dir := t.TempDir()
+	replaced, emptyDir := filepath.Join(dir, "replaced.secret"), filepath.Join(dir, "dir.secret")
+	const userData = "the user's own file\n"
+	keys := fmt.Sprintf(`
+resource "mseram_access_key" "replaced" {
+  user_name   = mseram_user.test.name
+  secret_file = %q
+}
+
+resource "mseram_access_key" "dir" {
+  user_name   = mseram_user.test.name
+  secret_file = %q
+}
+`, replaced, emptyDir)
+	user := `
+resource "mseram_user" "test" {
+  name = "ak-judy"
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckNoUsers,
+		Steps: []resource.TestStep{
+			{Config: env.Config(user + keys)},
+			{
+				// The keys are destroyed after the user changed their files.
+				PreConfig: func() {
+					if err := os.WriteFile(replaced, []byte(userData), 0o600); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.Remove(emptyDir); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.Mkdir(emptyDir, 0o700); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.Config(user),
+				Check: resource.ComposeTestCheckFunc(
+					env.AccessKeyCount("ak-judy", 0),
+					func(*terraform.State) error {
+						if got, err := os.ReadFile(replaced); err != nil || string(got) != userData {
+							return fmt.Errorf("destroy changed the replaced file %s: %q, %v", replaced, got, err)
+						}
+						if fi, err := os.Stat(emptyDir); err != nil || !fi.IsDir() {
+							return fmt.Errorf("destroy removed the directory %s: %v", emptyDir, err)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
 // Bad combinations and values fail at plan time and create nothing.
 func TestAccAccessKey_validation(t *testing.T) {
 	env := acctest.New(t)
@@ -352,6 +464,29 @@ func TestAccAccessKey_validation(t *testing.T) {
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
 	if n := len(env.Server.Users()); n != 0 {
 		t.Fatalf("validation failures must create nothing, emulator has %d users", n)
+	}
+}
+
+// Weak and expiring OpenPGP keys are refused at plan time: the plan fails,
+// so no CreateAccessKey request is ever sent (before, a 512-bit subkey got
+// as far as creating the key and deleting it again).
+func TestAccAccessKey_weakPGPKeyRefusedAtPlan(t *testing.T) {
+	env := acctest.New(t)
+	rec := env.NewRecorder()
+	weak := resources.WeakPGPKeys(t)
+	steps := make([]resource.TestStep, 0, len(weak))
+	for _, c := range weak {
+		steps = append(steps, resource.TestStep{
+			Config:      rec.Config(accessKeyConfig("ak-weak-pgp", fmt.Sprintf("  pgp_key = %s\n", acctest.HCLString(c.Key)))),
+			ExpectError: acctest.ErrorContainsAll("Unusable PGP public key", "pgp_key", c.Rule),
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	if calls := rec.Calls("CreateAccessKey", "CreateUser"); len(calls) != 0 {
+		t.Fatalf("a refused pgp_key must stop the plan, but %d create calls were sent: %+v", len(calls), calls)
+	}
+	if n := len(env.Server.Users()); n != 0 {
+		t.Fatalf("a refused pgp_key must create nothing, emulator has %d users", n)
 	}
 }
 

@@ -320,7 +320,7 @@ func TestAccBadInput_credentials(t *testing.T) {
 			block("mseram_access_key", "c", "user_name", `"u3"`, "pgp_key", `"keybase:alice"`) +
 			block("mseram_access_key", "d", "user_name", `"u4"`, "secret_file", `""`),
 			[]string{"neither an ASCII-armored public key nor valid base64: illegal base64 data at input byte 4",
-				"this pgp_key: the key is empty", "illegal base64 data at input byte 7", "Attribute secret_file string length must be at least 1, got: 0"}},
+				"this pgp_key: the key is empty", "Keybase references (keybase:<user>) are not supported", "Attribute secret_file string length must be at least 1, got: 0"}},
 		{"access_key: pgp_key with secret_file", block("mseram_access_key", "a", "user_name", `"u1"`, "pgp_key", acctest.HCLString(pubKey), "secret_file", `"/tmp/ak.secret"`),
 			[]string{"secret_file cannot be combined with pgp_key"}},
 	}

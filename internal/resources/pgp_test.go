@@ -6,13 +6,20 @@ package resources
 import (
 	"bytes"
 	"context"
+	"crypto"
+	"crypto/rand"
+	"crypto/rsa"
 	"encoding/base64"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ProtonMail/go-crypto/openpgp"
 	"github.com/ProtonMail/go-crypto/openpgp/armor"
+	"github.com/ProtonMail/go-crypto/openpgp/packet"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -118,7 +125,7 @@ func TestPGPRejectsUnusableKeys(t *testing.T) {
 	_ = w.Close()
 	for name, key := range map[string]string{
 		"empty":        "  ",
-		"not base64":   "keybase:alice",
+		"keybase":      "keybase:alice",
 		"not a key":    base64.StdEncoding.EncodeToString([]byte("hello, world")),
 		"private key":  private.String(),
 		"broken armor": armorPublicKeyHeader + "\n\nnot armor\n",
@@ -146,5 +153,127 @@ func TestPGPValidator(t *testing.T) {
 	}
 	if n := check(types.StringValue(publicKeyArmored(t, testEntity(t)))); n != 0 {
 		t.Fatalf("good key: %d errors, want 0", n)
+	}
+}
+
+// pgpEntity makes a key pair with cfg; nil is the library's default (RSA-2048).
+func pgpEntity(t *testing.T, cfg *packet.Config) *openpgp.Entity {
+	t.Helper()
+	e, err := openpgp.NewEntity("pgp policy test", "", "policy@example.com", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// withRSA512Subkey replaces e's encryption subkey by a 512-bit RSA one.
+// The library refuses to make one, and so does crypto/rsa unless
+// GODEBUG=rsa1024min=0, set here only while the key is generated.
+func withRSA512Subkey(t *testing.T, e *openpgp.Entity) *openpgp.Entity {
+	t.Helper()
+	var priv *rsa.PrivateKey
+	t.Run("generate RSA-512", func(t *testing.T) {
+		t.Setenv("GODEBUG", "rsa1024min=0")
+		var err error
+		if priv, err = rsa.GenerateKey(rand.Reader, 512); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if priv == nil {
+		t.FailNow()
+	}
+	created := e.PrimaryKey.CreationTime
+	sub := packet.NewRSAPrivateKey(created, priv)
+	sub.IsSubkey = true
+	sig := &packet.Signature{
+		Version:                   e.PrimaryKey.Version,
+		SigType:                   packet.SigTypeSubkeyBinding,
+		PubKeyAlgo:                e.PrimaryKey.PubKeyAlgo,
+		Hash:                      crypto.SHA256,
+		CreationTime:              created,
+		IssuerKeyId:               &e.PrimaryKey.KeyId,
+		IssuerFingerprint:         e.PrimaryKey.Fingerprint,
+		FlagsValid:                true,
+		FlagEncryptCommunications: true,
+		FlagEncryptStorage:        true,
+	}
+	if err := sig.SignKey(&sub.PublicKey, e.PrivateKey, nil); err != nil {
+		t.Fatal(err)
+	}
+	e.Subkeys = []openpgp.Subkey{{PublicKey: &sub.PublicKey, PrivateKey: sub, Sig: sig}}
+	return e
+}
+
+// PGPKeyCase is a pgp_key and a fragment of the diagnostic it must get
+// (empty when the key is good). Exported for the acceptance tests.
+type PGPKeyCase struct {
+	Name, Key, Rule string
+}
+
+// WeakPGPKeys are keys the provider must refuse before any access key
+// exists, each with the rule its diagnostic names.
+func WeakPGPKeys(t *testing.T) []PGPKeyCase {
+	t.Helper()
+	ed25519 := &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA}
+	dsaElGamal, err := os.ReadFile(filepath.Join("testdata", "pgp-dsa2048-elg2048.asc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []PGPKeyCase{
+		{"RSA-512 subkey", publicKeyArmored(t, withRSA512Subkey(t, pgpEntity(t, ed25519))), "RSA key of 512 bits"},
+		{"RSA-1024", publicKeyArmored(t, pgpEntity(t, &packet.Config{RSABits: 1024})), "RSA key of 1024 bits"},
+		{"expires in 10 seconds", publicKeyArmored(t, pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 10})), "less than 24 hours"},
+		{"expires in 23 hours", publicKeyArmored(t, pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 23 * 3600})), "less than 24 hours"},
+		// Made once with GnuPG 2.2: `gpg --quick-gen-key <uid> dsa2048 sign never`,
+		// `gpg --quick-add-key <fpr> elg2048 encr never`, `gpg --armor --export`.
+		// The library cannot make DSA or ElGamal keys.
+		{"DSA/ElGamal", string(dsaElGamal), "DSA"},
+	}
+}
+
+func TestPGPKeyPolicy(t *testing.T) {
+	ctx := context.Background()
+	validate := func(key string) diag.Diagnostics {
+		resp := &validator.StringResponse{}
+		pgpPublicKeyValidator{}.ValidateString(ctx, validator.StringRequest{Path: path.Root("pgp_key"), ConfigValue: types.StringValue(key)}, resp)
+		return resp.Diagnostics
+	}
+	for _, c := range WeakPGPKeys(t) {
+		t.Run("refuses "+c.Name, func(t *testing.T) {
+			diags := validate(c.Key)
+			if diags.ErrorsCount() != 1 {
+				t.Fatalf("%d errors, want 1: %v", diags.ErrorsCount(), diags)
+			}
+			d := diags.Errors()[0]
+			withPath, ok := d.(diag.DiagnosticWithPath)
+			if !ok || !withPath.Path().Equal(path.Root("pgp_key")) {
+				t.Fatalf("diagnostic is not attached to pgp_key: %v", d)
+			}
+			for _, want := range []string{"pgp_key", c.Rule, "gpg --"} {
+				if !strings.Contains(d.Detail(), want) {
+					t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+				}
+			}
+		})
+	}
+	t.Run("refuses keybase references, saying why", func(t *testing.T) {
+		diags := validate("keybase:alice")
+		if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), "does not fetch keys over the network") {
+			t.Fatalf("want one error explaining that Keybase is not reached: %v", diags)
+		}
+	})
+	good := map[string]*openpgp.Entity{
+		"RSA-2048":            pgpEntity(t, nil),
+		"RSA-3072":            pgpEntity(t, &packet.Config{RSABits: 3072}),
+		"Ed25519/Curve25519":  pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA}),
+		"Ed25519/X25519 (v6)": pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEd25519, V6Keys: true}),
+		"expires in 30 hours": pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 30 * 3600}),
+	}
+	for name, e := range good {
+		t.Run("accepts "+name, func(t *testing.T) {
+			if diags := validate(publicKeyArmored(t, e)); diags.HasError() {
+				t.Fatalf("refused: %v", diags)
+			}
+		})
 	}
 }

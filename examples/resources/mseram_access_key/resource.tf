@@ -3,6 +3,8 @@ resource "mseram_user" "ci" {
   comments = "CI pipeline that publishes Nacos configurations"
 }
 
+# RSA keys need at least 2048 bits (DSA and ElGamal keys are refused), and
+# the key must stay valid for at least 24 more hours: checked at plan time.
 variable "ci_owner_pgp_key" {
   description = "The pipeline owner's OpenPGP public key, base64: gpg --export <key id> | base64 -w0"
   type        = string
@@ -25,7 +27,9 @@ output "ci_encrypted_secret" {
 }
 
 # A second key, written to a local file (mode 0600) and kept inactive until
-# the rotation switches to it.
+# the rotation switches to it. An existing file at that path is not replaced
+# (set overwrite_secret_file = true to allow it), and destroy deletes the
+# file only while it still holds this key's secret.
 resource "mseram_access_key" "ci_next" {
   user_name   = mseram_user.ci.name
   status      = "Inactive"
