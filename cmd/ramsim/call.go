@@ -22,6 +22,10 @@ const (
 	exitNoPermission = 3
 )
 
+// defaultEndpoint is where `ramsim call` looks for the emulator without
+// -endpoint or RAMSIM_ENDPOINT: the command's default -addr.
+const defaultEndpoint = "http://127.0.0.1:8765"
+
 // exitError carries an exit code out of run.
 type exitError struct {
 	code int
@@ -35,11 +39,14 @@ func (e *exitError) Error() string { return e.msg }
 func runCall(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ramsim call", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	endpoint := fs.String("endpoint", envOr("RAMSIM_ENDPOINT", "http://127.0.0.1:8765"), "the emulator's URL (env RAMSIM_ENDPOINT)")
+	// The defaults come from the environment after parsing, not as flag
+	// defaults: the usage text prints flag defaults, and with them the
+	// secret and the token.
+	endpoint := fs.String("endpoint", "", "the emulator's URL (default: $RAMSIM_ENDPOINT, else "+defaultEndpoint+")")
 	var cred ramsim.Credential
-	fs.StringVar(&cred.AccessKeyID, "access-key-id", os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), "AccessKey id (env ALIBABA_CLOUD_ACCESS_KEY_ID)")
-	fs.StringVar(&cred.AccessKeySecret, "access-key-secret", os.Getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "AccessKey secret (env ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
-	fs.StringVar(&cred.SecurityToken, "security-token", os.Getenv("ALIBABA_CLOUD_SECURITY_TOKEN"), "STS security token (env ALIBABA_CLOUD_SECURITY_TOKEN)")
+	fs.StringVar(&cred.AccessKeyID, "access-key-id", "", "AccessKey id (default: $ALIBABA_CLOUD_ACCESS_KEY_ID)")
+	fs.StringVar(&cred.AccessKeySecret, "access-key-secret", "", "AccessKey secret (default: $ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
+	fs.StringVar(&cred.SecurityToken, "security-token", "", "STS security token (default: $ALIBABA_CLOUD_SECURITY_TOKEN)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: ramsim call [flags] <service>:<API> [Name=Value ...]\n\n"+
 			"Makes one signed call, e.g.\n  ramsim call mse:GetNacosConfig InstanceId=mse-cn-0pp1j8om80a DataId=prod.yaml\n"+
@@ -48,6 +55,19 @@ func runCall(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	for _, f := range []struct {
+		v        *string
+		env, def string
+	}{
+		{endpoint, "RAMSIM_ENDPOINT", defaultEndpoint},
+		{&cred.AccessKeyID, "ALIBABA_CLOUD_ACCESS_KEY_ID", ""},
+		{&cred.AccessKeySecret, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", ""},
+		{&cred.SecurityToken, "ALIBABA_CLOUD_SECURITY_TOKEN", ""},
+	} {
+		if *f.v == "" {
+			*f.v = envOr(f.env, f.def)
+		}
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -82,3 +82,54 @@ func between(s, start, end string) string {
 	v, _, _ := strings.Cut(rest, end)
 	return v
 }
+
+// The usage text of `ramsim call` names the variables it reads and never
+// shows their values: on -h, without arguments, on a flag error. The
+// values are still used when no flag is given.
+func TestCallUsageHidesSecrets(t *testing.T) {
+	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"} {
+		t.Setenv(v, "")
+	}
+	srv, err := ramsim.New(ramsim.Config{AccessKeyID: "env-key-id-7c1f", AccessKeySecret: "env-secret-5d9a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	env := map[string]string{
+		"ALIBABA_CLOUD_ACCESS_KEY_ID":     "env-key-id-7c1f",
+		"ALIBABA_CLOUD_ACCESS_KEY_SECRET": "env-secret-5d9a",
+		"ALIBABA_CLOUD_SECURITY_TOKEN":    "env-token-3e8b",
+		"RAMSIM_ENDPOINT":                 srv.URL(),
+	}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	for _, args := range [][]string{{"-h"}, {"-help"}, {}, {"-nosuch"}, {"-endpoint"}, {"-access-key-id"}} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), append([]string{"call"}, args...), &stdout, &stderr)
+		if err == nil {
+			t.Fatalf("call %v succeeded", args)
+		}
+		all := stdout.String() + stderr.String() + err.Error()
+		for _, secret := range []string{"env-secret-5d9a", "env-token-3e8b"} {
+			if strings.Contains(all, secret) {
+				t.Errorf("call %v prints %q:\n%s", args, secret, all)
+			}
+		}
+		for _, name := range []string{"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"} {
+			if !strings.Contains(stderr.String(), name) {
+				t.Errorf("call %v: the usage does not name %s:\n%s", args, name, stderr.String())
+			}
+		}
+	}
+	// Without flags the variables are used (the token is for STS
+	// credentials; the root key has none, so drop it here).
+	t.Setenv("ALIBABA_CLOUD_SECURITY_TOKEN", "")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"call", "sts:GetCallerIdentity"}, &stdout, &stderr); err != nil || !strings.Contains(stdout.String(), `"AccountId"`) {
+		t.Fatalf("call with the key from the environment: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+}

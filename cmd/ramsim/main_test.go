@@ -204,6 +204,7 @@ func TestInUseFlagAndAdminEndpoint(t *testing.T) {
 	get := func(method, service, body string) map[string]any {
 		t.Helper()
 		req, _ := http.NewRequest(method, m[1]+"/__ramsim/services/"+service+"/in-use", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -333,6 +334,7 @@ func TestFaultsFlags(t *testing.T) {
 	admin := func(method, path, body string) map[string]any {
 		t.Helper()
 		req, _ := http.NewRequest(method, m[1]+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

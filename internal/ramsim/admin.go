@@ -12,8 +12,9 @@ import (
 )
 
 // adminPrefix is the path of the emulator's own endpoints, on the API port.
-// They are no Alibaba Cloud API: unsigned, JSON in and out, and answered
-// only to loopback clients.
+// They are no Alibaba Cloud API: unsigned, JSON in and out (POST and PUT
+// must say so in Content-Type), and answered only to loopback clients that
+// no proxy relays and no web page sent (network_guard.go).
 const adminPrefix = "/__ramsim/"
 
 // inUseBody is the body of POST /__ramsim/services/<service>/in-use and
@@ -33,11 +34,17 @@ type inUseBody struct {
 //	GET  /__ramsim/counters                        -> Counters as JSON
 //	POST /__ramsim/counters/reset                  -> the counters before the reset
 //
-// A non-loopback client gets 403, an unknown service (not in the catalog)
-// or path 404, a bad body or fault spec 400, another method 405.
+// A non-loopback client, a relayed or browser request gets 403, a POST or
+// PUT whose Content-Type is not application/json 415, an unknown service
+// (not in the catalog) or path 404, a bad body or fault spec 400, another
+// method 405.
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	if !isLoopback(r.RemoteAddr) {
 		adminAnswer(w, http.StatusForbidden, map[string]any{"error": "the ramsim admin endpoints answer loopback clients only"})
+		return
+	}
+	if status, msg := refuseAdmin(r); status != 0 {
+		adminAnswer(w, status, map[string]any{"error": msg})
 		return
 	}
 	switch r.URL.Path {

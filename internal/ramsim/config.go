@@ -5,11 +5,30 @@ package ramsim
 
 import "time"
 
+// The documented root AccessKey, used when Config leaves it unset. It is
+// public, so Start serves it on loopback addresses only unless
+// Config.AllowRemote is set.
+const (
+	DefaultAccessKeyID     = "ramsim"
+	DefaultAccessKeySecret = "ramsim-secret"
+)
+
 // Config describes one emulated Alibaba Cloud account.
 type Config struct {
 	AccountID       string // default "1234567890123456"
-	AccessKeyID     string // root key id, default "ramsim"
-	AccessKeySecret string // default "ramsim-secret"
+	AccessKeyID     string // root key id, default DefaultAccessKeyID
+	AccessKeySecret string // default DefaultAccessKeySecret
+	// AllowRemote lets Start listen on an address other than loopback while
+	// the root secret is DefaultAccessKeySecret, which anyone can read in
+	// the docs. With a secret of one's own no permission is needed.
+	AllowRemote bool
+	// AllowedHosts are names, besides localhost, IP literals and names under
+	// aliyuncs.com, accepted in the Host header of requests that arrive
+	// through a listener, e.g. the name of a machine serving ramsim to
+	// others. Any other name is refused (network_guard.go: DNS rebinding).
+	// Entries are bare names: no scheme, port or path; case and a trailing
+	// dot do not matter.
+	AllowedHosts []string
 	// StatePath, when set, is loaded by New if the file exists and saved
 	// atomically after every successful mutating request and on Close.
 	StatePath string
@@ -97,10 +116,10 @@ func (c Config) withDefaults() Config {
 		c.AccountID = "1234567890123456"
 	}
 	if c.AccessKeyID == "" {
-		c.AccessKeyID = "ramsim"
+		c.AccessKeyID = DefaultAccessKeyID
 	}
 	if c.AccessKeySecret == "" {
-		c.AccessKeySecret = "ramsim-secret"
+		c.AccessKeySecret = DefaultAccessKeySecret
 	}
 	if c.Now == nil {
 		c.Now = time.Now

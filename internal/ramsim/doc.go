@@ -82,7 +82,7 @@
 // credentials, as the real STS does.
 //
 // Condition keys filled from the request: acs:SourceIp (the client address
-// of the connection), acs:CurrentTime (the server clock, RFC 3339 UTC),
+// of the connection; forwarding headers are never read), acs:CurrentTime (the server clock, RFC 3339 UTC),
 // acs:SecureTransport ("true" over TLS, else "false"), acs:MFAPresent
 // ("false": access keys carry no MFA), ram:ServiceName (CreateServiceLinkedRole's
 // ServiceName; for DeleteServiceLinkedRole and
@@ -111,7 +111,10 @@
 //
 // A service is marked in use with Server.SetServiceInUse,
 // Config.ServicesInUse, cmd/ramsim's -in-use flag, or over HTTP on the API
-// port, from loopback clients only (others get 403):
+// port, from loopback clients only (others get 403), never relayed
+// (a request with a proxy header such as X-Forwarded-For or Forwarded is
+// 403) nor from a browser (an Origin or cross-site Sec-Fetch-Site header
+// is 403), a POST with Content-Type application/json (415 otherwise):
 //
 //	POST /__ramsim/services/<service-name>/in-use  {"in_use":true,"resources":["acs:mssp::..."]}
 //	GET  /__ramsim/services/<service-name>/in-use
@@ -298,8 +301,9 @@
 // injected or over qps) and faults by kind (throttle, qps, 5xx, lost,
 // reset, latency). Server.Counters and ResetCounters read them in Go.
 //
-// Admin endpoints, on the API port, loopback clients only (403 otherwise),
-// unsigned JSON:
+// Admin endpoints, on the API port, loopback clients only (403 otherwise;
+// relayed and browser requests too, as above), unsigned JSON (a PUT or
+// POST without Content-Type application/json is 415):
 //
 //	GET  /__ramsim/faults                   {"spec":"throttle=0.2,latency=50ms","seed":1}
 //	PUT  /__ramsim/faults  {"spec":"...","seed":N}  (seed absent: keep it;

@@ -52,6 +52,9 @@ type Server struct {
 // New creates a server, loading cfg.StatePath if that file exists.
 func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
+	if err := checkAllowedHosts(cfg.AllowedHosts); err != nil {
+		return nil, err
+	}
 	st := newStore()
 	if cfg.StatePath != "" {
 		var err error
@@ -91,10 +94,35 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.checkBind(ln); err != nil {
+		return errors.Join(err, ln.Close())
+	}
 	s.ln = ln
-	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 30 * time.Second}
+	s.http = s.HTTPServer()
 	go s.http.Serve(ln) //nolint:errcheck // returns ErrServerClosed on Close
 	return nil
+}
+
+// HTTPServer returns a new http.Server serving s as Start does, with its
+// timeouts and connection limit; serve s on a listener of one's own with
+// it.
+func (s *Server) HTTPServer() *http.Server { return s.httpServer(newConnLimiter(maxConnections)) }
+
+// httpServer bounds what a slow or idle client can hold. ReadTimeout
+// covers headers and a body of maxBodyBytes; WriteTimeout runs from the
+// end of the headers to the end of the answer, so it also bounds an
+// answer delayed by the fault injector (a latency plus jitter above it
+// loses the answer); IdleTimeout closes keep-alive connections nobody
+// uses.
+func (s *Server) httpServer(l *connLimiter) *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       time.Minute,
+		ConnState:         l.track,
+	}
 }
 
 // URL is "http://HOST:PORT" once started, "" before.
@@ -134,12 +162,23 @@ func (s *Server) Close() error {
 	return err
 }
 
-// ServeHTTP answers one RPC request: route by (Version, Action),
-// authenticate, authorize, run the action, write JSON. Every request is
-// counted, and the fault injector (faults.go) may throttle, fail, delay or
-// drop it.
+// ServeHTTP answers one RPC request: refuse what a web page could have
+// sent (network_guard.go), route by (Version, Action), authenticate,
+// authorize, run the action, write JSON. Every request let in is counted,
+// and the fault injector (faults.go) may throttle, fail, delay or drop it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, adminPrefix) {
+	admin := strings.HasPrefix(r.URL.Path, adminPrefix)
+	if err := s.refuseForeign(r); err != nil {
+		if admin {
+			adminAnswer(w, err.status, map[string]any{"error": err.message})
+			return
+		}
+		in := readRPC(r)
+		prod, _ := productFor(in.version, in.action)
+		s.answer(w, in, nil, prod, err)
+		return
+	}
+	if admin {
 		s.serveAdmin(w, r)
 		return
 	}

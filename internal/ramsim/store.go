@@ -157,6 +157,9 @@ func loadStore(path string) (*store, error) {
 	if f.Format != stateFormat {
 		return nil, fmt.Errorf("ramsim state %s: format %d, want %d", path, f.Format, stateFormat)
 	}
+	if err := f.checkNulls(); err != nil {
+		return nil, fmt.Errorf("ramsim state %s: %w", path, err)
+	}
 	for _, u := range f.Users {
 		st.users[u.Name] = u
 	}
