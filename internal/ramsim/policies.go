@@ -180,7 +180,7 @@ func (s *Server) existingPolicy(rq *request) (*policyRecord, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validatePolicyName("PolicyName", name); err != nil {
+	if err := validatePolicyName(name); err != nil {
 		return nil, err
 	}
 	typ, err := policyTypeParam(rq, true)
@@ -202,7 +202,7 @@ func (s *Server) existingCustomPolicy(rq *request) (*policyRecord, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validatePolicyName("PolicyName", name); err != nil {
+	if err := validatePolicyName(name); err != nil {
 		return nil, err
 	}
 	p := s.st.policies[name]
@@ -229,7 +229,7 @@ func (s *Server) createPolicy(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validatePolicyName("PolicyName", name); err != nil {
+	if err := validatePolicyName(name); err != nil {
 		return nil, err
 	}
 	doc, err := rq.required("PolicyDocument")

@@ -32,9 +32,10 @@ const allowAssumeDeployer = `{"Version":"1","Statement":[{"Effect":"Allow","Acti
 
 func deployerArn() string { return "acs:ram::" + testAccount + ":role/deployer" }
 
-// assumedArn is the ARN a role session acts as (GetCallerIdentity's Arn).
-func assumedArn(role, session string) string {
-	return "acs:ram::" + testAccount + ":assumed-role/" + role + "/" + session
+// deployerSession is the ARN a session of deployer acts as
+// (GetCallerIdentity's Arn).
+func deployerSession(session string) string {
+	return "acs:ram::" + testAccount + ":assumed-role/deployer/" + session
 }
 
 // stsEnv: a role "deployer" trusting trust, allowed ram:GetUser on every
@@ -124,7 +125,7 @@ func TestAssumeRole(t *testing.T) {
 		// The session's ARN in the assumed-role form, the role's id, and no
 		// UserId (GetCallerIdentity returns it for accounts and users only).
 		_, hasUserID := body["UserId"]
-		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != assumedArn("deployer", "s1") ||
+		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != deployerSession("s1") ||
 			body["PrincipalId"] != roleID+":s1" || body["RoleId"] != roleID || hasUserID || body["AccountId"] != testAccount {
 			t.Fatalf("v3=%v GetCallerIdentity: %d %v", v3, status, body)
 		}
@@ -239,7 +240,7 @@ func TestAssumeRoleTrustPolicy(t *testing.T) {
 	// Trusting the account admits its root too.
 	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewAssumeRolePolicyDocument": trustAccount})
 	root := env.assume(signer{v3: true}, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "root"})
-	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != assumedArn("deployer", "root") {
+	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != deployerSession("root") {
 		t.Fatalf("GetCallerIdentity %v", body)
 	}
 	// A service-linked role trusts its service only.
@@ -361,7 +362,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	if err := temp.DoAction(sts.CreateGetCallerIdentityRequest(), id); err != nil {
 		t.Fatal(err)
 	}
-	if id.IdentityType != "AssumedRoleUser" || id.Arn != assumedArn("deployer", "sdk") || id.AccountId != testAccount {
+	if id.IdentityType != "AssumedRoleUser" || id.Arn != deployerSession("sdk") || id.AccountId != testAccount {
 		t.Fatalf("GetCallerIdentity %+v", id)
 	}
 	gu := ram.CreateGetUserRequest()
@@ -387,7 +388,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body, _ := res["body"].(map[string]any); body["Arn"] != assumedArn("deployer", "sdk") || body["IdentityType"] != "AssumedRoleUser" {
+	if body, _ := res["body"].(map[string]any); body["Arn"] != deployerSession("sdk") || body["IdentityType"] != "AssumedRoleUser" {
 		t.Fatalf("darabonba GetCallerIdentity %v", res)
 	}
 }

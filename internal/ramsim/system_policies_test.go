@@ -73,7 +73,7 @@ func TestSystemPolicyCatalog(t *testing.T) {
 	folded := map[string]string{}
 	carried := map[string]bool{"catalog.json": true}
 	for _, e := range cat.Policies {
-		if !systemPolicyName.MatchString(e.Name) || validatePolicyName("PolicyName", e.Name) != nil {
+		if !systemPolicyName.MatchString(e.Name) || validatePolicyName(e.Name) != nil {
 			t.Errorf("%q is not of the system policy name form", e.Name)
 		}
 		if prev := folded[strings.ToLower(e.Name)]; prev != "" {

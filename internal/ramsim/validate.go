@@ -41,9 +41,9 @@ func validateGroupName(field, v string) *apiError { return validateName(field, v
 // validateRoleName: 1-64 characters of [A-Za-z0-9.-].
 func validateRoleName(field, v string) *apiError { return validateName(field, v, 64, roleNameChars) }
 
-// validatePolicyName: 1-128 characters of [A-Za-z0-9-].
-func validatePolicyName(field, v string) *apiError {
-	return validateName(field, v, 128, policyNameChars)
+// validatePolicyName: PolicyName, 1-128 characters of [A-Za-z0-9-].
+func validatePolicyName(v string) *apiError {
+	return validateName("PolicyName", v, 128, policyNameChars)
 }
 
 // validateVersionID: "v" and a number, as the service issues them.
