@@ -6,133 +6,118 @@ package framework
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
-// The rules below are RAM's own (the CreateUser, CreatePolicy and CreateLoginProfile API references); checking them at
-// plan time turns an apply-time InvalidParameter error into a plan error that
-// names the attribute. Lengths count characters, as RAM does, not bytes.
-var (
-	userNamePattern    = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
-	mobilePhonePattern = regexp.MustCompile(`^[0-9]{1,4}-[0-9]{4,20}$`)
-	emailPattern       = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-	tagKeyReserved     = regexp.MustCompile(`^(?i:aliyun|acs:)`)
-)
+// Schema validators for RAM's own rules, which internal/ramrules holds (the
+// emulator checks the same ones): checking them at plan time turns an
+// apply-time InvalidParameter error into a plan error that names the
+// attribute. Lengths count characters, as RAM does, not bytes.
 
-// MaxTagsPerUser is RAM's quota of tags on one user; roles and policies
-// have the same quota.
-const MaxTagsPerUser = 20
-
-var policyNamePattern = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-// IsUserName reports whether s is a valid RAM user name, for IDs that do not
-// pass through a schema validator (import).
-func IsUserName(s string) bool {
-	return utf8.RuneCountInString(s) <= 64 && userNamePattern.MatchString(s)
-}
-
-// IsPolicyName reports whether s is a valid policy name.
-func IsPolicyName(s string) bool {
-	return utf8.RuneCountInString(s) <= 128 && policyNamePattern.MatchString(s)
-}
-
-// UserName validates a RAM user name (logon name prefix).
-func UserName() []validator.String {
+// name validates one kind of RAM name.
+func name(rule ramrules.Name) []validator.String {
 	return []validator.String{
-		stringvalidator.UTF8LengthBetween(1, 64),
-		stringvalidator.RegexMatches(userNamePattern, "may contain only letters, digits, periods (.), hyphens (-) and underscores (_)"),
+		stringvalidator.UTF8LengthBetween(1, rule.MaxLen),
+		stringvalidator.RegexMatches(rule.Chars, "may contain only "+rule.CharsRule),
 	}
 }
 
-// DisplayName validates a RAM user's display name.
+// UserName validates a RAM user name.
+func UserName() []validator.String { return name(ramrules.UserName) }
+
+// PolicyName validates a RAM policy name.
+func PolicyName() []validator.String { return name(ramrules.PolicyName) }
+
+// DisplayName validates a user's display name.
 func DisplayName() []validator.String {
-	return []validator.String{stringvalidator.UTF8LengthBetween(1, 128)}
+	return []validator.String{stringvalidator.UTF8LengthBetween(1, ramrules.DisplayNameMaxLen)}
 }
 
-// MobilePhone validates RAM's "<country code>-<number>" phone format.
+// MobilePhone validates "<country code>-<number>".
 func MobilePhone() []validator.String {
 	return []validator.String{
-		stringvalidator.RegexMatches(mobilePhonePattern, `must be "<country code>-<number>", for example "86-18600008888"`),
+		stringvalidator.RegexMatches(ramrules.MobilePhone, `must be "<country code>-<number>", for example "86-18600008888"`),
 	}
 }
 
-// Email validates an e-mail address as RAM accepts it.
+// Email validates an e-mail address.
 func Email() []validator.String {
 	return []validator.String{
-		stringvalidator.UTF8LengthBetween(1, 128),
-		stringvalidator.RegexMatches(emailPattern, `must be an e-mail address such as "alice@example.com"`),
+		stringvalidator.UTF8LengthBetween(1, ramrules.EmailMaxLen),
+		stringvalidator.RegexMatches(ramrules.Email, `must be an e-mail address such as "alice@example.com"`),
 	}
 }
 
-// Comments validates a RAM comments field. An empty string is refused: RAM
-// stores it as "not set", so it would read back as null and never converge;
-// omit the attribute instead.
+// Comments validates a user's comments: 1–128 characters (an empty string
+// never converges; omit the attribute instead).
 func Comments() []validator.String {
-	return []validator.String{stringvalidator.UTF8LengthBetween(1, 128)}
+	return []validator.String{stringvalidator.UTF8LengthBetween(1, ramrules.CommentsMaxLen)}
 }
 
-// UserTags validates the tags of a RAM user (IMS tag rules: values up to
-// 128 characters).
-func UserTags() []validator.Map {
-	return tags(128)
-}
+// UserTags validates the tags of a user (IMS: values up to 128 characters).
+func UserTags() []validator.Map { return tags(ramrules.UserTagValueMaxLen) }
 
-// RAMTags validates the tags of a RAM role or policy (RAM tag rules: values
-// up to 256 characters).
-func RAMTags() []validator.Map {
-	return tags(256)
-}
+// RAMTags validates the tags of a role or policy (RAM: values up to 256).
+func RAMTags() []validator.Map { return tags(ramrules.RAMTagValueMaxLen) }
 
 func tags(maxValue int) []validator.Map {
 	return []validator.Map{
-		mapvalidator.SizeAtMost(MaxTagsPerUser),
-		mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128), reservedTagPrefix{}),
-		mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxValue)),
+		mapvalidator.SizeAtMost(ramrules.MaxTagsPerResource),
+		mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, ramrules.TagKeyMaxLen), tagRule{maxLen: ramrules.TagKeyMaxLen}),
+		mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxValue), tagRule{value: true, maxLen: maxValue}),
 	}
 }
 
-// PolicyName validates a custom policy name.
-func PolicyName() []validator.String {
-	return []validator.String{
-		stringvalidator.UTF8LengthBetween(1, 128),
-		stringvalidator.RegexMatches(policyNamePattern, "may contain only letters, digits and hyphens (-)"),
-	}
-}
-
-// PolicyType validates a policy type.
+// PolicyType validates System or Custom.
 func PolicyType() []validator.String {
 	return []validator.String{stringvalidator.OneOf("System", "Custom")}
 }
 
-// Description validates a policy or role description.
+// Description validates a role's or policy's description: 1–1024
+// characters.
 func Description() []validator.String {
-	return []validator.String{stringvalidator.UTF8LengthBetween(1, 1024)}
+	return []validator.String{stringvalidator.UTF8LengthBetween(1, ramrules.DescriptionMaxLen)}
 }
 
-// reservedTagPrefix refuses the tag key prefixes that Alibaba Cloud keeps for
-// itself. The framework validators have no "does not match" form, and Go's
-// regexp has no negative look-ahead, hence this small type.
-type reservedTagPrefix struct{}
-
-func (reservedTagPrefix) Description(context.Context) string {
-	return `must not start with "aliyun" or "acs:"`
+// tagRule applies ramrules' tag key or value rule beyond its length, which
+// the length validator beside it reports in the framework's words.
+type tagRule struct {
+	value  bool
+	maxLen int
 }
 
-func (v reservedTagPrefix) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
+func (v tagRule) Description(context.Context) string {
+	if v.value {
+		return fmt.Sprintf(`at most %d characters, without "http://" or "https://"`, v.maxLen)
+	}
+	return `1 to 128 characters, not starting with "aliyun" or "acs:", without "http://" or "https://"`
 }
 
-func (v reservedTagPrefix) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v tagRule) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v tagRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if key := req.ConfigValue.ValueString(); tagKeyReserved.MatchString(key) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Reserved tag key",
-			fmt.Sprintf("Tag key %q %s: Alibaba Cloud reserves those prefixes for its own tags. Choose another key.", key, v.Description(ctx)))
+	s := req.ConfigValue.ValueString()
+	if n := utf8.RuneCountInString(s); n > v.maxLen || (!v.value && n < 1) {
+		return
+	}
+	if v.value {
+		if problem := ramrules.TagValueProblem(s, v.maxLen); problem != "" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid tag value",
+				fmt.Sprintf("A tag value %s (at most %d characters, no URL). Shorten or change it.", problem, v.maxLen))
+		}
+		return
+	}
+	if problem := ramrules.TagKeyProblem(s); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid tag key",
+			fmt.Sprintf("Tag key %q %s. Choose another key.", s, problem))
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"maps"
 	"strings"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 // roleRecord is one RAM role as persisted.
@@ -54,11 +56,11 @@ func refuseServiceLinked(pr principal) *apiError {
 	return nil
 }
 
-// Session duration bounds of a role, in seconds.
+// Session duration bounds of a role, in seconds (internal/ramrules).
 const (
-	minSessionDuration     = 3600
-	maxSessionDuration     = 43200
-	defaultSessionDuration = 3600
+	minSessionDuration     = ramrules.MinRoleSessionDuration
+	maxSessionDuration     = ramrules.MaxRoleSessionDuration
+	defaultSessionDuration = ramrules.DefaultRoleSessionDuration
 )
 
 // Role is a read-only snapshot of a RAM role for tests. ServiceName is set

@@ -4,51 +4,38 @@
 package ramsim
 
 import (
-	"regexp"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
-// Field rules, the same the provider checks at plan time. Each takes the
-// parameter name so that UpdateUser reports New<Field> codes.
-var (
-	userNameChars   = regexp.MustCompile(`^[A-Za-z0-9._-]+$`) // also GroupName
-	roleNameChars   = regexp.MustCompile(`^[A-Za-z0-9.-]+$`)
-	policyNameChars = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-	versionID       = regexp.MustCompile(`^v[1-9][0-9]{0,8}$`)
-	mobilePhone     = regexp.MustCompile(`^[0-9]{1,4}-[0-9]{4,20}$`)
-	emailAddress    = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-)
+// Field rules: internal/ramrules holds them, and the provider checks the
+// same at plan time. Each check takes the parameter name so that
+// UpdateUser reports New<Field> codes.
 
-// validateName: 1-maxLen characters matching chars; length is checked first,
-// so an over-long name of bad characters reports Length.
-func validateName(field, v string, maxLen int, chars *regexp.Regexp) *apiError {
-	if n := utf8.RuneCountInString(v); n < 1 || n > maxLen {
+// validateName answers a ramrules problem with RAM's error for field.
+func validateName(field, v string, rule ramrules.Name) *apiError {
+	switch rule.Check(v) {
+	case ramrules.BadLength:
 		return errLength(field)
-	}
-	if !chars.MatchString(v) {
+	case ramrules.BadChars:
 		return errInvalidChars(field)
 	}
 	return nil
 }
 
-// validateUserName: 1-64 characters of [A-Za-z0-9._-].
-func validateUserName(field, v string) *apiError { return validateName(field, v, 64, userNameChars) }
+func validateUserName(field, v string) *apiError  { return validateName(field, v, ramrules.UserName) }
+func validateGroupName(field, v string) *apiError { return validateName(field, v, ramrules.GroupName) }
+func validateRoleName(field, v string) *apiError  { return validateName(field, v, ramrules.RoleName) }
 
-// validateGroupName: 1-64 characters of [A-Za-z0-9._-].
-func validateGroupName(field, v string) *apiError { return validateName(field, v, 64, userNameChars) }
-
-// validateRoleName: 1-64 characters of [A-Za-z0-9.-].
-func validateRoleName(field, v string) *apiError { return validateName(field, v, 64, roleNameChars) }
-
-// validatePolicyName: PolicyName, 1-128 characters of [A-Za-z0-9-].
+// validatePolicyName checks PolicyName.
 func validatePolicyName(v string) *apiError {
-	return validateName("PolicyName", v, 128, policyNameChars)
+	return validateName("PolicyName", v, ramrules.PolicyName)
 }
 
 // validateVersionID: "v" and a number, as the service issues them.
 func validateVersionID(field, v string) *apiError {
-	if !versionID.MatchString(v) {
+	if !ramrules.PolicyVersionID.MatchString(v) {
 		return errFormat(field)
 	}
 	return nil
@@ -63,12 +50,14 @@ func validateMaxLength(field, v string, maxLen int) *apiError {
 	return nil
 }
 
-// validateDescription: role and policy descriptions, at most 1024 characters.
-func validateDescription(field, v string) *apiError { return validateMaxLength(field, v, 1024) }
+// validateDescription: role and policy descriptions.
+func validateDescription(field, v string) *apiError {
+	return validateMaxLength(field, v, ramrules.DescriptionMaxLen)
+}
 
-// validateDisplayName: 1-128 characters, any script.
+// validateDisplayName: 1 to DisplayNameMaxLen characters, any script.
 func validateDisplayName(field, v string) *apiError {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
+	if n := utf8.RuneCountInString(v); n < 1 || n > ramrules.DisplayNameMaxLen {
 		return errLength(field)
 	}
 	return nil
@@ -76,44 +65,41 @@ func validateDisplayName(field, v string) *apiError {
 
 // validateMobilePhone: "<country code>-<number>", e.g. 86-18600008888.
 func validateMobilePhone(field, v string) *apiError {
-	if !mobilePhone.MatchString(v) {
+	if !ramrules.MobilePhone.MatchString(v) {
 		return errFormat(field)
 	}
 	return nil
 }
 
-// validateEmail: at most 128 characters, local@domain.tld.
+// validateEmail: at most EmailMaxLen characters, local@domain.tld.
 func validateEmail(field, v string) *apiError {
-	if utf8.RuneCountInString(v) > 128 || !emailAddress.MatchString(v) {
+	if utf8.RuneCountInString(v) > ramrules.EmailMaxLen || !ramrules.Email.MatchString(v) {
 		return errFormat(field)
 	}
 	return nil
 }
 
-// validateComments: at most 128 characters (users and groups).
-func validateComments(field, v string) *apiError { return validateMaxLength(field, v, 128) }
+// validateComments: users' and groups' comments.
+func validateComments(field, v string) *apiError {
+	return validateMaxLength(field, v, ramrules.CommentsMaxLen)
+}
 
-// validateTag applies IMS's tag rules (ims-20190815 TagResources model
-// docs): the key is 1-128 characters, does not start with "aliyun" or
-// "acs:", and neither key nor value (0-128 characters) contains "http://"
-// or "https://".
-func validateTag(key, value string) *apiError { return validateTagMax(key, value, 128) }
+// validateTag applies IMS's tag rules to a user's tag.
+func validateTag(key, value string) *apiError {
+	return validateTagMax(key, value, ramrules.UserTagValueMaxLen)
+}
 
-// validateResourceTag applies RAM's rules for role and policy tags
-// (ram-20150501 TagResources): as IMS, but values up to 256 characters.
-func validateResourceTag(key, value string) *apiError { return validateTagMax(key, value, 256) }
+// validateResourceTag applies RAM's tag rules to a role's or policy's tag.
+func validateResourceTag(key, value string) *apiError {
+	return validateTagMax(key, value, ramrules.RAMTagValueMaxLen)
+}
 
 func validateTagMax(key, value string, maxValue int) *apiError {
-	if n := utf8.RuneCountInString(key); n < 1 || n > 128 ||
-		strings.HasPrefix(key, "aliyun") || strings.HasPrefix(key, "acs:") || hasURL(key) {
+	if ramrules.TagKeyProblem(key) != "" {
 		return errIncorrect("Tag.Key")
 	}
-	if utf8.RuneCountInString(value) > maxValue || hasURL(value) {
+	if ramrules.TagValueProblem(value, maxValue) != "" {
 		return errIncorrect("Tag.Value")
 	}
 	return nil
-}
-
-func hasURL(s string) bool {
-	return strings.Contains(s, "http://") || strings.Contains(s, "https://")
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -280,7 +281,7 @@ func (r *groupResource) removeDependants(ctx context.Context, name string) error
 // ImportState takes the group's name, as `terraform import` and import
 // blocks give it.
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || !framework.IsGroupName(req.ID) {
+	if req.ID == "" || !ramrules.GroupName.Valid(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_group by the group's name (1–64 letters, digits, '.', '-' or '_'), e.g. \"mse-developers\"; got %q.", req.ID))
 		return

@@ -19,6 +19,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -208,7 +209,7 @@ func (r *groupMembershipResource) Delete(ctx context.Context, req resource.Delet
 // colon, so the ID splits unambiguously.
 func (r *groupMembershipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	group, user, ok := strings.Cut(req.ID, ":")
-	if !ok || !framework.IsGroupName(group) || !framework.IsUserName(user) {
+	if !ok || !ramrules.GroupName.Valid(group) || !ramrules.UserName.Valid(user) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_group_membership as <group_name>:<user_name>, e.g. \"mse-developers:dev-zhang\"; got %q.", req.ID))
 		return

@@ -23,6 +23,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -305,7 +306,7 @@ func (r *loginProfileResource) Delete(ctx context.Context, req resource.DeleteRe
 // ImportState takes the user name. The password cannot be imported: the
 // API never returns it.
 func (r *loginProfileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !framework.IsUserName(req.ID) || req.ID == "" {
+	if !ramrules.UserName.Valid(req.ID) || req.ID == "" {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_login_profile by the RAM user's name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
 		return

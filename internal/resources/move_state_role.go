@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
-	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var _ resource.ResourceWithMoveState = (*roleResource)(nil)
@@ -25,7 +25,7 @@ func (r *roleResource) MoveState(context.Context) []resource.StateMover {
 		name := s.requiredStr("role_name", "name", "id")
 		duration := s.integer("max_session_duration")
 		if duration == nil || *duration == 0 { // 0: unset in an old alicloud state
-			d := int64(framework.DefaultRoleSessionDuration)
+			d := int64(ramrules.DefaultRoleSessionDuration)
 			duration = &d
 		}
 		var tags any

@@ -23,6 +23,7 @@ import (
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -465,7 +466,7 @@ func (r *policyResource) detachEverywhere(ctx context.Context, name string) erro
 
 // ImportState takes the policy name.
 func (r *policyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !framework.IsPolicyName(req.ID) {
+	if !ramrules.PolicyName.Valid(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_policy by the custom policy's name (1–128 letters, digits or hyphens), e.g. \"mse-config-readers\"; got %q.", req.ID))
 		return

@@ -21,6 +21,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -90,10 +91,10 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"max_session_duration": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("Longest session, in seconds, that assuming the role may give: %d–%d. Default `%d` (one hour).",
-					framework.MinRoleSessionDuration, framework.MaxRoleSessionDuration, framework.DefaultRoleSessionDuration),
+					ramrules.MinRoleSessionDuration, ramrules.MaxRoleSessionDuration, ramrules.DefaultRoleSessionDuration),
 				Optional:   true,
 				Computed:   true,
-				Default:    int64default.StaticInt64(framework.DefaultRoleSessionDuration),
+				Default:    int64default.StaticInt64(ramrules.DefaultRoleSessionDuration),
 				Validators: framework.MaxSessionDuration(),
 			},
 			"tags": schema.MapAttribute{
@@ -352,7 +353,7 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // ImportState takes the role name, as `terraform import` and import blocks
 // give it.
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !framework.IsRoleName(req.ID) {
+	if !ramrules.RoleName.Valid(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_role by the role's name (1–64 letters, digits, '.' or '-'), e.g. \"KubernetesWorkerRole-abc123\"; got %q.", req.ID))
 		return

@@ -20,6 +20,7 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
+	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
 )
 
 var (
@@ -368,7 +369,7 @@ func (r *userResource) removeDependants(ctx context.Context, name string) error 
 // ImportState takes the user's logon name, as `terraform import` and import
 // blocks give it.
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || !framework.IsUserName(req.ID) {
+	if req.ID == "" || !ramrules.UserName.Valid(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import mseram_user by the user's logon name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
 		return
