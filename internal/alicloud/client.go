@@ -6,6 +6,7 @@ package alicloud
 import (
 	"context"
 	"fmt"
+	"time"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
@@ -24,6 +25,7 @@ type Client struct {
 	provider   *serializedProvider    // behind credential; knows the secrets to redact
 	http       *httpClient
 	retry      RetryPolicy
+	limiter    *rateLimiter // shared by every call: one credential, one quota to learn
 }
 
 // NewClient validates cfg and prepares the client. It makes no network call
@@ -56,6 +58,7 @@ func NewClient(ctx context.Context, cfg Config) (*Client, error) {
 		provider:   prov,
 		http:       newHTTPClient(),
 		retry:      cfg.Retry.withDefaults(),
+		limiter:    newRateLimiter(time.Now),
 	}, nil
 }
 

@@ -53,7 +53,9 @@ type AssumeRoleConfig struct {
 // jittered exponential backoff from BaseDelay, capped at MaxDelay. A call
 // whose context has a deadline (every resource operation) retries until
 // that deadline; MaxAttempts bounds only calls without one. Zero fields
-// take the defaults: 8 attempts, 200ms base delay, 5s cap.
+// take the defaults: 8 attempts, 200ms base delay, 5s cap. Throttled
+// answers also slow the whole Client down (rateLimiter), whatever the
+// policy.
 type RetryPolicy struct {
 	MaxAttempts         int
 	BaseDelay, MaxDelay time.Duration

@@ -42,15 +42,25 @@ func outcomeUnknown(err error) bool {
 
 // withRetry runs call until it succeeds, fails for good, or runs out of
 // budget. The budget is the context's deadline when it has one (every
-// resource operation runs under its `timeouts`), else MaxAttempts. It never
-// sleeps past the deadline: when the next attempt could not start in time
-// it gives up at once.
+// resource operation runs under its `timeouts`), else MaxAttempts. Every
+// attempt, the first included, waits for the client's rate limiter, which
+// learns from the answers. It never sleeps past the deadline: when the next
+// attempt could not start in time it gives up at once.
 func (c *Client) withRetry(ctx context.Context, p Product, action string, call func(context.Context) (map[string]any, error)) (map[string]any, error) {
 	log, _ := ctx.Value(attemptLogKey{}).(*AttemptLog)
 	_, bounded := ctx.Deadline()
+	var last error
 	for attempt := 1; ; attempt++ {
+		if err := c.limiter.wait(ctx); err != nil {
+			if last == nil {
+				return nil, fmt.Errorf("%s %s: waiting for the client-side rate limit: %w", p, action, err)
+			}
+			return nil, stopped(last, attempt-1, err)
+		}
 		log.sending()
+		sent := time.Now()
 		body, err := call(ctx)
+		c.observe(ctx, sent, err)
 		if err == nil || !shouldRetry(err) {
 			return body, err
 		}
@@ -82,7 +92,25 @@ func (c *Client) withRetry(ctx context.Context, p Product, action string, call f
 			return nil, stopped(err, attempt, ctx.Err())
 		case <-timer.C:
 		}
+		last = err
 	}
+}
+
+// observe feeds an attempt's outcome to the rate limiter and logs the
+// changes of rate it reports (numbers only).
+func (c *Client) observe(ctx context.Context, sent time.Time, err error) {
+	ch := c.limiter.update(sent, ClassOf(err) == ClassThrottled)
+	if ch == nil {
+		return
+	}
+	fields := map[string]any{"cause": "recovering", "requests_per_second": ch.to, "measured_per_second": ch.measured}
+	if ch.throttled {
+		fields["cause"] = "throttled"
+	}
+	if ch.from > 0 { // 0: there was no limit yet
+		fields["previous_per_second"] = ch.from
+	}
+	tflog.Debug(ctx, "adjusted the client-side request rate", fields)
 }
 
 // stopped keeps both the last API failure and the context's reason
