@@ -35,9 +35,10 @@ var sdkLogsOff = []string{"TF_LOG_SDK=off", "TF_LOG_SDK_PROTO=off", "TF_LOG_SDK_
 
 // phaseResult is one phase of one run.
 type phaseResult struct {
-	wall    time.Duration
-	calls   counts // per action; nil without an emulator
-	changes bool   // plan only: the plan was not empty
+	wall    time.Duration   // the median of walls
+	walls   []time.Duration // one per cycle that completed the phase
+	calls   counts          // per action; nil without an emulator
+	changes bool            // plan only: the plan was not empty
 	err     error
 }
 
@@ -210,10 +211,11 @@ func runGraph(e *env, o options, kind, faults, label string) (*graphRun, error) 
 }
 
 // measureGraphs is part 1 and 2: o.repeat cycles of each kind, the kinds
-// interleaved so that drift on the machine hits them alike; each phase
-// keeps its fastest wall time, the calls come from the first cycle.
+// interleaved (data, floor, mseram, data, floor, mseram, ...) so that drift
+// on the machine hits them alike; each phase reports the median of its
+// cycles' wall times, and the calls come from the first cycle.
 func measureGraphs(e *env, o options, rep *report) error {
-	best := map[string]*graphRun{}
+	first := map[string]*graphRun{}
 	for i := range o.repeat {
 		for _, kind := range []string{kindData, kindNoop, kindMseram} {
 			run, err := runGraph(e, o, kind, "", fmt.Sprintf("%s-%d", kind, i+1))
@@ -223,19 +225,25 @@ func measureGraphs(e *env, o options, rep *report) error {
 			if run.failed != "" && kind != kindMseram {
 				return fmt.Errorf("%s floor failed: %s", kind, run.failed)
 			}
-			b := best[kind]
+			b := first[kind]
 			if b == nil {
-				best[kind] = run
+				b = run
+				first[kind] = run
 				rep.graphs = append(rep.graphs, run)
-				continue
+			} else if b.failed == "" {
+				b.failed = run.failed
 			}
 			for ph, r := range run.phases {
-				if cur := b.phases[ph]; cur != nil && r.err == nil && cur.err == nil && r.wall < cur.wall {
-					cur.wall = r.wall
+				if cur := b.phases[ph]; cur != nil && r.err == nil && cur.err == nil {
+					cur.walls = append(cur.walls, r.wall)
 				}
 			}
-			if b.failed == "" {
-				b.failed = run.failed
+		}
+	}
+	for _, run := range first {
+		for _, r := range run.phases {
+			if len(r.walls) > 0 {
+				r.wall = median(r.walls)
 			}
 		}
 	}

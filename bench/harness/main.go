@@ -52,7 +52,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "bench/RESULTS.md", "file the report is appended to (\"\": print only)")
 	flag.StringVar(&skip, "skip", "", "comma-separated parts to skip: graph,latency,throttle,startup,gobench")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary directory (binaries, working directories, logs)")
-	flag.IntVar(&o.repeat, "repeat", 2, "cycles of each graph (parts 1 and 2); the fastest of each phase is reported")
+	flag.IntVar(&o.repeat, "repeat", 3, "cycles of each graph (parts 1 and 2), alternated; the median of each phase is reported")
 	flag.StringVar(&o.benchtime, "benchtime", "1s", "go test -benchtime for the Go benchmarks")
 	flag.Parse()
 	o.skip = map[string]bool{}

@@ -97,7 +97,7 @@ func (r *report) graphSection(b *strings.Builder) {
 		return
 	}
 	n := r.opts.n
-	fmt.Fprintf(b, "### 1. Graph cost (%d users + %d policies + %d attachments, wall seconds, fastest of %d)\n\n", n, n, n, r.opts.repeat)
+	fmt.Fprintf(b, "### 1. Graph cost (%d users + %d policies + %d attachments, wall seconds, median of %d alternated cycles)\n\n", n, n, n, r.opts.repeat)
 	b.WriteString("plan-nolog is the same plan with the SDK's own trace logging off (TF_LOG_SDK, TF_LOG_SDK_PROTO, TF_LOG_SDK_FRAMEWORK = off); " +
 		"it is a diagnostic, not part of the targets.\n\n")
 	b.WriteString("| phase | mseram | terraform_data | noop provider | mseram ÷ terraform_data | mseram ÷ noop |\n|---|---:|---:|---:|---:|---:|\n")
