@@ -33,7 +33,9 @@ type Env struct {
 	Server *ramsim.Server
 }
 
-// New starts an emulator for t and stops it when t ends.
+// New starts an emulator for t and stops it when t ends. Nothing is shared
+// between two Envs, so a test that owns one calls t.Parallel() first; only
+// a test that changes the process (t.Setenv) stays serial, saying why.
 func New(t *testing.T) *Env {
 	t.Helper()
 	srv, err := ramsim.New(ramsim.Config{AccountID: AccountID, AccessKeyID: AccessKeyID, AccessKeySecret: AccessKeySecret})

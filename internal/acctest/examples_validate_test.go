@@ -18,6 +18,7 @@ import (
 // tree, through a dev_overrides CLI config as `make demo` uses: an example
 // that no longer matches a schema fails here, not in a user's editor.
 func TestAccExamplesValidate(t *testing.T) {
+	t.Parallel()
 	acctest.CLIConfig(t) // skips without TF_ACC
 	var dirs []string
 	err := filepath.WalkDir("../../examples", func(path string, d os.DirEntry, err error) error {
@@ -37,6 +38,7 @@ func TestAccExamplesValidate(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(strings.TrimPrefix(dir, "../../examples/"), func(t *testing.T) {
+			t.Parallel()
 			work := t.TempDir()
 			tfs, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 			pinned := false

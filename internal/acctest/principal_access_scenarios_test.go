@@ -106,6 +106,7 @@ type paTally struct {
 }
 
 func TestAccPrincipalAccess_scenariosAgreeWithCalls(t *testing.T) {
+	t.Parallel()
 	tally := &paTally{}
 	t.Cleanup(func() { // after every subtest, parallel ones included
 		tally.mu.Lock()
@@ -125,7 +126,7 @@ func TestAccPrincipalAccess_scenariosAgreeWithCalls(t *testing.T) {
 	listed := map[string]bool{}
 	for _, sc := range paScenarios {
 		listed[sc.name] = true
-		t.Run(sc.name, func(t *testing.T) { paRunScenario(t, sc, tally) })
+		t.Run(sc.name, func(t *testing.T) { t.Parallel(); paRunScenario(t, sc, tally) })
 	}
 	entries, err := os.ReadDir(scenarioDir)
 	if err != nil {

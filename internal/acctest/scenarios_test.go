@@ -72,6 +72,7 @@ func TestScenariosAllTested(t *testing.T) {
 }
 
 func TestAccScenario01_opsAndDevelopers(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "01-ops-and-developers")
 	resource.Test(t, resource.TestCase{
@@ -93,6 +94,7 @@ func TestAccScenario01_opsAndDevelopers(t *testing.T) {
 }
 
 func TestAccScenario02_seed001TypedPolicies(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "02-seed001-typed-policies")
 	golden := func(name string) string {
@@ -127,6 +129,7 @@ func TestAccScenario02_seed001TypedPolicies(t *testing.T) {
 }
 
 func TestAccScenario03_gatewayAccess(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "03-gateway-access")
 	resource.Test(t, resource.TestCase{
@@ -150,6 +153,7 @@ func TestAccScenario03_gatewayAccess(t *testing.T) {
 }
 
 func TestAccScenario04_mseServiceLinkedRole(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "04-mse-service-linked-role")
 	const dataSource = "data.mseram_service_linked_roles.mse"
@@ -190,6 +194,7 @@ func TestAccScenario04_mseServiceLinkedRole(t *testing.T) {
 }
 
 func TestAccScenario05_mssServiceLinkedRoles(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "05-mss-service-linked-roles")
 	const subscription = "acs:mssp:cn-hangzhou:" + acctest.AccountID + ":subscription/mss-basic-2026"
@@ -232,6 +237,7 @@ func TestAccScenario05_mssServiceLinkedRoles(t *testing.T) {
 }
 
 func TestAccScenario06_ingressControllerWorkerRole(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "06-ingress-controller-worker-role")
 	const role = "KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e"
@@ -291,6 +297,7 @@ func TestAccScenario06_ingressControllerWorkerRole(t *testing.T) {
 }
 
 func TestAccScenario07_delegatedUserAdmin(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "07-delegated-user-admin")
 	// What the refused calls would have changed, had one been allowed.

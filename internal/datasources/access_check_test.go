@@ -107,6 +107,7 @@ func accessCheckExpect(allAllowed bool, results ...knownvalue.Check) []statechec
 // DataId, and may read everything in the instance (granted on the instance
 // ARN, so the hierarchy decides).
 func TestAccessCheckDataSource_seed001Developer(t *testing.T) {
+	t.Parallel()
 	developer := accessCheckFixture(t, "001_example4_dataid.json")
 	prod := accessCheckGroup + "/prod.yaml"
 	dev := accessCheckGroup + "/dev.yaml"
@@ -145,6 +146,7 @@ func TestAccessCheckDataSource_seed001Developer(t *testing.T) {
 // A Deny statement in one document wins over an Allow in another; a policy
 // on instance/<id> allows a DataId beneath it through the hierarchy.
 func TestAccessCheckDataSource_explicitDenyAcrossDocuments(t *testing.T) {
+	t.Parallel()
 	instanceAdmin := accessCheckFixture(t, "001_example1_instance.json")
 	protectProd := `{
   "Version": "1",
@@ -181,6 +183,7 @@ func TestAccessCheckDataSource_explicitDenyAcrossDocuments(t *testing.T) {
 
 // An IpAddress condition on acs:SourceIp (CIDR), and a Deny over plain HTTP.
 func TestAccessCheckDataSource_conditions(t *testing.T) {
+	t.Parallel()
 	officeOnly := `{
   "Version": "1",
   "Statement": [
@@ -234,6 +237,7 @@ func TestAccessCheckDataSource_conditions(t *testing.T) {
 
 // Invalid inputs are reported at plan time, naming the document's index.
 func TestAccessCheckDataSource_invalidInputs(t *testing.T) {
+	t.Parallel()
 	valid := accessCheckFixture(t, "001_example2_readonly.json")
 	invalid := `{"Version": "1", "Statement": [{"Sid": "Bad", "Effect": "Allow", "Action": "mse:GetNacosConfig", "NotResource": "*"}]}`
 	trust := accessCheckFixture(t, "trust_service.json")
@@ -273,6 +277,7 @@ func TestAccessCheckDataSource_invalidInputs(t *testing.T) {
 // No credentials anywhere (provider block, environment, CLI profile) and no
 // endpoints: the data source still works, and calls no API.
 func TestAccessCheckDataSource_noCredentials(t *testing.T) {
+	// Serial: it empties the credential variables of the whole process, which the provider reads.
 	for _, name := range []string{
 		"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ALIBABACLOUD_ACCESS_KEY_ID",
 		"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY", "ALIBABACLOUD_ACCESS_KEY_SECRET",
@@ -363,6 +368,7 @@ var accessCheckRegionalGatewayPolicy = `{
 // the statement does not cover: ImplicitDeny, with a note saying the real
 // call (which names its region) may be allowed and how to ask about it.
 func TestAccessCheckDataSource_regionalGateway(t *testing.T) {
+	t.Parallel()
 	gwStar := "acs:mse:*:*:instance/" + accessCheckGateway
 	gwHZAccount := "acs:mse:cn-hangzhou:" + accessCheckAccount + ":instance/" + accessCheckGateway
 	regionNote := `^Statement GatewayRead \(Allow\) applies only to region cn-hangzhou \(Resource ` + regexp.QuoteMeta(accessCheckGatewayHZ) +
@@ -402,6 +408,7 @@ func TestAccessCheckDataSource_regionalGateway(t *testing.T) {
 // Typed targets build the ARN mse_resource_arn builds, at every level, and
 // the result reports it.
 func TestAccessCheckDataSource_typedTargets(t *testing.T) {
+	t.Parallel()
 	developer := accessCheckFixture(t, "001_example4_dataid.json")
 	service := accessCheckFixture(t, "001_example5_service.json")
 	const ns = `namespace_id = "3fd98c48-a709-4061-bba1-e341d79d681b"`
@@ -442,6 +449,7 @@ func TestAccessCheckDataSource_typedTargets(t *testing.T) {
 // write) or without the key gets ImplicitDeny and notes naming the ARN and
 // the key to ask with; asking RAM's way gets seed 000's Allow.
 func TestAccessCheckDataSource_ramActionNotes(t *testing.T) {
+	t.Parallel()
 	createSLR := accessCheckFixture(t, "000_create_slr.json")
 	role := "acs:ram::" + accessCheckAccount + ":role/aliyunserviceroleformse"
 	resource.UnitTest(t, resource.TestCase{
@@ -474,6 +482,7 @@ func TestAccessCheckDataSource_ramActionNotes(t *testing.T) {
 // attribute: no empty strings, exactly one of resource, instance_id and
 // gateway_id, each level needing the one above, MSE's ARN rules.
 func TestAccessCheckDataSource_invalidTargets(t *testing.T) {
+	t.Parallel()
 	valid := accessCheckFixture(t, "001_example2_readonly.json")
 	step := func(pattern string, fields ...string) resource.TestStep {
 		return resource.TestStep{

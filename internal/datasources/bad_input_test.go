@@ -47,6 +47,7 @@ func checkRequest(action, resource string) string {
 }
 
 func TestAccBadInput_dataSources(t *testing.T) {
+	t.Parallel()
 	ac := func(name, docs, requests string) string {
 		return dataBlock("mseram_access_check", name, []string{"policy_documents", docs}, requests)
 	}

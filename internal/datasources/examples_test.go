@@ -16,6 +16,7 @@ import (
 // are applied against an emulator, so an example that stops working fails
 // here (their postconditions and checks run too).
 func TestAccExamples_offlineDataSourcesAndFunctions(t *testing.T) {
+	t.Parallel()
 	// Seed 001's example 4, as the policy_document example renders it.
 	golden, err := os.ReadFile("../mse/testdata/001_example4_dataid.json")
 	if err != nil {
@@ -31,6 +32,7 @@ func TestAccExamples_offlineDataSourcesAndFunctions(t *testing.T) {
 		"../../examples/functions/policy_allows/function.tf":             {"mse-developer-prod-yaml": {Description: "Read the MSE instance, update prod.yaml"}},
 	} {
 		t.Run(file, func(t *testing.T) {
+			t.Parallel()
 			b, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)

@@ -35,6 +35,7 @@ func expectedNames(keep func(mse.Action) bool) []knownvalue.Check {
 }
 
 func TestMSEActionsDataSource_filters(t *testing.T) {
+	t.Parallel()
 	all := expectedNames(func(mse.Action) bool { return true })
 	configReads := expectedNames(func(a mse.Action) bool {
 		return a.ReadOnly && a.Area == mse.AreaRegistryConfiguration && strings.Contains(a.Name, "NacosConfig")
@@ -97,12 +98,14 @@ func TestMSEActionsDataSource_filters(t *testing.T) {
 }
 
 func TestMSEActionsDataSource_invalidFilters(t *testing.T) {
+	t.Parallel()
 	for name, tc := range map[string]struct{ body, want string }{
 		"regex": {`name_regex = "mse:(Get"`, `(?s)name_regex "mse:\(Get" does not compile`},
 		"scope": {`scope = "cluster"`, `(?s)scope.*value must be one of`},
 		"area":  {`area = "nacos"`, `(?s)area.*value must be one of`},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: accessCheckFactories,
 				Steps:                    []resource.TestStep{{Config: mseActionsConfig(tc.body + "\n"), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},

@@ -47,6 +47,7 @@ func matchesGolden(t *testing.T, golden string) resource.CheckResourceAttrWithFu
 
 // The seeds' example policies, from typed HCL only: no ARN, no action.
 func TestPolicyDocumentDataSource_seedExamples(t *testing.T) {
+	t.Parallel()
 	const instance = `"mse-cn-0pp1j8om80a"`
 	const namespace = `"3fd98c48-a709-4061-bba1-e341d79d681b"`
 	const gateway = `"gw-8090caa2a3ab447a8bc5fdf3********"`
@@ -109,6 +110,7 @@ func TestPolicyDocumentDataSource_seedExamples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.golden, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: accessCheckFactories,
 				Steps: []resource.TestStep{{
@@ -133,6 +135,7 @@ func TestPolicyDocumentDataSource_seedExamples(t *testing.T) {
 // Seed 004's developer renders the same document whatever the order of the
 // blocks, and the outputs list what is granted.
 func TestPolicyDocumentDataSource_deterministicAndActions(t *testing.T) {
+	t.Parallel()
 	a := `
   nacos_config {
     instance_id = "mse-cn-a"
@@ -184,6 +187,7 @@ func TestPolicyDocumentDataSource_deterministicAndActions(t *testing.T) {
 // console = false is the API-only minimum: no navigation statements, and the
 // grant's own reads stay.
 func TestPolicyDocumentDataSource_apiOnly(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: accessCheckFactories,
 		Steps: []resource.TestStep{{
@@ -214,6 +218,7 @@ func TestPolicyDocumentDataSource_apiOnly(t *testing.T) {
 // Raw statements with conditions, a source document, and an override that
 // replaces a statement by Sid.
 func TestPolicyDocumentDataSource_statementsSourcesOverrides(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: accessCheckFactories,
 		Steps: []resource.TestStep{{
@@ -258,6 +263,7 @@ func TestPolicyDocumentDataSource_statementsSourcesOverrides(t *testing.T) {
 
 // Warnings come from the linter and the renderer.
 func TestPolicyDocumentDataSource_warnings(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: accessCheckFactories,
 		Steps: []resource.TestStep{{
@@ -305,6 +311,7 @@ func TestPolicyDocumentDataSource_warnings(t *testing.T) {
 // Bad input fails at plan time (the data source is read during plan) and
 // the error names the block and the argument.
 func TestPolicyDocumentDataSource_errors(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ name, body, want string }{
 		{"namespace charset", `
   nacos_config {
@@ -444,6 +451,7 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: accessCheckFactories,
 				Steps: []resource.TestStep{{
@@ -458,6 +466,7 @@ func TestPolicyDocumentDataSource_errors(t *testing.T) {
 
 // A document over RAM's 6144 characters is refused with advice to split.
 func TestPolicyDocumentDataSource_tooLong(t *testing.T) {
+	t.Parallel()
 	body := ""
 	for i := range 80 {
 		body += fmt.Sprintf(`
@@ -484,6 +493,7 @@ func TestPolicyDocumentDataSource_tooLong(t *testing.T) {
 // examples (a RAM account, a cloud service, a SAML identity provider with a
 // condition), written as aws_iam_policy_document users write them.
 func TestPolicyDocumentDataSource_trustPrincipals(t *testing.T) {
+	t.Parallel()
 	const want = `{"Version":"1","Statement":[
 		{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::123456789012****:root"]}},
 		{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["ecs.aliyuncs.com"]}},

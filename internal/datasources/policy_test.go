@@ -18,6 +18,7 @@ import (
 )
 
 func TestAccPolicyDataSource(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	const doc = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:Get*","Resource":"acs:mse:*:*:instance/mse-cn-0pp1j8om80a"}]}`
 	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: "mse-reader", PolicyDocument: doc, Description: "reads one instance"}); err != nil {

@@ -122,6 +122,7 @@ func emulatorAgrees(env *acctest.Env, user string, requests [][2]string) []state
 // each policy's default version is the one evaluated, a Deny in any group
 // wins, and the deciding policy, version and statement are named.
 func TestAccPrincipalAccess_userInManyGroups(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	b := newPABuilder(t, env)
 	const user, groups = "pa-dev", 10 // RAM's limit of groups per user
@@ -225,6 +226,7 @@ func (c listContains) String() string { return fmt.Sprintf("list containing %v",
 // session policy's lack of an Allow, its Deny and the extra Deny each
 // decide, and are named as such.
 func TestAccPrincipalAccess_roleWithSessionPolicyAndExtra(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	b := newPABuilder(t, env)
 	const role = "pa-worker"
@@ -299,6 +301,7 @@ data "mseram_principal_access" "test" {
 // A group answers for what its policies grant; a principal that does not
 // exist is an error on the attribute that names it.
 func TestAccPrincipalAccess_groupAndMissingPrincipals(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	b := newPABuilder(t, env)
 	_, err := b.c.CreateGroup(b.ctx, "pa-readers", "")
@@ -345,6 +348,7 @@ func TestAccPrincipalAccess_groupAndMissingPrincipals(t *testing.T) {
 // Configuration errors are found at plan time, before any API call: a
 // bare provider block suffices.
 func TestPrincipalAccess_configErrors(t *testing.T) {
+	t.Parallel()
 	block := func(body string) string {
 		return "provider \"mseram\" {}\n\ndata \"mseram_principal_access\" \"test\" {\n" + body + paRequest("mse:ListClusters", "*") + "}\n"
 	}
@@ -367,6 +371,7 @@ func TestPrincipalAccess_configErrors(t *testing.T) {
 // The documentation's example, against principals built as it assumes
 // them: its postcondition holds and its answers are the emulator's.
 func TestAccPrincipalAccess_example(t *testing.T) {
+	t.Parallel()
 	example, err := os.ReadFile("../../examples/data-sources/mseram_principal_access/data-source.tf")
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 // An ACK cluster's worker role, created by ACK (here: out of band), looked
 // up by name so MSE policies can be attached to it (seed 004).
 func TestAccRoleDataSource_byName(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	const (
@@ -66,6 +67,7 @@ func TestAccRoleDataSource_byName(t *testing.T) {
 
 // Description empty and no tags: empty string and empty map, not null.
 func TestAccRoleDataSource_minimal(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	trust := `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + acctest.AccountID + `:root"]}}]}`
 	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: "plain", AssumeRolePolicyDocument: trust}); err != nil {

@@ -42,6 +42,7 @@ func orNull(c knownvalue.Check) knownvalue.Check {
 }
 
 func TestAccServiceLinkedRolesDataSource(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	cat := mse.ServiceLinkedRoles()
 	mseArn := knownvalue.StringExact("acs:ram::" + acctest.AccountID + ":role/aliyunserviceroleformse")
@@ -100,6 +101,7 @@ data "mseram_service_linked_roles" "all" {
 // The documentation's example applies and reports both MSE roles missing
 // in an empty account.
 func TestAccServiceLinkedRolesDataSource_example(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile("../../examples/data-sources/mseram_service_linked_roles/data-source.tf")
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 )
 
 func TestAccUserDataSource_byName(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -59,6 +60,7 @@ func TestAccUserDataSource_byName(t *testing.T) {
 }
 
 func TestAccCallerIdentityDataSource_root(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	const addr = "data.mseram_caller_identity.me"
 	resource.Test(t, resource.TestCase{

@@ -14,6 +14,7 @@ import (
 )
 
 func TestMSEResourceARNFunction_levels(t *testing.T) {
+	t.Parallel()
 	const (
 		instance = "acs:mse:*:*:instance/mse-cn-0pp1j8om80a"
 		ns       = instance + "/3fd98c48-a709-4061-bba1-e341d79d681b"
@@ -64,6 +65,7 @@ output "service" {
 // The optional scope map sets the region and the account; either alone, a
 // null value or an empty map leaves the segment at "*".
 func TestMSEResourceARNFunction_regionAndAccount(t *testing.T) {
+	t.Parallel()
 	const gw = "gw-8090caa2a3ab447a8bc5fdf3a3ab447a"
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   requires18,
@@ -118,6 +120,7 @@ output "explicit_stars" {
 // Every error names the argument and says how to fix it. An empty or blank
 // string never leaves a segment out: that is what null is for.
 func TestMSEResourceARNFunction_errors(t *testing.T) {
+	t.Parallel()
 	// A space in pattern matches any run of whitespace: Terraform wraps long messages.
 	step := func(args, pattern string) resource.TestStep {
 		return resource.TestStep{

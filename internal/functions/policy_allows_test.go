@@ -39,6 +39,7 @@ func fixture(t *testing.T, name string) string {
 // Seed 001, example 4: the developer's policy, checked with ARNs built by
 // mse_resource_arn.
 func TestPolicyAllowsFunction_seed001Developer(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   requires18,
 		ProtoV6ProviderFactories: factories,
@@ -92,6 +93,7 @@ output "case_insensitive_action" {
 
 // Deny wins within the document; conditions see an empty context.
 func TestPolicyAllowsFunction_denyAndConditions(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   requires18,
 		ProtoV6ProviderFactories: factories,
@@ -159,6 +161,7 @@ output "negative_condition" {
 // names that region; the same ARN with region * is another resource, which
 // the statement does not cover.
 func TestPolicyAllowsFunction_regionalGateway(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   requires18,
 		ProtoV6ProviderFactories: factories,
@@ -203,6 +206,7 @@ output "region_star" {
 }
 
 func TestPolicyAllowsFunction_errors(t *testing.T) {
+	t.Parallel()
 	const arn = "acs:mse:*:*:instance/mse-cn-0pp1j8om80a"
 	valid := `jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "mse:*", Resource = "*" }] })`
 	// A space in pattern matches any run of whitespace: Terraform wraps long messages.

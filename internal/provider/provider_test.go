@@ -33,6 +33,9 @@ var credentialEnv = []string{
 	"ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION",
 }
 
+// clearCredentialEnv empties them, and HOME, for the rest of t: t.Setenv
+// changes the whole process, so t cannot run in parallel (its subtests can:
+// they end before t restores the environment).
 func clearCredentialEnv(t *testing.T) {
 	for _, name := range credentialEnv {
 		t.Setenv(name, "")
@@ -73,6 +76,7 @@ resource "mseram_user" "u" {
 `
 
 func TestAccProvider_configureMakesNoAPICall(t *testing.T) {
+	// Serial: the provider reads credentials from the process environment, which clearCredentialEnv empties.
 	clearCredentialEnv(t)
 	srv, calls := countingServer(t)
 	resource.Test(t, resource.TestCase{
@@ -100,6 +104,7 @@ provider "mseram" {
 }
 
 func TestAccProvider_noCredentialsNamesEverySource(t *testing.T) {
+	// Serial: the provider reads credentials from the process environment, which clearCredentialEnv empties.
 	clearCredentialEnv(t)
 	srv, calls := countingServer(t)
 	resource.Test(t, resource.TestCase{
@@ -115,6 +120,7 @@ func TestAccProvider_noCredentialsNamesEverySource(t *testing.T) {
 }
 
 func TestAccProvider_environmentCredentialsAndEndpoints(t *testing.T) {
+	// Serial: the provider reads credentials from the process environment, which clearCredentialEnv empties.
 	clearCredentialEnv(t)
 	env := acctest.New(t)
 	t.Setenv("ALICLOUD_ACCESS_KEY", acctest.AccessKeyID) // legacy names are accepted
@@ -139,6 +145,7 @@ data "mseram_caller_identity" "me" {}
 }
 
 func TestAccProvider_invalidConfiguration(t *testing.T) {
+	// Serial, with parallel subtests: the environment is cleared for all of them.
 	clearCredentialEnv(t)
 	cases := []struct{ config, want string }{
 		{`provider "mseram" {
@@ -167,13 +174,16 @@ func TestAccProvider_invalidConfiguration(t *testing.T) {
 }`, `invalid ram endpoint`},
 	}
 	for _, c := range cases {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: factories,
-			Steps: []resource.TestStep{{
-				Config:      c.config + newUser,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(c.want)),
-			}},
+		t.Run(c.want, func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: factories,
+				Steps: []resource.TestStep{{
+					Config:      c.config + newUser,
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(c.want)),
+				}},
+			})
 		})
 	}
 }

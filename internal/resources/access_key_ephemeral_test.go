@@ -28,6 +28,7 @@ resource "mseram_user" "target" {
 // The ephemeral key is opened (created), used, and closed (deleted) within
 // each run, and never reaches the state.
 func TestAccAccessKeyEphemeral_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	rec := env.NewRecorder()
 	resource.Test(t, resource.TestCase{
@@ -120,6 +121,7 @@ func checkOpenedAndClosed(rec *acctest.Recorder, user string) error {
 
 // Opening fails clearly when the user has no free key slot.
 func TestAccAccessKeyEphemeral_limit(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks: []tfversion.TerraformVersionCheck{

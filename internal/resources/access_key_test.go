@@ -89,6 +89,7 @@ func keyRejected(env *acctest.Env) func(*terraform.State) error {
 }
 
 func TestAccAccessKey_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -146,6 +147,7 @@ func TestAccAccessKey_basic(t *testing.T) {
 }
 
 func TestAccAccessKey_drift(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(accessKeyConfig("ak-bob", ""))
 	var firstID string
@@ -206,6 +208,7 @@ func TestAccAccessKey_drift(t *testing.T) {
 
 // A RAM user holds at most two keys; the third fails clearly.
 func TestAccAccessKey_twoKeyLimit(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -253,6 +256,7 @@ func pgpDecrypt(e *openpgp.Entity, b64 string) (string, error) {
 }
 
 func TestAccAccessKey_pgp(t *testing.T) {
+	// Serial: traceLogs sets the process-wide TF_LOG variables the harness reads.
 	logFile := traceLogs(t)
 	env := acctest.New(t)
 	entity, pubKey := testPGPEntity(t)
@@ -293,6 +297,7 @@ func TestAccAccessKey_pgp(t *testing.T) {
 }
 
 func TestAccAccessKey_secretFile(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	file := filepath.Join(t.TempDir(), "ak-erin.secret")
 	resource.Test(t, resource.TestCase{
@@ -337,6 +342,7 @@ func TestAccAccessKey_secretFile(t *testing.T) {
 // apply fails before any access key exists and the file is untouched,
 // unless overwrite_secret_file opts in.
 func TestAccAccessKey_secretFileExisting(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	rec := env.NewRecorder()
 	file := filepath.Join(t.TempDir(), "ak-ivan.secret")
@@ -388,6 +394,7 @@ func TestAccAccessKey_secretFileExisting(t *testing.T) {
 // Destroy removes secret_file only while it is still the file the key
 // wrote: a file the user replaced and a directory put in its place stay.
 func TestAccAccessKey_secretFileDestroyKeepsForeign(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	dir := t.TempDir()
 	replaced, emptyDir := filepath.Join(dir, "replaced.secret"), filepath.Join(dir, "dir.secret")
@@ -446,6 +453,7 @@ resource "mseram_user" "test" {
 
 // Bad combinations and values fail at plan time and create nothing.
 func TestAccAccessKey_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	_, pubKey := testPGPEntity(t)
 	cases := []struct{ attrs, want string }{
@@ -471,6 +479,7 @@ func TestAccAccessKey_validation(t *testing.T) {
 // so no CreateAccessKey request is ever sent (before, a 512-bit subkey got
 // as far as creating the key and deleting it again).
 func TestAccAccessKey_weakPGPKeyRefusedAtPlan(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	rec := env.NewRecorder()
 	weak := resources.WeakPGPKeys(t)
@@ -493,6 +502,7 @@ func TestAccAccessKey_weakPGPKeyRefusedAtPlan(t *testing.T) {
 // force_destroy also deletes access keys and the login profile, including
 // ones Terraform does not manage.
 func TestAccUser_forceDestroyCredentials(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),

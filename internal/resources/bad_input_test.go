@@ -146,6 +146,7 @@ const badTrust = `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect
 const okPolicy = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"*"}]}`
 
 func TestAccBadInput_user(t *testing.T) {
+	t.Parallel()
 	user := func(attrs ...string) string { return block("mseram_user", "test", attrs...) }
 	cases := []badInput{
 		{"name: empty, over-long, space, unicode", user("name", `""`) +
@@ -190,6 +191,7 @@ func TestAccBadInput_user(t *testing.T) {
 }
 
 func TestAccBadInput_group(t *testing.T) {
+	t.Parallel()
 	cases := []badInput{
 		{"name: empty, over-long, unicode; comments: empty, over-long", block("mseram_group", "a", "name", `""`, "comments", `""`) +
 			block("mseram_group", "b", "name", acctest.HCLString(strings.Repeat("g", 65)), "comments", acctest.HCLString(strings.Repeat("c", 129))) +
@@ -209,6 +211,7 @@ func TestAccBadInput_group(t *testing.T) {
 }
 
 func TestAccBadInput_policy(t *testing.T) {
+	t.Parallel()
 	pol := func(name, doc string, attrs ...string) string {
 		return block("mseram_policy", name, append([]string{"name", acctest.HCLString("p-" + name), "policy_document", acctest.HCLString(doc)}, attrs...)...)
 	}
@@ -258,6 +261,7 @@ func TestAccBadInput_policy(t *testing.T) {
 }
 
 func TestAccBadInput_role(t *testing.T) {
+	t.Parallel()
 	trust := func(name, doc string, attrs ...string) string {
 		return block("mseram_role", name, append([]string{"name", acctest.HCLString("r-" + name), "assume_role_policy_document", acctest.HCLString(doc)}, attrs...)...)
 	}
@@ -299,6 +303,7 @@ func TestAccBadInput_role(t *testing.T) {
 }
 
 func TestAccBadInput_credentials(t *testing.T) {
+	t.Parallel()
 	_, pubKey := testPGPEntity(t)
 	cases := []badInput{
 		{"login_profile: neither password; both passwords; version without password_wo",
@@ -333,6 +338,7 @@ func TestAccBadInput_credentials(t *testing.T) {
 }
 
 func TestAccBadInput_serviceLinkedRole(t *testing.T) {
+	t.Parallel()
 	slr := func(name string, attrs ...string) string { return block("mseram_service_linked_role", name, attrs...) }
 	cases := []badInput{
 		{"service_name: syntax", slr("a", "service_name", `"MSE.aliyuncs.com"`) + slr("b", "service_name", `"mse.example.com"`) +

@@ -26,19 +26,21 @@ import (
 //
 //   - the dependants listed are none (the conflict is lag) or change
 //     between tries (someone is removing them): keep trying, up to
-//     conflictTimeout (bounded by the delete's own timeout);
-//   - the same dependants stay for conflictPatience: nobody is removing
-//     them; fail at once instead of waiting the whole timeout.
+//     conflictWaits.timeout (bounded by the delete's own timeout);
+//   - the same dependants stay for conflictWaits.patience: nobody is
+//     removing them; fail at once instead of waiting the whole timeout.
 
-// conflictTimeout bounds how long a delete waits for its dependants to go;
-// conflictPatience is how long unchanged dependants are waited for;
-// conflictFirstDelay is the first backoff (doubling, at most 4 s). Tests
-// shorten them.
-var (
-	conflictTimeout    = 2 * time.Minute
-	conflictPatience   = 10 * time.Second
-	conflictFirstDelay = 500 * time.Millisecond
-)
+// conflictWaits bounds deleteWaiting: timeout is how long a delete waits
+// for its dependants to go, patience how long unchanged dependants are
+// waited for, firstDelay the first backoff (doubling, at most 4 s). It is a
+// value handed to each wait, not package state, so a test can shorten it
+// for its own calls while other tests run in parallel.
+type conflictWaits struct {
+	timeout, patience, firstDelay time.Duration
+}
+
+// defaultConflictWaits is what the provider's deletes use.
+var defaultConflictWaits = conflictWaits{timeout: 2 * time.Minute, patience: 10 * time.Second, firstDelay: 500 * time.Millisecond}
 
 // conflictError is a delete that gave up on a DeleteConflict. It wraps the
 // API's error, so alicloud.IsConflict still holds for the caller's advice.
@@ -59,16 +61,21 @@ func (e *conflictError) Error() string {
 
 func (e *conflictError) Unwrap() error { return e.err }
 
-// deleteWaiting runs del, retrying DeleteConflict answers as described
-// above. dependants lists what blocks the deletion (sorted, human-readable,
-// e.g. `group "dev"`); a failure to list is treated as "unknown", not fatal.
+// deleteWaiting is wait with the provider's default bounds.
 func deleteWaiting(ctx context.Context, object string, del func(context.Context) error, dependants func(context.Context) ([]string, error)) error {
+	return defaultConflictWaits.wait(ctx, object, del, dependants)
+}
+
+// wait runs del, retrying DeleteConflict answers as described above.
+// dependants lists what blocks the deletion (sorted, human-readable, e.g.
+// `group "dev"`); a failure to list is treated as "unknown", not fatal.
+func (w conflictWaits) wait(ctx context.Context, object string, del func(context.Context) error, dependants func(context.Context) ([]string, error)) error {
 	start := time.Now()
-	wctx, cancel := context.WithTimeout(ctx, conflictTimeout)
+	wctx, cancel := context.WithTimeout(ctx, w.timeout)
 	defer cancel()
 	var last []string
 	var unchangedSince time.Time
-	b := backoff{delay: conflictFirstDelay, max: 4 * time.Second}
+	b := backoff{delay: w.firstDelay, max: 4 * time.Second}
 	for {
 		err := del(ctx)
 		if !alicloud.IsConflict(err) {
@@ -82,7 +89,7 @@ func deleteWaiting(ctx context.Context, object string, del func(context.Context)
 		switch {
 		case len(deps) == 0 || !slices.Equal(deps, last):
 			unchangedSince = now
-		case now.Sub(unchangedSince) >= conflictPatience:
+		case now.Sub(unchangedSince) >= w.patience:
 			return &conflictError{object, deps, now.Sub(start), err}
 		}
 		last = deps

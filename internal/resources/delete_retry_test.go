@@ -17,20 +17,16 @@ func conflict(code string) error {
 	return &alicloud.APIError{Code: code, Message: "still has dependants", HTTPStatus: 409, Class: alicloud.ClassConflict}
 }
 
-func fastConflictRetries(t *testing.T) {
-	t.Helper()
-	to, pat, first := conflictTimeout, conflictPatience, conflictFirstDelay
-	conflictTimeout, conflictPatience, conflictFirstDelay = 2*time.Second, 100*time.Millisecond, 5*time.Millisecond
-	t.Cleanup(func() { conflictTimeout, conflictPatience, conflictFirstDelay = to, pat, first })
-}
+// fastConflictWaits are the default waits shrunk to test scale.
+var fastConflictWaits = conflictWaits{timeout: 2 * time.Second, patience: 100 * time.Millisecond, firstDelay: 5 * time.Millisecond}
 
 // Dependants on their way out (fewer each time, then none listed while the
 // delete still lags): the delete is retried until it succeeds.
 func TestDeleteWaitingRidesOutDependantsGoing(t *testing.T) {
-	fastConflictRetries(t)
+	t.Parallel()
 	calls := 0
 	deps := [][]string{{"a", "b"}, {"a"}, {}, {}}
-	err := deleteWaiting(context.Background(), "RAM user \"x\"",
+	err := fastConflictWaits.wait(context.Background(), "RAM user \"x\"",
 		func(context.Context) error {
 			calls++
 			if calls <= len(deps) {
@@ -44,12 +40,12 @@ func TestDeleteWaitingRidesOutDependantsGoing(t *testing.T) {
 	}
 }
 
-// Dependants nobody removes: it gives up after conflictPatience, not the
+// Dependants nobody removes: it gives up after the patience, not the
 // whole timeout, names them, and stays a conflict for the caller's advice.
 func TestDeleteWaitingNamesStuckDependants(t *testing.T) {
-	fastConflictRetries(t)
+	t.Parallel()
 	start := time.Now()
-	err := deleteWaiting(context.Background(), "RAM role \"r\"",
+	err := fastConflictWaits.wait(context.Background(), "RAM role \"r\"",
 		func(context.Context) error { return conflict("DeleteConflict.Role.Policy") },
 		func(context.Context) ([]string, error) {
 			return []string{`attached System policy "AliyunMSEFullAccess"`}, nil
@@ -59,17 +55,18 @@ func TestDeleteWaitingNamesStuckDependants(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	if d := time.Since(start); d > time.Second {
-		t.Errorf("took %v; unchanged dependants must end the wait after conflictPatience", d)
+		t.Errorf("took %v; unchanged dependants must end the wait after the patience", d)
 	}
 }
 
-// A conflict that never clears and lists nothing is bounded by
-// conflictTimeout, and by the caller's context.
+// A conflict that never clears and lists nothing is bounded by the
+// timeout, and by the caller's context.
 func TestDeleteWaitingIsBounded(t *testing.T) {
-	fastConflictRetries(t)
-	conflictTimeout = 200 * time.Millisecond
+	t.Parallel()
+	w := fastConflictWaits
+	w.timeout = 200 * time.Millisecond
 	start := time.Now()
-	err := deleteWaiting(context.Background(), "RAM group \"g\"",
+	err := w.wait(context.Background(), "RAM group \"g\"",
 		func(context.Context) error { return conflict("DeleteConflict.Group.User") },
 		func(context.Context) ([]string, error) { return nil, errors.New("listing failed") })
 	if !alicloud.IsConflict(err) || !strings.Contains(err.Error(), "none could be listed") {

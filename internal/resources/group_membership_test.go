@@ -46,6 +46,7 @@ resource "mseram_group_membership" "test" {
 }
 
 func TestAccGroupMembership_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -102,6 +103,7 @@ func TestAccGroupMembership_basic(t *testing.T) {
 
 // Members added elsewhere are left alone, on create and on destroy.
 func TestAccGroupMembership_othersUntouched(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -132,6 +134,7 @@ resource "mseram_group_membership" "test" {
 }
 
 func TestAccGroupMembership_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(membershipConfig("ops", "alice"))
 	resource.Test(t, resource.TestCase{
@@ -160,6 +163,7 @@ func TestAccGroupMembership_disappears(t *testing.T) {
 // The membership's group or user deleted outside Terraform: it is removed
 // from state, not reported as an error.
 func TestAccGroupMembership_principalGone(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -227,6 +231,7 @@ resource "mseram_group_membership" "test" {
 }
 
 func TestAccGroupMembership_alreadyMember(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -258,6 +263,7 @@ resource "mseram_group_membership" "test" {
 }
 
 func TestAccGroupMembership_missingPrincipal(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -274,6 +280,7 @@ resource "mseram_group_membership" "test" {
 }
 
 func TestAccGroupMembership_validationAndImportID(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := func(group, user string) string {
 		return env.Config(fmt.Sprintf(`

@@ -34,6 +34,7 @@ resource "mseram_group" "test" {
 }
 
 func TestAccGroup_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -69,6 +70,7 @@ func TestAccGroup_basic(t *testing.T) {
 }
 
 func TestAccGroup_updateClearRename(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	id := statecheck.CompareValue(compare.ValuesSame())
 	resource.Test(t, resource.TestCase{
@@ -112,6 +114,7 @@ func TestAccGroup_updateClearRename(t *testing.T) {
 }
 
 func TestAccGroup_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(groupConfig("vanishing", `  comments = "x"`))
 	resource.Test(t, resource.TestCase{
@@ -140,6 +143,7 @@ func TestAccGroup_disappears(t *testing.T) {
 }
 
 func TestAccGroup_driftIsReverted(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(groupConfig("steady", `  comments = "managed"`))
 	resource.Test(t, resource.TestCase{
@@ -167,6 +171,7 @@ func TestAccGroup_driftIsReverted(t *testing.T) {
 }
 
 func TestAccGroup_alreadyExists(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	c := env.Client()
 	ctx := context.Background()
@@ -203,6 +208,7 @@ func TestAccGroup_alreadyExists(t *testing.T) {
 // member is removed, the policy detached and the group deleted. The user
 // itself stays.
 func TestAccGroup_forceDestroy(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -248,6 +254,7 @@ func TestAccGroup_forceDestroy(t *testing.T) {
 }
 
 func TestAccGroup_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	cases := []struct{ name, attrs, want string }{
 		{"", "", `Attribute name UTF-8 character count must be between 1 and 64`},
@@ -272,6 +279,7 @@ func TestAccGroup_validation(t *testing.T) {
 }
 
 func TestAccGroup_importInvalidID(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),

@@ -42,7 +42,9 @@ resource "mseram_login_profile" "test" {
 }
 
 // traceLogs makes Terraform and the in-process provider log at TRACE into
-// one file for the rest of the test, and returns its path.
+// one file for the rest of the test, and returns its path. The testing
+// framework takes these settings only from the environment, so a test that
+// calls it cannot run in parallel.
 func traceLogs(t *testing.T) string {
 	t.Helper()
 	logFile := filepath.Join(t.TempDir(), "terraform-trace.log")
@@ -91,6 +93,7 @@ func pw(password string) config.Variables {
 }
 
 func TestAccLoginProfile_writeOnly(t *testing.T) {
+	// Serial: traceLogs sets the process-wide TF_LOG variables the harness reads.
 	const (
 		first  = "Initial-Pass-1!"
 		second = "Second-Pass-22!"
@@ -231,6 +234,7 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 
 // The sensitive password attribute, for Terraform older than 1.11.
 func TestAccLoginProfile_legacyPassword(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -261,6 +265,7 @@ func TestAccLoginProfile_legacyPassword(t *testing.T) {
 // Moving from password to password_wo sends the write-only password and
 // drops the old one from the state.
 func TestAccLoginProfile_legacyToWriteOnly(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -290,6 +295,7 @@ func TestAccLoginProfile_legacyToWriteOnly(t *testing.T) {
 }
 
 func TestAccLoginProfile_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(loginProfileConfig("lp-carol", `  password = "Disappear-1"`))
 	resource.Test(t, resource.TestCase{
@@ -335,6 +341,7 @@ func TestAccLoginProfile_disappears(t *testing.T) {
 }
 
 func TestAccLoginProfile_tooWeak(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -359,6 +366,7 @@ func TestAccLoginProfile_tooWeak(t *testing.T) {
 }
 
 func TestAccLoginProfile_alreadyExists(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -399,6 +407,7 @@ resource "mseram_user" "test" {
 // Exactly one of password and password_wo, and a valid user name, at plan
 // time.
 func TestAccLoginProfile_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	cases := []struct{ body, want string }{
 		{`user_name = "lp-frank"`, `Exactly one of these attributes must be configured: [password,password_wo]`},

@@ -156,6 +156,7 @@ resource "mseram_access_key" "k" {
 // whose secret was lost is deleted and replaced by one whose secret is in
 // state.
 func TestAccLostAnswers_createsAdoptOrClean(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	d, url := newAnswerDropper(t, env.Server,
 		"CreateUser", "CreateGroup", "CreateRole", "CreatePolicy", "AddUserToGroup",
@@ -196,6 +197,7 @@ func TestAccLostAnswers_createsAdoptOrClean(t *testing.T) {
 // its answer: the error names the object, what differs, and the import
 // command.
 func TestAccLostAnswers_foreignObjectNotAdopted(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	if _, err := env.Client().CreateUser(context.Background(), alicloud.CreateUserInput{UserName: "taken", Comments: "someone else's"}); err != nil {
 		t.Fatal(err)
@@ -216,6 +218,7 @@ func TestAccLostAnswers_foreignObjectNotAdopted(t *testing.T) {
 // A rename whose answer is lost: the resend finds no user by the old name,
 // and the provider finds it, as asked, under the new one.
 func TestAccLostAnswers_rename(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	d, url := newAnswerDropper(t, env.Server)
 	config := func(name string) string {
@@ -248,6 +251,7 @@ func TestAccLostAnswers_rename(t *testing.T) {
 // a second copy of the new version; the copy the lost attempt made is
 // deleted again, so only the original and the new default remain.
 func TestAccLostAnswers_policyVersion(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	d, url := newAnswerDropper(t, env.Server)
 	config := func(action string) string {

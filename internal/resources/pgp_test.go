@@ -11,6 +11,7 @@ import (
 	"crypto/rsa"
 	"encoding/base64"
 	"io"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,21 +168,12 @@ func pgpEntity(t *testing.T, cfg *packet.Config) *openpgp.Entity {
 }
 
 // withRSA512Subkey replaces e's encryption subkey by a 512-bit RSA one.
-// The library refuses to make one, and so does crypto/rsa unless
-// GODEBUG=rsa1024min=0, set here only while the key is generated.
+// The library refuses to make one, and so does rsa.GenerateKey unless
+// GODEBUG=rsa1024min=0, a process-wide setting that would keep the tests
+// using these keys from running in parallel: rsa512 builds it instead.
 func withRSA512Subkey(t *testing.T, e *openpgp.Entity) *openpgp.Entity {
 	t.Helper()
-	var priv *rsa.PrivateKey
-	t.Run("generate RSA-512", func(t *testing.T) {
-		t.Setenv("GODEBUG", "rsa1024min=0")
-		var err error
-		if priv, err = rsa.GenerateKey(rand.Reader, 512); err != nil {
-			t.Fatal(err)
-		}
-	})
-	if priv == nil {
-		t.FailNow()
-	}
+	priv := rsa512(t)
 	created := e.PrimaryKey.CreationTime
 	sub := packet.NewRSAPrivateKey(created, priv)
 	sub.IsSubkey = true
@@ -204,6 +196,34 @@ func withRSA512Subkey(t *testing.T, e *openpgp.Entity) *openpgp.Entity {
 	return e
 }
 
+// rsa512 puts a 512-bit RSA key (e = 65537) together from two random
+// 256-bit primes, as rsa.GenerateKey would for a size it allows.
+func rsa512(t *testing.T) *rsa.PrivateKey {
+	t.Helper()
+	one, e := big.NewInt(1), big.NewInt(65537)
+	for {
+		p, err := rand.Prime(rand.Reader, 256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := rand.Prime(rand.Reader, 256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := new(big.Int).Mul(p, q)
+		d := new(big.Int).ModInverse(e, new(big.Int).Mul(new(big.Int).Sub(p, one), new(big.Int).Sub(q, one)))
+		if p.Cmp(q) == 0 || n.BitLen() != 512 || d == nil {
+			continue // equal primes, a short product, or e not invertible: draw again
+		}
+		k := &rsa.PrivateKey{PublicKey: rsa.PublicKey{N: n, E: int(e.Int64())}, D: d, Primes: []*big.Int{p, q}}
+		k.Precompute()
+		if err := k.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+}
+
 // PGPKeyCase is a pgp_key and a fragment of the diagnostic it must get
 // (empty when the key is good). Exported for the acceptance tests.
 type PGPKeyCase struct {
@@ -222,7 +242,10 @@ func WeakPGPKeys(t *testing.T) []PGPKeyCase {
 	return []PGPKeyCase{
 		{"RSA-512 subkey", publicKeyArmored(t, withRSA512Subkey(t, pgpEntity(t, ed25519))), "RSA key of 512 bits"},
 		{"RSA-1024", publicKeyArmored(t, pgpEntity(t, &packet.Config{RSABits: 1024})), "RSA key of 1024 bits"},
-		{"expires in 10 seconds", publicKeyArmored(t, pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 10})), "less than 24 hours"},
+		// Minutes, not seconds: an acceptance test plans with these keys
+		// while other tests run, and a key that has expired by then gets
+		// another diagnostic.
+		{"expires in 10 minutes", publicKeyArmored(t, pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 10 * 60})), "less than 24 hours"},
 		{"expires in 23 hours", publicKeyArmored(t, pgpEntity(t, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA, KeyLifetimeSecs: 23 * 3600})), "less than 24 hours"},
 		// Made once with GnuPG 2.2: `gpg --quick-gen-key <uid> dsa2048 sign never`,
 		// `gpg --quick-add-key <fpr> elg2048 encr never`, `gpg --armor --export`.

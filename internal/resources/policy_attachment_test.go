@@ -62,6 +62,7 @@ resource "mseram_user_policy_attachment" "dev_prod_yaml" {
 `
 
 func TestAccUserPolicyAttachment_seed001(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	const addr = "mseram_user_policy_attachment.dev_prod_yaml"
 	resource.Test(t, resource.TestCase{
@@ -115,6 +116,7 @@ resource "mseram_%[1]s_policy_attachment" "test" {
 }
 
 func TestAccPolicyAttachment_alreadyAttached(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -134,6 +136,7 @@ func TestAccPolicyAttachment_alreadyAttached(t *testing.T) {
 }
 
 func TestAccPolicyAttachment_groupAndRole(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
@@ -179,6 +182,7 @@ resource "mseram_role_policy_attachment" "test" {
 }
 
 func TestAccPolicyAttachment_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),

@@ -51,6 +51,7 @@ EOT
 }
 
 func TestAccPolicy_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -108,6 +109,7 @@ func TestAccPolicy_basic(t *testing.T) {
 
 // Seven document changes in a row never hit RAM's five-version limit.
 func TestAccPolicy_manyDocumentUpdates(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	doc := func(i int) string {
 		return fmt.Sprintf(`{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"acs:mse:*:*:instance/mse-cn-0pp1j8om80a/ns/DEFAULT_GROUP/app-%d.yaml"}]}`, i)
@@ -133,6 +135,7 @@ func TestAccPolicy_manyDocumentUpdates(t *testing.T) {
 // A version made outside Terraform in another form is not drift; a change
 // of meaning is.
 func TestAccPolicy_outOfBandVersions(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(policyConfig("oob", configPolicy, ""))
 	resource.Test(t, resource.TestCase{
@@ -167,6 +170,7 @@ func TestAccPolicy_outOfBandVersions(t *testing.T) {
 }
 
 func TestAccPolicy_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(policyConfig("gone", configPolicy, ""))
 	resource.Test(t, resource.TestCase{
@@ -192,6 +196,7 @@ func TestAccPolicy_disappears(t *testing.T) {
 }
 
 func TestAccPolicy_forceDestroyDetaches(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	if _, err := env.Client().CreateUser(ctx, alicloud.CreateUserInput{UserName: "outsider"}); err != nil {
@@ -213,6 +218,7 @@ func TestAccPolicy_forceDestroyDetaches(t *testing.T) {
 }
 
 func TestAccPolicy_alreadyExists(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: "taken", PolicyDocument: configPolicy}); err != nil {
 		t.Fatal(err)
@@ -228,6 +234,7 @@ func TestAccPolicy_alreadyExists(t *testing.T) {
 
 // Bad documents and names fail at plan time, naming the problem.
 func TestAccPolicy_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	big := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":["` +
 		strings.Repeat("acs:mse:*:*:instance/mse-cn-0pp1j8om80a/x\",\"", 200) + `*"]}]}`

@@ -74,6 +74,7 @@ resource "mseram_role" "test" {
 }
 
 func TestAccRole_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	attrs := `
   description          = "ECS instances running the MSE agent"
@@ -130,6 +131,7 @@ func TestAccRole_basic(t *testing.T) {
 }
 
 func TestAccRole_updateClearTagsReplace(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -203,6 +205,7 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 }
 
 func TestAccRole_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(roleConfig("ephemeral", ecsTrustHCL, `  description = "x"`))
 	resource.Test(t, resource.TestCase{
@@ -231,6 +234,7 @@ func TestAccRole_disappears(t *testing.T) {
 }
 
 func TestAccRole_driftIsReverted(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(roleConfig("drifty", ecsTrustHCL, `
   description = "managed"
@@ -269,6 +273,7 @@ func TestAccRole_driftIsReverted(t *testing.T) {
 }
 
 func TestAccRole_alreadyExists(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: "taken", AssumeRolePolicyDocument: ecsTrust}); err != nil {
 		t.Fatal(err)
@@ -289,6 +294,7 @@ func TestAccRole_alreadyExists(t *testing.T) {
 // the deletion fails and says how to proceed; with it, the policy is
 // detached and the role deleted.
 func TestAccRole_forceDestroy(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	resource.Test(t, resource.TestCase{
@@ -327,6 +333,7 @@ func TestAccRole_forceDestroy(t *testing.T) {
 // Every RAM rule fails at plan time, naming the attribute or the problem in
 // the trust policy, and creates nothing.
 func TestAccRole_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	trust := func(statement string) string {
 		return "jsonencode({ Version = \"1\", Statement = [" + statement + "] })"
@@ -375,6 +382,7 @@ func TestAccRole_validation(t *testing.T) {
 }
 
 func TestAccRole_importInvalidID(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),

@@ -19,6 +19,7 @@ import (
 // name and gives MSE Ingress Controller AliyunMSEFullAccess plus the seed's
 // custom Simple Log Service policy.
 func TestAccScenario_seed004IngressControllerRole(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	const role = "KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e"
 	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{
@@ -105,6 +106,7 @@ resource "mseram_role_policy_attachment" "sls" {
 // A team: a group with a member, policies attached to both; everything is
 // created and destroyed in one apply each, in the order Terraform derives.
 func TestAccScenario_teamCreatedAndDestroyedTogether(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -164,6 +166,7 @@ resource "mseram_user_policy_attachment" "configs" {
 // force_destroy on a user removes what RAM refuses to delete a user with:
 // here a policy attachment and a group membership made outside Terraform.
 func TestAccUser_forceDestroyRemovesAttachmentsAndMemberships(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()

@@ -198,6 +198,7 @@ func stateOnly(secret func() string, what string, want ...string) func(*terrafor
 }
 
 func TestAccSecretsAudit(t *testing.T) {
+	// Serial: traceLogs sets the process-wide TF_LOG variables the harness reads.
 	const (
 		passwordWO     = "Audit-WriteOnly-7731!"
 		passwordLegacy = "Audit-Legacy-5519!"

@@ -38,6 +38,7 @@ resource "mseram_service_linked_role" "test" {
 }
 
 func TestAccServiceLinkedRole_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
 	resource.Test(t, resource.TestCase{
@@ -91,6 +92,7 @@ func TestAccServiceLinkedRole_basic(t *testing.T) {
 // The catalog refuses, at plan time and before any API call, what the
 // service would refuse.
 func TestAccServiceLinkedRole_planTimeRefusals(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	noCall := func(*terraform.State) error { return env.CheckNoServiceLinkedRoles(nil) }
 	resource.Test(t, resource.TestCase{
@@ -126,6 +128,7 @@ func TestAccServiceLinkedRole_planTimeRefusals(t *testing.T) {
 // and that accepts a custom suffix and description: both are sent, and
 // import recovers them.
 func TestAccServiceLinkedRole_unknownServiceSuffixDescription(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewWithConfig(t, ramsim.Config{ExtraServiceLinkedRoles: []ramsim.ServiceLinkedRoleSpec{{
 		ServiceName: "polardb.aliyuncs.com", RoleName: "AliyunServiceRoleForPolarDB",
 		Description: "default", AllowsCustomSuffix: true, AllowsDescription: true, Source: "test",
@@ -197,6 +200,7 @@ func TestAccServiceLinkedRole_unknownServiceSuffixDescription(t *testing.T) {
 // A role the service created itself: create fails with the import command
 // and block, then import adopts it.
 func TestAccServiceLinkedRole_alreadyExistsAdopt(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
 	resource.Test(t, resource.TestCase{
@@ -237,6 +241,7 @@ func TestAccServiceLinkedRole_alreadyExistsAdopt(t *testing.T) {
 }
 
 func TestAccServiceLinkedRole_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig("mssp.aliyuncs.com", ""))
 	resource.Test(t, resource.TestCase{
@@ -262,6 +267,7 @@ func TestAccServiceLinkedRole_disappears(t *testing.T) {
 // uses it, and keeps the role in the account and in state; once released,
 // destroy succeeds.
 func TestAccServiceLinkedRole_deleteInUse(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
 	const gw, nacos = "acs:mse:cn-hangzhou:" + acctest.AccountID + ":instance/gw-123", "acs:mse:cn-hangzhou:" + acctest.AccountID + ":instance/mse-cn-456"
@@ -298,6 +304,7 @@ func TestAccServiceLinkedRole_deleteInUse(t *testing.T) {
 // A deletion that outlives the delete timeout fails and keeps the role; a
 // later destroy with a longer timeout resumes the same task.
 func TestAccServiceLinkedRole_deleteTimeout(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewWithConfig(t, ramsim.Config{DeletionPolls: 4})
 	withTimeout := func(d string) string {
 		return env.Config(slrConfig(mseService, fmt.Sprintf("  timeouts = { delete = %q }", d)))
@@ -327,6 +334,7 @@ func TestAccServiceLinkedRole_deleteTimeout(t *testing.T) {
 // given to the emulator) and import-by-string-id.tf adopting a role that
 // already exists.
 func TestAccServiceLinkedRole_examples(t *testing.T) {
+	t.Parallel()
 	dir := "../../examples/resources/mseram_service_linked_role/"
 	example, err := os.ReadFile(dir + "resource.tf")
 	if err != nil {

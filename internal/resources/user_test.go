@@ -45,6 +45,7 @@ const fullAttrs = `
 `
 
 func TestAccUser_basic(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -86,6 +87,7 @@ func TestAccUser_basic(t *testing.T) {
 }
 
 func TestAccUser_updateClearRenameTags(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -145,6 +147,7 @@ func TestAccUser_updateClearRenameTags(t *testing.T) {
 }
 
 func TestAccUser_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(userConfig("carol", `  comments = "x"`))
 	resource.Test(t, resource.TestCase{
@@ -175,6 +178,7 @@ func TestAccUser_disappears(t *testing.T) {
 }
 
 func TestAccUser_driftIsReverted(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -212,6 +216,7 @@ func TestAccUser_driftIsReverted(t *testing.T) {
 }
 
 func TestAccUser_alreadyExists(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	if _, err := env.Client().CreateUser(context.Background(), alicloud.CreateUserInput{UserName: "erin"}); err != nil {
 		t.Fatal(err)
@@ -229,6 +234,7 @@ func TestAccUser_alreadyExists(t *testing.T) {
 }
 
 func TestAccUser_forceDestroy(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -254,6 +260,7 @@ func TestAccUser_forceDestroy(t *testing.T) {
 
 // Every RAM rule fails at plan time, naming the attribute, and creates nothing.
 func TestAccUser_validation(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t)
 	cases := []struct {
 		name, attrs, want string
