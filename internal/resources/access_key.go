@@ -165,13 +165,27 @@ func (r *accessKeyResource) ValidateConfig(ctx context.Context, req resource.Val
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !pgpKey.IsNull() && !secretFile.IsNull() {
-		resp.Diagnostics.AddAttributeError(pathSecretFile, "secret_file cannot be combined with pgp_key",
+	resp.Diagnostics.Append(pgpWithSecretFile(pgpKey, secretFile)...)
+}
+
+// pgpWithSecretFile refuses pgp_key and secret_file both set. Only values
+// known to be set count: `pgp_key = var.k != "" ? var.k : null` is unknown
+// while `terraform validate` runs and null once k is "", so it is checked
+// again at plan time and, for values known only then, before Create.
+func pgpWithSecretFile(pgpKey, secretFile types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if isSet(pgpKey) && isSet(secretFile) {
+		diags.AddAttributeError(pathSecretFile, "secret_file cannot be combined with pgp_key",
 			"With pgp_key the secret is kept only encrypted; secret_file would write it in plaintext to disk. "+
 				"Remove secret_file and decrypt encrypted_secret with the private key where the secret is needed, "+
 				"or remove pgp_key to get the plaintext secret in secret_file (and in the state).")
 	}
+	return diags
 }
+
+// isSet reports a value known and not null: an unknown value may still turn
+// out null, so it is not "set" yet.
+func isSet(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
 func (r *accessKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	client, diags := framework.ClientFrom(req.ProviderData)
@@ -194,6 +208,9 @@ func (r *accessKeyResource) Create(ctx context.Context, req resource.CreateReque
 
 	user := plan.UserName.ValueString()
 	// Check before creating, so a key never exists that cannot be stored.
+	if resp.Diagnostics.Append(pgpWithSecretFile(plan.PGPKey, plan.SecretFile)...); resp.Diagnostics.HasError() {
+		return
+	}
 	if !plan.SecretFile.IsNull() {
 		if err := checkSecretFilePath(plan.SecretFile.ValueString(), plan.OverwriteSecretFile.ValueBool()); err != nil {
 			resp.Diagnostics.AddAttributeError(pathSecretFile, "Unable to write the access key secret to secret_file",

@@ -451,6 +451,48 @@ resource "mseram_user" "test" {
 	})
 }
 
+// The public Alibaba RAM user modules write
+// `pgp_key = var.k != "" ? var.k : null` beside a literal secret_file: with
+// k = "" the key is null, so the configuration is valid, although pgp_key
+// is unknown while `terraform validate` runs. With k set, the plan fails.
+func TestAccAccessKey_pgpKeyNullFromVariable(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	_, pubKey := testPGPEntity(t)
+	file := filepath.Join(t.TempDir(), "ak-grace.secret")
+	config := func(k string) string {
+		return env.Config(fmt.Sprintf(`
+variable "k" {
+  type    = string
+  default = %s
+}
+`, acctest.HCLString(k)) + accessKeyConfig("ak-grace", fmt.Sprintf("  pgp_key = var.k != \"\" ? var.k : null\n  secret_file = %q\n", file)))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config(""),
+				Check: resource.ComposeTestCheckFunc(
+					keyAuthenticates(env, "ak-grace"),
+					resource.TestCheckNoResourceAttr(accessKeyAddr, "pgp_key"),
+					func(*terraform.State) error {
+						if _, err := os.Stat(file); err != nil {
+							return fmt.Errorf("secret_file was not written: %v", err)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				Config:      config(pubKey),
+				PlanOnly:    true,
+				ExpectError: wrappedText("secret_file cannot be combined with pgp_key"),
+			},
+		},
+	})
+}
+
 // Bad combinations and values fail at plan time and create nothing.
 func TestAccAccessKey_validation(t *testing.T) {
 	t.Parallel()
