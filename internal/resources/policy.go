@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -49,6 +50,9 @@ func NewPolicyResource() resource.Resource {
 	return &policyResource{}
 }
 
+// policyTypeCustom is the PolicyType of every policy this resource manages.
+const policyTypeCustom = "Custom"
+
 type policyModel struct {
 	ID              types.String             `tfsdk:"id"`
 	Name            types.String             `tfsdk:"name"`
@@ -57,6 +61,7 @@ type policyModel struct {
 	Tags            types.Map                `tfsdk:"tags"`
 	ForceDestroy    types.Bool               `tfsdk:"force_destroy"`
 	DefaultVersion  types.String             `tfsdk:"default_version"`
+	Type            types.String             `tfsdk:"type"`
 	AttachmentCount types.Int64              `tfsdk:"attachment_count"`
 	CreateDate      types.String             `tfsdk:"create_date"`
 	Timeouts        timeouts.Value           `tfsdk:"timeouts"`
@@ -111,6 +116,12 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"default_version": schema.StringAttribute{
 				MarkdownDescription: "The default (effective) version, e.g. `v3`.",
 				Computed:            true,
+			},
+			"type": schema.StringAttribute{
+				MarkdownDescription: "Always `Custom`: the `policy_type` to use when attaching this policy " +
+					"(`policy_type = mseram_policy.x.type`, as `alicloud_ram_policy.x.type` is used).",
+				Computed: true,
+				Default:  stringdefault.StaticString(policyTypeCustom),
 			},
 			"attachment_count": schema.Int64Attribute{
 				MarkdownDescription: "How many users, groups and roles the policy is attached to.",
@@ -200,7 +211,7 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 			return found{p: p}, err
 		},
 		lookup: func(ctx context.Context) (found, error) {
-			p, v, err := r.client.GetPolicy(ctx, name, "Custom")
+			p, v, err := r.client.GetPolicy(ctx, name, policyTypeCustom)
 			if err != nil {
 				return found{}, err
 			}
@@ -252,7 +263,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		v *alicloud.PolicyVersion
 	}
 	f, err := readConfirming(ctx, req, "RAM policy "+name, func(ctx context.Context) (found, error) {
-		p, v, err := r.client.GetPolicy(ctx, name, "Custom")
+		p, v, err := r.client.GetPolicy(ctx, name, policyTypeCustom)
 		return found{p, v}, err
 	})
 	if alicloud.IsNotFound(err) {
@@ -274,6 +285,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	state.Name = types.StringValue(f.p.PolicyName)
 	state.Description = optionalString(f.p.Description)
 	state.DefaultVersion = types.StringValue(f.p.DefaultVersion)
+	state.Type = types.StringValue(policyTypeCustom)
 	state.AttachmentCount = types.Int64Value(int64(f.p.AttachmentCount))
 	state.CreateDate = types.StringValue(f.p.CreateDate)
 	if f.v != nil {

@@ -69,6 +69,8 @@ func TestAccPolicy_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("id"), knownvalue.StringExact("mse-prod-yaml-rw")),
 					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("default_version"), knownvalue.StringExact("v1")),
 					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("attachment_count"), knownvalue.Int64Exact(0)),
+					// What migrated attachments reference (alicloud_ram_policy.x.type).
+					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("type"), knownvalue.StringExact("Custom")),
 				},
 			},
 			{
