@@ -374,8 +374,32 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 			fmt.Sprintf("Import mseram_user by the user's logon name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
 		return
 	}
+	// A UserId (all digits) is also a valid name, so the read would only say
+	// "non-existent remote object"; say what import takes instead.
+	if looksLikeUserID(req.ID) {
+		if _, err := r.client.GetUser(ctx, req.ID); alicloud.IsNotFound(err) {
+			resp.Diagnostics.AddError("Import takes the user name, not its UserId",
+				fmt.Sprintf("No RAM user is named %q, and it looks like a UserId. Import mseram_user by the user's logon name "+
+					"(the part before the @ of its UserPrincipalName, e.g. \"alice\"), which the RAM console and ListUsers show.", req.ID))
+			return
+		}
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+}
+
+// looksLikeUserID reports an ID of UserId's shape: 10 or more digits and
+// nothing else.
+func looksLikeUserID(id string) bool {
+	if len(id) < 10 {
+		return false
+	}
+	for _, c := range id {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // setUserComputed copies what only the API knows into the model.

@@ -82,6 +82,15 @@ func TestAccUser_basic(t *testing.T) {
 				ImportStateKind: resource.ImportBlockWithID,
 				ImportStateId:   "alice",
 			},
+			{
+				// By its UserId: an error that says import takes the name.
+				ResourceName: userAddr,
+				ImportState:  true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources[userAddr].Primary.Attributes["user_id"], nil
+				},
+				ExpectError: regexp.MustCompile(`Import takes the user name, not its UserId`),
+			},
 		},
 	})
 }
