@@ -136,12 +136,25 @@ func CheckSuffixSyntax(roleName, suffix string) error {
 	return nil
 }
 
-// CheckDescription says why e does not take a custom description, or nil.
-func (e ServiceLinkedRole) CheckDescription() error {
-	if !e.AcceptsDescription {
-		return fmt.Errorf("service %s does not accept a custom description: its role always has the service's description", e.ServiceName)
+// CheckDescription says why e does not take description, or nil. A
+// service that takes no custom description still takes its own (the one
+// its role always has, which `terraform plan -generate-config-out` writes
+// for an imported role): it is not custom.
+func (e ServiceLinkedRole) CheckDescription(description string) error {
+	if !e.AcceptsDescription && description != e.Description {
+		return fmt.Errorf("service %s does not accept a custom description: its role always has the service's description %q", e.ServiceName, e.Description)
 	}
 	return nil
+}
+
+// CustomDescription is the Description parameter CreateServiceLinkedRole
+// is sent for description: "" when it is the service's own, which RAM sets
+// itself and a service without custom descriptions would refuse.
+func (e ServiceLinkedRole) CustomDescription(description string) string {
+	if description == e.Description {
+		return ""
+	}
+	return description
 }
 
 // CheckServiceName says why name cannot be used as the service of a

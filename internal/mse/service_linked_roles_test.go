@@ -45,7 +45,7 @@ func TestServiceLinkedRoleCatalog(t *testing.T) {
 			t.Errorf("ServiceLinkedRoleNamed(%s_blue) = %+v, %q, %v", e.RoleName, got, suffix, ok)
 		}
 		// The seeds name no service that accepts either.
-		if e.CheckSuffix("x") == nil || e.CheckDescription() == nil {
+		if e.CheckSuffix("x") == nil || e.CheckDescription("x") == nil || e.CheckDescription(e.Description) != nil {
 			t.Errorf("%s accepts a suffix or description", e.ServiceName)
 		}
 	}
@@ -75,7 +75,7 @@ func TestServiceLinkedRoleChecks(t *testing.T) {
 	if got := open.RoleNameWithSuffix(""); got != "AliyunServiceRoleForPolarDB" {
 		t.Fatal(got)
 	}
-	if err := open.CheckDescription(); err != nil {
+	if err := open.CheckDescription("mine"); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{"", "a_b", "with space", strings.Repeat("x", 64-len(open.RoleName))} {
@@ -86,12 +86,16 @@ func TestServiceLinkedRoleChecks(t *testing.T) {
 	if err := open.CheckSuffix(strings.Repeat("x", 63-len(open.RoleName))); err != nil {
 		t.Errorf("longest suffix refused: %v", err)
 	}
-	closed := ServiceLinkedRole{ServiceName: "mse.aliyuncs.com", RoleName: "AliyunServiceRoleForMSE"}
+	closed := ServiceLinkedRole{ServiceName: "mse.aliyuncs.com", RoleName: "AliyunServiceRoleForMSE", Description: "MSE's own"}
 	if err := closed.CheckSuffix("x"); err == nil || !strings.Contains(err.Error(), "mse.aliyuncs.com") {
 		t.Fatalf("CheckSuffix: %v", err)
 	}
-	if err := closed.CheckDescription(); err == nil || !strings.Contains(err.Error(), "mse.aliyuncs.com") {
+	if err := closed.CheckDescription("mine"); err == nil || !strings.Contains(err.Error(), "mse.aliyuncs.com") {
 		t.Fatalf("CheckDescription: %v", err)
+	}
+	// Its own description is not custom: import writes it, and it is not sent.
+	if err := closed.CheckDescription("MSE's own"); err != nil || closed.CustomDescription("MSE's own") != "" || closed.CustomDescription("mine") != "mine" {
+		t.Fatalf("own description: %v", err)
 	}
 	for s, want := range map[string]bool{
 		"mse.aliyuncs.com": true, "engine-service.mse.aliyuncs.com": true, "a.b-c.aliyuncs.com": true,

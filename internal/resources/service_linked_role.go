@@ -112,7 +112,7 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description of the role, 1–1024 characters. Only services that accept a custom suffix accept a description; for a service in the catalog " +
-					"that does not, the plan fails. When omitted the role gets the service's own description, which this attribute then shows. " +
+					"that does not, the plan fails, unless it is the service's own description (which `terraform plan -generate-config-out` writes for an imported role). When omitted the role gets the service's own description, which this attribute then shows. " +
 					"Changing it replaces the role; removing it from the configuration leaves the role as it is.",
 				Optional:      true,
 				Computed:      true,
@@ -193,7 +193,7 @@ func (r *serviceLinkedRoleResource) ValidateConfig(ctx context.Context, req reso
 		}
 	}
 	if !m.Description.IsNull() && !m.Description.IsUnknown() {
-		if err := entry.CheckDescription(); err != nil {
+		if err := entry.CheckDescription(m.Description.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("description"), "Description not accepted",
 				fmt.Sprintf("description: %s. Remove description from this mseram_service_linked_role.", err))
 		}
@@ -225,10 +225,14 @@ func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.Cre
 	suffix := knownString(plan.CustomSuffix)
 	object := fmt.Sprintf("service-linked role of %s", service)
 	description := knownString(plan.Description)
+	sent := description
+	if e, ok := mse.ServiceLinkedRoleFor(service); ok {
+		sent = e.CustomDescription(description)
+	}
 	role, err := createAdopting(ctx, creation[*alicloud.ServiceLinkedRole]{
 		object: object,
 		create: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
-			return r.client.CreateServiceLinkedRole(ctx, service, suffix, description)
+			return r.client.CreateServiceLinkedRole(ctx, service, suffix, sent)
 		},
 		lookup: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
 			e, ok := mse.ServiceLinkedRoleFor(service)

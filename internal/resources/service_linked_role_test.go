@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/mseram/terraform-provider-mseram/internal/acctest"
+	"github.com/mseram/terraform-provider-mseram/internal/mse"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
 
@@ -35,6 +36,30 @@ resource "mseram_service_linked_role" "test" {
 %s
 }
 `, service, attrs)
+}
+
+// `terraform plan -generate-config-out` writes an imported role's
+// description, which is the service's own: that is not a custom one, so
+// the configuration it wrote plans and applies (nothing custom is sent).
+func TestAccServiceLinkedRole_ownDescription(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	e, _ := mse.ServiceLinkedRoleFor(mseService)
+	config := env.Config(slrConfig(mseService, "  description = "+acctest.HCLString(e.Description)))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckNoServiceLinkedRoles,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(slrAddr, tfjsonpath.New("description"), knownvalue.StringExact(e.Description)),
+					statecheck.ExpectKnownValue(slrAddr, tfjsonpath.New("role_name"), knownvalue.StringExact(mseRole)),
+				},
+			},
+			{Config: config, PlanOnly: true},
+		},
+	})
 }
 
 func TestAccServiceLinkedRole_basic(t *testing.T) {
