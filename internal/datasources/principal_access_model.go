@@ -66,38 +66,25 @@ type accessDecision struct {
 
 // decideAccess evaluates req as RAM does for a principal whose identity
 // policies are identity and, for an assumed role given one, whose session
-// policy is session (nil if none): the request is allowed only if both
-// allow it, and an explicit Deny in either wins over an implicit deny in
-// the other. STS documents that the permissions of the credentials are
-// those of the role narrowed by the Policy parameter of AssumeRole:
-// https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole
-// and OSS's troubleshooting page states it as an intersection:
-// https://www.alibabacloud.com/help/en/oss/support/0003-00000301
-// When both refuse, the identity policies' explicit deny is reported
-// first, then the session policy's; no document says which RAM names, so
-// this follows internal/ramsim.
+// policy is session (nil if none): policy.EvaluateWithSession, the rule
+// ramsim authorizes role sessions with.
 func decideAccess(identity []policySource, session *policySource, req policy.Request) accessDecision {
 	docs := make([]*policy.Document, len(identity))
 	for i := range identity {
 		docs[i] = identity[i].doc
 	}
-	id := accessDecision{result: policy.Evaluate(docs, req)}
-	if id.result.Document >= 0 {
-		id.source = &identity[id.result.Document]
+	var sessionDoc *policy.Document
+	if session != nil {
+		sessionDoc = session.doc
 	}
-	if session == nil || id.result.Decision == policy.ExplicitDeny {
-		return id
+	r, bySession := policy.EvaluateWithSession(docs, sessionDoc, req)
+	switch {
+	case bySession:
+		return accessDecision{result: r, source: session}
+	case r.Document >= 0:
+		return accessDecision{result: r, source: &identity[r.Document]}
 	}
-	sr := policy.Evaluate([]*policy.Document{session.doc}, req)
-	if sr.Decision == policy.Allow {
-		return id
-	}
-	if sr.Decision == policy.ExplicitDeny || id.result.Decision == policy.Allow {
-		// The session policy decided: its Deny, or its lack of an Allow
-		// for what the identity policies allow.
-		return accessDecision{result: sr, source: session}
-	}
-	return id
+	return accessDecision{result: r}
 }
 
 // resultModel renders a decision for request req.

@@ -51,6 +51,32 @@ type Result struct {
 	ViaHierarchy bool
 }
 
+// EvaluateWithSession decides a request made with STS credentials: the
+// identity policies of the role, narrowed by the session policy given to
+// AssumeRole (nil if none). The request is allowed only if both allow it,
+// and an explicit Deny in either wins over an implicit one in the other
+// (AssumeRole's API reference: the session's permissions are the role's
+// narrowed by Policy,
+// https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole).
+// bySession reports that the session policy decided: its Deny, or its lack
+// of an Allow for what the identity policies allow. When both deny
+// explicitly, the identity policies' Deny is reported; no document says
+// which one RAM names.
+func EvaluateWithSession(identity []*Document, session *Document, req Request) (r Result, bySession bool) {
+	id := Evaluate(identity, req)
+	if session == nil || id.Decision == ExplicitDeny {
+		return id, false
+	}
+	sr := Evaluate([]*Document{session}, req)
+	if sr.Decision == Allow {
+		return id, false
+	}
+	if sr.Decision == ExplicitDeny || id.Decision == Allow {
+		return sr, true
+	}
+	return id, false
+}
+
 // Evaluate decides a request against a set of policies, as RAM does for the
 // policies attached to a user, its groups or a role: the first matching Deny
 // statement (in document, then statement order) decides ExplicitDeny;

@@ -126,3 +126,33 @@ func TestDecisionString(t *testing.T) {
 		}
 	}
 }
+
+// A session policy narrows the identity policies: both must allow, and an
+// explicit Deny in either wins; bySession names the deciding side.
+func TestEvaluateWithSession(t *testing.T) {
+	doc := func(effect, action string) *Document {
+		return mustParse(t, Parse, `{"Version":"1","Statement":[{"Effect":"`+effect+`","Action":"`+action+`","Resource":"*"}]}`)
+	}
+	allowAll, denyDelete, allowGet := doc("Allow", "ram:*"), doc("Deny", "ram:DeleteUser"), doc("Allow", "ram:Get*")
+	for _, c := range []struct {
+		name      string
+		identity  []*Document
+		session   *Document
+		action    string
+		want      Decision
+		bySession bool
+	}{
+		{"no session", []*Document{allowAll}, nil, "ram:DeleteUser", Allow, false},
+		{"both allow", []*Document{allowAll}, allowGet, "ram:GetUser", Allow, false},
+		{"session lacks an allow", []*Document{allowAll}, allowGet, "ram:DeleteUser", ImplicitDeny, true},
+		{"session denies", []*Document{allowAll}, denyDelete, "ram:DeleteUser", ExplicitDeny, true},
+		{"identity denies first", []*Document{allowAll, denyDelete}, denyDelete, "ram:DeleteUser", ExplicitDeny, false},
+		{"identity lacks an allow", []*Document{allowGet}, allowAll, "ram:DeleteUser", ImplicitDeny, false},
+		{"identity lacks, session denies", []*Document{allowGet}, denyDelete, "ram:DeleteUser", ExplicitDeny, true},
+	} {
+		r, bySession := EvaluateWithSession(c.identity, c.session, Request{Action: c.action, Resource: "acs:ram::1:user/a"})
+		if r.Decision != c.want || bySession != c.bySession {
+			t.Errorf("%s: %v, bySession %v; want %v, %v", c.name, r.Decision, bySession, c.want, c.bySession)
+		}
+	}
+}

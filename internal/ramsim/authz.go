@@ -89,28 +89,20 @@ type decision struct {
 	doc        *namedPolicy
 }
 
-// decide evaluates identity policies and, if given, a session policy: the
-// request is allowed only if both allow it, and an explicit Deny in
-// either wins over an implicit one in the other.
+// decide evaluates identity policies and, if given, a session policy
+// (policy.EvaluateWithSession).
 func decide(docs []namedPolicy, session *policy.Document, req policy.Request) decision {
 	parsed := make([]*policy.Document, len(docs))
 	for i := range docs {
 		parsed[i] = docs[i].doc
 	}
-	id := policy.Evaluate(parsed, req)
-	d := decision{allowed: id.Decision == policy.Allow, result: id, policyType: deniedByIdentityPolicy}
-	if id.Document >= 0 {
-		d.doc = &docs[id.Document]
+	r, bySession := policy.EvaluateWithSession(parsed, session, req)
+	if bySession {
+		return decision{result: r, policyType: deniedBySessionPolicy}
 	}
-	if session == nil || id.Decision == policy.ExplicitDeny {
-		return d
-	}
-	sr := policy.Evaluate([]*policy.Document{session}, req)
-	if sr.Decision == policy.Allow {
-		return d
-	}
-	if sr.Decision == policy.ExplicitDeny || id.Decision == policy.Allow {
-		return decision{result: sr, policyType: deniedBySessionPolicy}
+	d := decision{allowed: r.Decision == policy.Allow, result: r, policyType: deniedByIdentityPolicy}
+	if r.Document >= 0 {
+		d.doc = &docs[r.Document]
 	}
 	return d
 }
