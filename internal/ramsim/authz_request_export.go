@@ -35,14 +35,11 @@ type CallAuthorization struct {
 // authorization, an unknown call or credential, or parameters the resource
 // function refuses are errors.
 func (s *Server) Authorization(call string, callParams map[string]string, cred Credential) (CallAuthorization, error) {
+	// The product as Call reaches it: by the service's API version.
 	service, action, _ := strings.Cut(call, ":")
-	var prod *product
-	for _, p := range products {
-		if _, ok := p.actions[action]; ok && p.service == service {
-			prod = p
-		}
-	}
-	if prod == nil {
+	pv, known := callProducts[service]
+	prod, found := productFor(pv[1], action)
+	if _, routed := prod.actions[action]; !known || !found || !routed {
 		return CallAuthorization{}, fmt.Errorf("call %q: no such action in the emulator", call)
 	}
 	// credentials takes the store lock itself for users and sessions.
