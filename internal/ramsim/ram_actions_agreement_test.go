@@ -1,0 +1,67 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package ramsim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/mse"
+)
+
+// internal/mse's catalog of RAM actions tells mseram_access_check users
+// which ARNs RAM checks a call against; ramsim's resource functions check
+// calls against ARNs. Both must say the same: every ARN ramsim authorizes a
+// call on fits one of the catalog's forms, one per check.
+func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
+	env := newEnv(t, Config{})
+	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": trustAccount})
+	calls := map[string]struct {
+		version string
+		params  map[string]string
+	}{
+		"ram:AttachPolicyToRole":      {vRAM, map[string]string{"RoleName": "worker", "PolicyName": "AliyunMSEFullAccess", "PolicyType": "System"}},
+		"ram:AttachPolicyToUser":      {vRAM, map[string]string{"UserName": "alice", "PolicyName": "mine", "PolicyType": "Custom"}},
+		"ram:CreateAccessKey":         {vRAM, map[string]string{"UserName": "alice"}},
+		"ram:CreateLoginProfile":      {vRAM, map[string]string{"UserName": "alice", "Password": "x"}},
+		"ram:CreateServiceLinkedRole": {vRM, map[string]string{"ServiceName": "mse.aliyuncs.com"}},
+		"ram:CreateUser":              {vRAM, map[string]string{"UserName": "bob"}},
+		"ram:DeleteServiceLinkedRole": {vRM, map[string]string{"RoleName": "AliyunServiceRoleForMSE"}},
+		"ram:GetRole":                 {vRAM, map[string]string{"RoleName": "worker"}},
+		"ram:GetUser":                 {vRAM, map[string]string{"UserName": "alice"}},
+		"ram:ListRoles":               {vRAM, nil},
+		"ram:ListUsers":               {vRAM, nil},
+		"sts:AssumeRole":              {vSTS, map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/worker", "RoleSessionName": "s"}},
+	}
+	for _, a := range mse.RAMActions() {
+		c, ok := calls[a.Name]
+		if !ok {
+			if a.Name != "ram:PassRole" { // no API of its own
+				t.Errorf("%s: the catalog lists it; add a call to this test", a.Name)
+			}
+			continue
+		}
+		action := strings.SplitN(a.Name, ":", 2)[1]
+		prod, _ := productFor(c.version, action)
+		p := params{}
+		for k, v := range c.params {
+			p[k] = []string{v}
+		}
+		resources, aerr := prod.resources[action](env.srv, &request{params: p})
+		if aerr != nil {
+			t.Errorf("%s: %s", a.Name, aerr.code)
+			continue
+		}
+		if len(resources) != len(a.Checks) {
+			t.Errorf("%s: ramsim checks %v, the catalog %d resources", a.Name, resources, len(a.Checks))
+		}
+		for _, r := range resources {
+			for _, n := range a.RequestNotes(r, a.ConditionKeys) {
+				if strings.HasPrefix(n, "RAM checks a ") {
+					t.Errorf("%s: ramsim checks %s, which no catalog form fits: %s", a.Name, r, n)
+				}
+			}
+		}
+	}
+}
