@@ -1,0 +1,4 @@
+import {
+  to = mseram_group_membership_exclusive.developers
+  id = "mse-developers"
+}
