@@ -23,7 +23,10 @@ func TestListingsRequestLayout(t *testing.T) {
 		func() error { _, err := c.ListAllUsers(ctx); return err },
 		func() error { _, err := c.ListGroups(ctx); return err },
 		func() error { _, err := c.ListRolesTagged(ctx, nil); return err },
-		func() error { _, err := c.ListRolesTagged(ctx, map[string]string{"team": "mse", "env": ""}); return err },
+		func() error {
+			_, err := c.ListRolesTagged(ctx, map[string]string{"team": "mse", "env": ""})
+			return err
+		},
 		func() error { _, err := c.ListPoliciesTagged(ctx, "System", nil); return err },
 		func() error { _, err := c.ListPoliciesTagged(ctx, "", map[string]string{"team": "mse"}); return err },
 	} {
