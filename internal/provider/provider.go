@@ -61,5 +61,10 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 		datasources.NewPrincipalAccessDataSource,
 		datasources.NewPolicyDocumentDataSource,
 		datasources.NewMSEActionsDataSource,
+		datasources.NewUsersDataSource,
+		datasources.NewGroupsDataSource,
+		datasources.NewRolesDataSource,
+		datasources.NewPoliciesDataSource,
+		datasources.NewGroupDataSource,
 	}
 }
