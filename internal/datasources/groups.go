@@ -57,7 +57,7 @@ func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 	policyName, policyType := attachedPolicyAttributes("groups")
 	attrs := listOutputs("groups", true)
-	attrs["name_regex"] = nameRegexAttribute("groups")
+	attrs["name_regex"] = nameRegexAttribute("groups", "mse-")
 	attrs["user_name"] = schema.StringAttribute{
 		MarkdownDescription: "Keep only the groups this user belongs to (`ListGroupsForUser`). Unset: members do not matter.",
 		Optional:            true,

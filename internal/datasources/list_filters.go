@@ -36,11 +36,12 @@ import (
 const listFilterNote = "Filters combine with AND; an unset filter does not filter, and an empty string or map is refused at plan time. " +
 	"No match gives empty lists, not an error. The number of API calls a read made is logged at debug level (`TF_LOG=DEBUG`)."
 
-// nameRegexAttribute is the name_regex filter of a list data source.
-func nameRegexAttribute(what string) schema.StringAttribute {
+// nameRegexAttribute is the name_regex filter of a list data source;
+// prefix is a name prefix to show in the example.
+func nameRegexAttribute(what, prefix string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("Keep only %s whose name matches this regular expression (Go RE2 syntax, not anchored: "+
-			"`^AliyunMSE` matches names that start with it; `(?i)` ignores case). Unset: any name.", what),
+			"`^%s` keeps the names that start with `%s`; `(?i)` ignores case). Unset: any name.", what, prefix, prefix),
 		Optional:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1), regexValidator{}},
 	}

@@ -72,7 +72,7 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		}
 	}
 	attrs := listOutputs("policies", false)
-	attrs["name_regex"] = nameRegexAttribute("policies")
+	attrs["name_regex"] = nameRegexAttribute("policies", "AliyunMSE")
 	attrs["policy_type"] = schema.StringAttribute{
 		MarkdownDescription: "Keep only `System` policies (Alibaba Cloud's, e.g. `AliyunMSEFullAccess`) or only `Custom` ones " +
 			"(the account's own). Unset: both.",

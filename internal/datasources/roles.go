@@ -60,7 +60,7 @@ func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 	policyName, policyType := attachedPolicyAttributes("roles")
 	attrs := listOutputs("roles", true)
-	attrs["name_regex"] = nameRegexAttribute("roles")
+	attrs["name_regex"] = nameRegexAttribute("roles", "KubernetesWorkerRole-")
 	attrs["policy_name"], attrs["policy_type"] = policyName, policyType
 	attrs["tags"] = tagsFilterAttribute("roles", ramrules.RAMTagValueMaxLen)
 	attrs["roles"] = schema.ListNestedAttribute{

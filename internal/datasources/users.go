@@ -60,7 +60,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 	policyName, policyType := attachedPolicyAttributes("users")
 	attrs := listOutputs("users", true)
-	attrs["name_regex"] = nameRegexAttribute("users")
+	attrs["name_regex"] = nameRegexAttribute("users", "svc-")
 	attrs["group_name"] = schema.StringAttribute{
 		MarkdownDescription: "Keep only members of this group (`ListUsersForGroup`). Unset: group membership does not matter.",
 		Optional:            true,
@@ -84,7 +84,7 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's RAM users, all of them or those the filters keep: by name, group membership, " +
 			"attached policy and tags. Reads every page of `ListUsers` (1,000 users a call), plus one call per filter " +
-			"(the tag filter: one IMS `ListTagResources` call per 100 matching tags). " + listFilterNote,
+			"(for the tag filter, one IMS `ListTagResources` call per 100 tags of the users carrying them). " + listFilterNote,
 		Attributes: attrs,
 	}
 }
