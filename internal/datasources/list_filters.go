@@ -87,6 +87,24 @@ func attachedPolicyAttributes(what string) (name, typ schema.StringAttribute) {
 	return name, typ
 }
 
+// includeDocumentsAttribute is the include_documents switch: read what the
+// listing lacks with one more call per object found.
+func includeDocumentsAttribute(what, action, attr string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("Also read %s, with one `%s` call per object found. Unset or `false`: `%s` is null.", what, action, attr),
+		Optional:            true,
+	}
+}
+
+// documentValue is the document read for key with include_documents, and
+// null without.
+func documentValue(include types.Bool, docs map[string]string, key string) types.String {
+	if !include.ValueBool() {
+		return types.StringNull()
+	}
+	return types.StringValue(docs[key])
+}
+
 // listOutputs are the names, ids and id attributes every list data source
 // computes; ids is left out where the objects have no ID (policies).
 func listOutputs(what string, withIDs bool) map[string]schema.Attribute {

@@ -83,11 +83,7 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs["user_name"] = principal("user", framework.UserName())
 	attrs["group_name"] = principal("group", framework.GroupName())
 	attrs["role_name"] = principal("role", framework.RoleName())
-	attrs["include_documents"] = schema.BoolAttribute{
-		MarkdownDescription: "Also read each policy's default version document, with one `GetPolicy` call per policy found. " +
-			"Unset or `false`: `policy_document` is null.",
-		Optional: true,
-	}
+	attrs["include_documents"] = includeDocumentsAttribute("each policy's default version document", "GetPolicy", "policy_document")
 	attrs["policies"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The policies found, sorted by name.",
 		Computed:            true,
@@ -145,15 +141,12 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 		names = append(names, p.PolicyName)
 		tags, diags := types.MapValueFrom(ctx, types.StringType, tagMap(p.Tags))
 		resp.Diagnostics.Append(diags...)
-		doc := types.StringNull()
-		if m.IncludeDocuments.ValueBool() {
-			doc = types.StringValue(docs[policyKey(p.PolicyType, p.PolicyName)])
-		}
 		m.Policies = append(m.Policies, policiesItemData{
 			Name: types.StringValue(p.PolicyName), PolicyType: types.StringValue(p.PolicyType),
 			Description: types.StringValue(p.Description), DefaultVersion: types.StringValue(p.DefaultVersion),
 			AttachmentCount: types.Int64Value(int64(p.AttachmentCount)), CreateDate: types.StringValue(p.CreateDate),
-			UpdateDate: types.StringValue(p.UpdateDate), Tags: tags, PolicyDocument: doc,
+			UpdateDate: types.StringValue(p.UpdateDate), Tags: tags,
+			PolicyDocument: documentValue(m.IncludeDocuments, docs, policyKey(p.PolicyType, p.PolicyName)),
 		})
 	}
 	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "policy_type", m.PolicyType, "tags", m.Tags,

@@ -5,6 +5,7 @@ package datasources
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -29,25 +30,27 @@ func NewRolesDataSource() datasource.DataSource {
 }
 
 type rolesDataModel struct {
-	ID         types.String    `tfsdk:"id"`
-	NameRegex  types.String    `tfsdk:"name_regex"`
-	PolicyName types.String    `tfsdk:"policy_name"`
-	PolicyType types.String    `tfsdk:"policy_type"`
-	Tags       types.Map       `tfsdk:"tags"`
-	Names      types.List      `tfsdk:"names"`
-	IDs        types.List      `tfsdk:"ids"`
-	Roles      []rolesItemData `tfsdk:"roles"`
+	ID               types.String    `tfsdk:"id"`
+	NameRegex        types.String    `tfsdk:"name_regex"`
+	PolicyName       types.String    `tfsdk:"policy_name"`
+	PolicyType       types.String    `tfsdk:"policy_type"`
+	Tags             types.Map       `tfsdk:"tags"`
+	IncludeDocuments types.Bool      `tfsdk:"include_documents"`
+	Names            types.List      `tfsdk:"names"`
+	IDs              types.List      `tfsdk:"ids"`
+	Roles            []rolesItemData `tfsdk:"roles"`
 }
 
 type rolesItemData struct {
-	ID                 types.String `tfsdk:"id"`
-	Name               types.String `tfsdk:"name"`
-	Arn                types.String `tfsdk:"arn"`
-	Description        types.String `tfsdk:"description"`
-	MaxSessionDuration types.Int64  `tfsdk:"max_session_duration"`
-	CreateDate         types.String `tfsdk:"create_date"`
-	UpdateDate         types.String `tfsdk:"update_date"`
-	Tags               types.Map    `tfsdk:"tags"`
+	ID                       types.String `tfsdk:"id"`
+	Name                     types.String `tfsdk:"name"`
+	Arn                      types.String `tfsdk:"arn"`
+	Description              types.String `tfsdk:"description"`
+	MaxSessionDuration       types.Int64  `tfsdk:"max_session_duration"`
+	CreateDate               types.String `tfsdk:"create_date"`
+	UpdateDate               types.String `tfsdk:"update_date"`
+	Tags                     types.Map    `tfsdk:"tags"`
+	AssumeRolePolicyDocument types.String `tfsdk:"assume_role_policy_document"`
 }
 
 func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -63,10 +66,10 @@ func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attrs["name_regex"] = nameRegexAttribute("roles", "KubernetesWorkerRole-")
 	attrs["policy_name"], attrs["policy_type"] = policyName, policyType
 	attrs["tags"] = tagsFilterAttribute("roles", ramrules.RAMTagValueMaxLen)
+	attrs["include_documents"] = includeDocumentsAttribute("each role's trust policy", "GetRole", "assume_role_policy_document")
 	attrs["roles"] = schema.ListNestedAttribute{
-		MarkdownDescription: "The roles found, sorted by name, service-linked roles included. `ListRoles` does not return " +
-			"trust policies; read one with `mseram_role`.",
-		Computed: true,
+		MarkdownDescription: "The roles found, sorted by name, service-linked roles included.",
+		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"id":          computed("The role's ID (`RoleId`)."),
 			"name":        computed("Name of the role."),
@@ -83,6 +86,8 @@ func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
+			"assume_role_policy_document": computed("The trust policy (JSON, as RAM returns it) with `include_documents = true`; " +
+				"null otherwise, since `ListRoles` does not return it."),
 		}},
 	}
 	resp.Schema = schema.Schema{
@@ -105,7 +110,7 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roles, diags := listRoles(ctx, d.client, &m)
+	roles, docs, diags := listRoles(ctx, d.client, &m)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -120,9 +125,11 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			ID: types.StringValue(r.RoleID), Name: types.StringValue(r.RoleName), Arn: types.StringValue(r.Arn),
 			Description: types.StringValue(r.Description), MaxSessionDuration: types.Int64Value(r.MaxSessionDuration),
 			CreateDate: types.StringValue(r.CreateDate), UpdateDate: types.StringValue(r.UpdateDate), Tags: tags,
+			AssumeRolePolicyDocument: documentValue(m.IncludeDocuments, docs, r.RoleName),
 		})
 	}
-	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "policy_type", m.PolicyType, "policy_name", m.PolicyName, "tags", m.Tags))
+	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "policy_type", m.PolicyType, "policy_name", m.PolicyName,
+		"tags", m.Tags, "include_documents", m.IncludeDocuments))
 	m.Names, diags = stringList(ctx, names)
 	resp.Diagnostics.Append(diags...)
 	m.IDs, diags = stringList(ctx, ids)
@@ -131,21 +138,22 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 }
 
 // listRoles makes the policy filter's call, then lists every role carrying
-// the tags (unless the policy filter already allows none) and keeps those
-// every filter allows. RAM filters by tag; the tags are checked here too,
+// the tags (unless the policy filter already allows none), keeps those
+// every filter allows and, with include_documents, reads their trust
+// policies (by name). RAM filters by tag; the tags are checked here too,
 // since the answer carries them.
-func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]alicloud.TaggedRole, diag.Diagnostics) {
+func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]alicloud.TaggedRole, map[string]string, diag.Diagnostics) {
 	ctx, calls := alicloud.CountCalls(ctx)
 	keep, diags := newNameFilter(m.NameRegex)
 	tags, d := tagsFilter(ctx, m.Tags)
 	diags.Append(d...)
 	if diags.HasError() {
-		return nil, diags
+		return nil, nil, diags
 	}
 	entities, err := policyEntities(ctx, c, m.PolicyName, m.PolicyType)
 	if err != nil {
 		diags.Append(attachedPolicyDiag(m.PolicyName, m.PolicyType, err))
-		return nil, diags
+		return nil, nil, diags
 	}
 	if entities != nil {
 		keep.only(entities.Roles)
@@ -154,7 +162,7 @@ func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]al
 	if !keep.none() {
 		if all, err = c.ListRolesTagged(ctx, tags); err != nil {
 			diags.Append(framework.APIErrorDiag("Unable to list RAM roles", "the account's roles", err, ""))
-			return nil, diags
+			return nil, nil, diags
 		}
 	}
 	for _, r := range all {
@@ -163,6 +171,17 @@ func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]al
 		}
 	}
 	sortBy(found, func(r alicloud.TaggedRole) string { return r.RoleName })
+	docs := map[string]string{}
+	if m.IncludeDocuments.ValueBool() {
+		for _, r := range found {
+			role, err := c.GetRole(ctx, r.RoleName)
+			if err != nil {
+				diags.Append(framework.APIErrorDiag("Unable to read RAM role", fmt.Sprintf("RAM role %q", r.RoleName), err, ""))
+				return nil, nil, diags
+			}
+			docs[r.RoleName] = role.AssumeRolePolicyDocument
+		}
+	}
 	logListed(ctx, "roles", calls, len(all), len(found))
-	return found, diags
+	return found, docs, diags
 }

@@ -31,6 +31,8 @@ func TestAccRolesDataSource_filters(t *testing.T) {
 		roles[name] = r
 	}
 	must(c.AttachPolicy(ctx, alicloud.PrincipalRole, "r-ops", "AliyunMSEFullAccess", "System"))
+	opsRole, err := c.GetRole(ctx, "r-ops")
+	must(err)
 
 	const all = "data.mseram_roles.all"
 	resource.Test(t, resource.TestCase{
@@ -45,8 +47,9 @@ data "mseram_roles" "mse_prod" {
   tags = { team = "mse", env = "prod" }
 }
 data "mseram_roles" "policy" {
-  policy_name = "AliyunMSEFullAccess"
-  policy_type = "System"
+  policy_name       = "AliyunMSEFullAccess"
+  policy_type       = "System"
+  include_documents = true
 }
 data "mseram_roles" "regex" { name_regex = "^r-o" }
 data "mseram_roles" "none" {
@@ -66,7 +69,9 @@ data "mseram_roles" "none" {
 				resource.TestCheckResourceAttr(all, "roles.1.tags.env", "prod"),
 				listed("data.mseram_roles.mse", "roles", "r-dev", "r-ops"),
 				listed("data.mseram_roles.mse_prod", "roles", "r-ops"),
+				resource.TestCheckNoResourceAttr(all, "roles.1.assume_role_policy_document"),
 				listed("data.mseram_roles.policy", "roles", "r-ops"),
+				resource.TestCheckResourceAttr("data.mseram_roles.policy", "roles.0.assume_role_policy_document", opsRole.AssumeRolePolicyDocument),
 				listed("data.mseram_roles.regex", "roles", "r-ops", "r-other"),
 				listed("data.mseram_roles.none", "roles"),
 				resource.TestCheckResourceAttr("data.mseram_roles.none", "ids.#", "0"),
