@@ -11,14 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
 	"github.com/mseram/terraform-provider-mseram/internal/framework"
 )
 
 var _ datasource.DataSourceWithConfigure = (*groupDataSource)(nil)
 
 type groupDataSource struct {
-	client *alicloud.Client
+	apiDataSource
 }
 
 // NewGroupDataSource is the constructor the provider registers for the
@@ -60,12 +59,6 @@ func (d *groupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"update_date": computed("When the group was last changed (UTC, RFC 3339)."),
 		},
 	}
-}
-
-func (d *groupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
 }
 
 func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

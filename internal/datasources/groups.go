@@ -19,7 +19,7 @@ import (
 var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
 
 type groupsDataSource struct {
-	client *alicloud.Client
+	apiDataSource
 }
 
 // NewGroupsDataSource is the constructor the provider registers for the
@@ -29,14 +29,12 @@ func NewGroupsDataSource() datasource.DataSource {
 }
 
 type groupsDataModel struct {
-	ID         types.String     `tfsdk:"id"`
-	NameRegex  types.String     `tfsdk:"name_regex"`
-	UserName   types.String     `tfsdk:"user_name"`
-	PolicyName types.String     `tfsdk:"policy_name"`
-	PolicyType types.String     `tfsdk:"policy_type"`
-	Names      types.List       `tfsdk:"names"`
-	IDs        types.List       `tfsdk:"ids"`
-	Groups     []groupsItemData `tfsdk:"groups"`
+	listOutputsModel
+	listIDsModel
+	attachedPolicyModel
+	NameRegex types.String     `tfsdk:"name_regex"`
+	UserName  types.String     `tfsdk:"user_name"`
+	Groups    []groupsItemData `tfsdk:"groups"`
 }
 
 type groupsItemData struct {
@@ -83,39 +81,26 @@ func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *groupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m groupsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	groups, diags := listGroups(ctx, d.client, &m)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var names, ids []string
-	m.Groups = []groupsItemData{}
-	for _, g := range groups {
-		names, ids = append(names, g.GroupName), append(ids, g.GroupID)
-		m.Groups = append(m.Groups, groupsItemData{
-			ID: types.StringValue(g.GroupID), Name: types.StringValue(g.GroupName), Comments: types.StringValue(g.Comments),
-			CreateDate: types.StringValue(g.CreateDate), UpdateDate: types.StringValue(g.UpdateDate),
-		})
-	}
-	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "user_name", m.UserName,
-		"policy_type", m.PolicyType, "policy_name", m.PolicyName))
-	m.Names, diags = stringList(ctx, names)
-	resp.Diagnostics.Append(diags...)
-	m.IDs, diags = stringList(ctx, ids)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	readList(ctx, req, resp, func(m *groupsDataModel) diag.Diagnostics {
+		groups, diags := listGroups(ctx, d.client, m)
+		if diags.HasError() {
+			return diags
+		}
+		var names, ids []string
+		m.Groups = []groupsItemData{}
+		for _, g := range groups {
+			names, ids = append(names, g.GroupName), append(ids, g.GroupID)
+			m.Groups = append(m.Groups, groupsItemData{
+				ID: types.StringValue(g.GroupID), Name: types.StringValue(g.GroupName), Comments: types.StringValue(g.Comments),
+				CreateDate: types.StringValue(g.CreateDate), UpdateDate: types.StringValue(g.UpdateDate),
+			})
+		}
+		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("user_name", m.UserName),
+			arg("policy_type", m.PolicyType), arg("policy_name", m.PolicyName)), names)...)
+		diags.Append(m.listIDsModel.set(ctx, ids)...)
+		return diags
+	})
 }
 
 // listGroups makes the filters' calls, then lists every group (unless a
@@ -139,27 +124,20 @@ func listGroups(ctx context.Context, c *alicloud.Client, m *groupsDataModel) ([]
 		}
 		keep.only(names)
 	}
-	entities, err := policyEntities(ctx, c, m.PolicyName, m.PolicyType)
-	if err != nil {
-		diags.Append(attachedPolicyDiag(m.PolicyName, m.PolicyType, err))
+	entities, d := m.principals(ctx, c)
+	if diags.Append(d...); diags.HasError() {
 		return nil, diags
 	}
 	if entities != nil {
 		keep.only(entities.Groups)
 	}
-	var all, found []alicloud.Group
-	if !keep.none() {
-		if all, err = c.ListGroups(ctx); err != nil {
-			diags.Append(framework.APIErrorDiag("Unable to list RAM groups", "the account's groups", err, ""))
-			return nil, diags
-		}
+	found, listed, err := collect(keep.none(), func() ([]alicloud.Group, error) { return c.ListGroups(ctx) },
+		func(g alicloud.Group) bool { return keep.keeps(g.GroupName, g.GroupName) },
+		func(g alicloud.Group) string { return g.GroupName })
+	if err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to list RAM groups", "the account's groups", err, ""))
+		return nil, diags
 	}
-	for _, g := range all {
-		if keep.keeps(g.GroupName, g.GroupName) {
-			found = append(found, g)
-		}
-	}
-	sortBy(found, func(g alicloud.Group) string { return g.GroupName })
-	logListed(ctx, "groups", calls, len(all), len(found))
+	logListed(ctx, "groups", calls, listed, len(found))
 	return found, diags
 }

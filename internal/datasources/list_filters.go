@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -208,35 +209,33 @@ func tagMap(t *alicloud.PolicyTags) map[string]string {
 	return t.Map()
 }
 
-// policyEntities lists who a policy_name/policy_type filter's policy is
-// attached to; nil when the filter is unset.
-func policyEntities(ctx context.Context, c *alicloud.Client, name, typ types.String) (*alicloud.PolicyEntities, error) {
-	if name.IsNull() {
-		return nil, nil
-	}
-	return c.ListEntitiesForPolicy(ctx, name.ValueString(), typ.ValueString())
+// filterArg is one filter argument as the id attribute shows it.
+type filterArg struct {
+	name  string
+	value attr.Value
 }
 
-// filterID joins the set filters as "key=value" pairs, in the order given,
-// for the id attribute.
-func filterID(ctx context.Context, pairs ...any) string {
+func arg(name string, value attr.Value) filterArg { return filterArg{name, value} }
+
+// filterID joins the set filters, in the order given, as name=value (a map
+// as name.key=value per entry), for the id attribute; "all" when none is
+// set.
+func filterID(ctx context.Context, args ...filterArg) string {
 	var parts []string
-	for i := 0; i+1 < len(pairs); i += 2 {
-		key := pairs[i].(string)
-		switch v := pairs[i+1].(type) {
+	for _, a := range args {
+		if a.value.IsNull() {
+			continue
+		}
+		switch v := a.value.(type) {
 		case types.String:
-			if !v.IsNull() {
-				parts = append(parts, key+"="+v.ValueString())
-			}
-		case types.Bool:
-			if !v.IsNull() {
-				parts = append(parts, key+"="+v.String())
-			}
+			parts = append(parts, a.name+"="+v.ValueString())
 		case types.Map:
 			tags, _ := tagsFilter(ctx, v)
 			for _, k := range slices.Sorted(maps.Keys(tags)) {
-				parts = append(parts, key+"."+k+"="+tags[k])
+				parts = append(parts, a.name+"."+k+"="+tags[k])
 			}
+		default:
+			parts = append(parts, a.name+"="+v.String())
 		}
 	}
 	if len(parts) == 0 {

@@ -53,17 +53,24 @@ func TestListUsersLogsCalls(t *testing.T) {
 	if _, err := c.CreateGroup(ctx, "empty", ""); err != nil {
 		t.Fatal(err)
 	}
+	// unfiltered is a configuration with no filter set, as Terraform sends it.
+	unfiltered := func() usersDataModel {
+		return usersDataModel{
+			attachedPolicyModel: attachedPolicyModel{PolicyName: types.StringNull(), PolicyType: types.StringNull()},
+			NameRegex:           types.StringNull(), GroupName: types.StringNull(), Tags: types.MapNull(types.StringType),
+		}
+	}
+	regex, emptyGroup := unfiltered(), unfiltered()
+	regex.NameRegex = types.StringValue("^[ab]")
+	emptyGroup.GroupName = types.StringValue("empty")
 	for _, tc := range []struct {
 		name  string
 		model usersDataModel
 		want  map[string]any
 	}{
-		{"no filter", usersDataModel{NameRegex: types.StringNull(), GroupName: types.StringNull(), PolicyName: types.StringNull(), Tags: types.MapNull(types.StringType)},
-			map[string]any{"calls": 1.0, "listed": 3.0, "found": 3.0}},
-		{"regex", usersDataModel{NameRegex: types.StringValue("^[ab]"), GroupName: types.StringNull(), PolicyName: types.StringNull(), Tags: types.MapNull(types.StringType)},
-			map[string]any{"calls": 1.0, "listed": 3.0, "found": 2.0}},
-		{"empty group", usersDataModel{NameRegex: types.StringNull(), GroupName: types.StringValue("empty"), PolicyName: types.StringNull(), Tags: types.MapNull(types.StringType)},
-			map[string]any{"calls": 1.0, "listed": 0.0, "found": 0.0}},
+		{"no filter", unfiltered(), map[string]any{"calls": 1.0, "listed": 3.0, "found": 3.0}},
+		{"regex", regex, map[string]any{"calls": 1.0, "listed": 3.0, "found": 2.0}},
+		{"empty group", emptyGroup, map[string]any{"calls": 1.0, "listed": 0.0, "found": 0.0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer

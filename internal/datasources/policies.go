@@ -21,7 +21,7 @@ import (
 var _ datasource.DataSourceWithConfigure = (*policiesDataSource)(nil)
 
 type policiesDataSource struct {
-	client *alicloud.Client
+	apiDataSource
 }
 
 // NewPoliciesDataSource is the constructor the provider registers for the
@@ -31,7 +31,7 @@ func NewPoliciesDataSource() datasource.DataSource {
 }
 
 type policiesDataModel struct {
-	ID               types.String       `tfsdk:"id"`
+	listOutputsModel
 	NameRegex        types.String       `tfsdk:"name_regex"`
 	PolicyType       types.String       `tfsdk:"policy_type"`
 	Tags             types.Map          `tfsdk:"tags"`
@@ -39,7 +39,6 @@ type policiesDataModel struct {
 	GroupName        types.String       `tfsdk:"group_name"`
 	RoleName         types.String       `tfsdk:"role_name"`
 	IncludeDocuments types.Bool         `tfsdk:"include_documents"`
-	Names            types.List         `tfsdk:"names"`
 	Policies         []policiesItemData `tfsdk:"policies"`
 }
 
@@ -118,42 +117,31 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 // principalKinds is the action spelling of each principal kind.
 var principalKinds = map[string]alicloud.PrincipalKind{"user": alicloud.PrincipalUser, "group": alicloud.PrincipalGroup, "role": alicloud.PrincipalRole}
 
-func (d *policiesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m policiesDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	policies, docs, diags := listPolicies(ctx, d.client, &m)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var names []string
-	m.Policies = []policiesItemData{}
-	for _, p := range policies {
-		names = append(names, p.PolicyName)
-		tags, diags := types.MapValueFrom(ctx, types.StringType, tagMap(p.Tags))
-		resp.Diagnostics.Append(diags...)
-		m.Policies = append(m.Policies, policiesItemData{
-			Name: types.StringValue(p.PolicyName), PolicyType: types.StringValue(p.PolicyType),
-			Description: types.StringValue(p.Description), DefaultVersion: types.StringValue(p.DefaultVersion),
-			AttachmentCount: types.Int64Value(int64(p.AttachmentCount)), CreateDate: types.StringValue(p.CreateDate),
-			UpdateDate: types.StringValue(p.UpdateDate), Tags: tags,
-			PolicyDocument: documentValue(m.IncludeDocuments, docs, policyKey(p.PolicyType, p.PolicyName)),
-		})
-	}
-	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "policy_type", m.PolicyType, "tags", m.Tags,
-		"user_name", m.UserName, "group_name", m.GroupName, "role_name", m.RoleName, "include_documents", m.IncludeDocuments))
-	m.Names, diags = stringList(ctx, names)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	readList(ctx, req, resp, func(m *policiesDataModel) diag.Diagnostics {
+		policies, docs, diags := listPolicies(ctx, d.client, m)
+		if diags.HasError() {
+			return diags
+		}
+		var names []string
+		m.Policies = []policiesItemData{}
+		for _, p := range policies {
+			names = append(names, p.PolicyName)
+			tags, d := types.MapValueFrom(ctx, types.StringType, tagMap(p.Tags))
+			diags.Append(d...)
+			m.Policies = append(m.Policies, policiesItemData{
+				Name: types.StringValue(p.PolicyName), PolicyType: types.StringValue(p.PolicyType),
+				Description: types.StringValue(p.Description), DefaultVersion: types.StringValue(p.DefaultVersion),
+				AttachmentCount: types.Int64Value(int64(p.AttachmentCount)), CreateDate: types.StringValue(p.CreateDate),
+				UpdateDate: types.StringValue(p.UpdateDate), Tags: tags,
+				PolicyDocument: documentValue(m.IncludeDocuments, docs, policyKey(p.PolicyType, p.PolicyName)),
+			})
+		}
+		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("policy_type", m.PolicyType),
+			arg("tags", m.Tags), arg("user_name", m.UserName), arg("group_name", m.GroupName), arg("role_name", m.RoleName),
+			arg("include_documents", m.IncludeDocuments)), names)...)
+		return diags
+	})
 }
 
 // policyKey tells a system policy from a custom one of the same name.
@@ -192,21 +180,17 @@ func listPolicies(ctx context.Context, c *alicloud.Client, m *policiesDataModel)
 		}
 		keep.only(keys)
 	}
-	var all, found []alicloud.Policy
-	if !keep.none() {
-		var err error
-		if all, err = c.ListPoliciesTagged(ctx, m.PolicyType.ValueString(), tags); err != nil {
-			diags.Append(framework.APIErrorDiag("Unable to list RAM policies", "the policies", err, ""))
-			return nil, nil, diags
-		}
+	found, listed, err := collect(keep.none(),
+		func() ([]alicloud.Policy, error) { return c.ListPoliciesTagged(ctx, m.PolicyType.ValueString(), tags) },
+		func(p alicloud.Policy) bool {
+			return keep.keeps(p.PolicyName, policyKey(p.PolicyType, p.PolicyName)) && hasTags(tagMap(p.Tags), tags) &&
+				(m.PolicyType.IsNull() || p.PolicyType == m.PolicyType.ValueString())
+		},
+		func(p alicloud.Policy) string { return p.PolicyName + "\x00" + p.PolicyType })
+	if err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to list RAM policies", "the policies", err, ""))
+		return nil, nil, diags
 	}
-	for _, p := range all {
-		if keep.keeps(p.PolicyName, policyKey(p.PolicyType, p.PolicyName)) && hasTags(tagMap(p.Tags), tags) &&
-			(m.PolicyType.IsNull() || p.PolicyType == m.PolicyType.ValueString()) {
-			found = append(found, p)
-		}
-	}
-	sortBy(found, func(p alicloud.Policy) string { return p.PolicyName + "\x00" + p.PolicyType })
 	docs := map[string]string{}
 	if m.IncludeDocuments.ValueBool() {
 		for _, p := range found {
@@ -220,6 +204,6 @@ func listPolicies(ctx context.Context, c *alicloud.Client, m *policiesDataModel)
 			}
 		}
 	}
-	logListed(ctx, "policies", calls, len(all), len(found))
+	logListed(ctx, "policies", calls, listed, len(found))
 	return found, docs, diags
 }

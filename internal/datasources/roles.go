@@ -20,7 +20,7 @@ import (
 var _ datasource.DataSourceWithConfigure = (*rolesDataSource)(nil)
 
 type rolesDataSource struct {
-	client *alicloud.Client
+	apiDataSource
 }
 
 // NewRolesDataSource is the constructor the provider registers for the
@@ -30,14 +30,12 @@ func NewRolesDataSource() datasource.DataSource {
 }
 
 type rolesDataModel struct {
-	ID               types.String    `tfsdk:"id"`
+	listOutputsModel
+	listIDsModel
+	attachedPolicyModel
 	NameRegex        types.String    `tfsdk:"name_regex"`
-	PolicyName       types.String    `tfsdk:"policy_name"`
-	PolicyType       types.String    `tfsdk:"policy_type"`
 	Tags             types.Map       `tfsdk:"tags"`
 	IncludeDocuments types.Bool      `tfsdk:"include_documents"`
-	Names            types.List      `tfsdk:"names"`
-	IDs              types.List      `tfsdk:"ids"`
 	Roles            []rolesItemData `tfsdk:"roles"`
 }
 
@@ -98,43 +96,30 @@ func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *rolesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m rolesDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roles, docs, diags := listRoles(ctx, d.client, &m)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var names, ids []string
-	m.Roles = []rolesItemData{}
-	for _, r := range roles {
-		names, ids = append(names, r.RoleName), append(ids, r.RoleID)
-		tags, diags := types.MapValueFrom(ctx, types.StringType, tagMap(r.Tags))
-		resp.Diagnostics.Append(diags...)
-		m.Roles = append(m.Roles, rolesItemData{
-			ID: types.StringValue(r.RoleID), Name: types.StringValue(r.RoleName), Arn: types.StringValue(r.Arn),
-			Description: types.StringValue(r.Description), MaxSessionDuration: types.Int64Value(r.MaxSessionDuration),
-			CreateDate: types.StringValue(r.CreateDate), UpdateDate: types.StringValue(r.UpdateDate), Tags: tags,
-			AssumeRolePolicyDocument: documentValue(m.IncludeDocuments, docs, r.RoleName),
-		})
-	}
-	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "policy_type", m.PolicyType, "policy_name", m.PolicyName,
-		"tags", m.Tags, "include_documents", m.IncludeDocuments))
-	m.Names, diags = stringList(ctx, names)
-	resp.Diagnostics.Append(diags...)
-	m.IDs, diags = stringList(ctx, ids)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	readList(ctx, req, resp, func(m *rolesDataModel) diag.Diagnostics {
+		roles, docs, diags := listRoles(ctx, d.client, m)
+		if diags.HasError() {
+			return diags
+		}
+		var names, ids []string
+		m.Roles = []rolesItemData{}
+		for _, r := range roles {
+			names, ids = append(names, r.RoleName), append(ids, r.RoleID)
+			tags, d := types.MapValueFrom(ctx, types.StringType, tagMap(r.Tags))
+			diags.Append(d...)
+			m.Roles = append(m.Roles, rolesItemData{
+				ID: types.StringValue(r.RoleID), Name: types.StringValue(r.RoleName), Arn: types.StringValue(r.Arn),
+				Description: types.StringValue(r.Description), MaxSessionDuration: types.Int64Value(r.MaxSessionDuration),
+				CreateDate: types.StringValue(r.CreateDate), UpdateDate: types.StringValue(r.UpdateDate), Tags: tags,
+				AssumeRolePolicyDocument: documentValue(m.IncludeDocuments, docs, r.RoleName),
+			})
+		}
+		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("policy_type", m.PolicyType),
+			arg("policy_name", m.PolicyName), arg("tags", m.Tags), arg("include_documents", m.IncludeDocuments)), names)...)
+		diags.Append(m.listIDsModel.set(ctx, ids)...)
+		return diags
+	})
 }
 
 // listRoles makes the policy filter's call, then lists every role carrying
@@ -150,27 +135,22 @@ func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]al
 	if diags.HasError() {
 		return nil, nil, diags
 	}
-	entities, err := policyEntities(ctx, c, m.PolicyName, m.PolicyType)
-	if err != nil {
-		diags.Append(attachedPolicyDiag(m.PolicyName, m.PolicyType, err))
+	entities, d := m.principals(ctx, c)
+	if diags.Append(d...); diags.HasError() {
 		return nil, nil, diags
 	}
 	if entities != nil {
 		keep.only(entities.Roles)
 	}
-	var all, found []alicloud.TaggedRole
-	if !keep.none() {
-		if all, err = c.ListRolesTagged(ctx, tags); err != nil {
-			diags.Append(framework.APIErrorDiag("Unable to list RAM roles", "the account's roles", err, ""))
-			return nil, nil, diags
-		}
+	found, listed, err := collect(keep.none(), func() ([]alicloud.TaggedRole, error) { return c.ListRolesTagged(ctx, tags) },
+		func(r alicloud.TaggedRole) bool {
+			return keep.keeps(r.RoleName, r.RoleName) && hasTags(tagMap(r.Tags), tags)
+		},
+		func(r alicloud.TaggedRole) string { return r.RoleName })
+	if err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to list RAM roles", "the account's roles", err, ""))
+		return nil, nil, diags
 	}
-	for _, r := range all {
-		if keep.keeps(r.RoleName, r.RoleName) && hasTags(tagMap(r.Tags), tags) {
-			found = append(found, r)
-		}
-	}
-	sortBy(found, func(r alicloud.TaggedRole) string { return r.RoleName })
 	docs := map[string]string{}
 	if m.IncludeDocuments.ValueBool() {
 		for _, r := range found {
@@ -182,6 +162,6 @@ func listRoles(ctx context.Context, c *alicloud.Client, m *rolesDataModel) ([]al
 			docs[r.RoleName] = role.AssumeRolePolicyDocument
 		}
 	}
-	logListed(ctx, "roles", calls, len(all), len(found))
+	logListed(ctx, "roles", calls, listed, len(found))
 	return found, docs, diags
 }

@@ -20,7 +20,7 @@ import (
 var _ datasource.DataSourceWithConfigure = (*usersDataSource)(nil)
 
 type usersDataSource struct {
-	client *alicloud.Client
+	apiDataSource
 }
 
 // NewUsersDataSource is the constructor the provider registers for the
@@ -30,15 +30,13 @@ func NewUsersDataSource() datasource.DataSource {
 }
 
 type usersDataModel struct {
-	ID         types.String    `tfsdk:"id"`
-	NameRegex  types.String    `tfsdk:"name_regex"`
-	GroupName  types.String    `tfsdk:"group_name"`
-	PolicyName types.String    `tfsdk:"policy_name"`
-	PolicyType types.String    `tfsdk:"policy_type"`
-	Tags       types.Map       `tfsdk:"tags"`
-	Names      types.List      `tfsdk:"names"`
-	IDs        types.List      `tfsdk:"ids"`
-	Users      []usersItemData `tfsdk:"users"`
+	listOutputsModel
+	listIDsModel
+	attachedPolicyModel
+	NameRegex types.String    `tfsdk:"name_regex"`
+	GroupName types.String    `tfsdk:"group_name"`
+	Tags      types.Map       `tfsdk:"tags"`
+	Users     []usersItemData `tfsdk:"users"`
 }
 
 type usersItemData struct {
@@ -89,39 +87,26 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *usersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m usersDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	users, diags := listUsers(ctx, d.client, &m)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var names, ids []string
-	m.Users = []usersItemData{}
-	for _, u := range users {
-		names, ids = append(names, u.UserName), append(ids, u.UserID)
-		m.Users = append(m.Users, usersItemData{
-			ID: types.StringValue(u.UserID), Name: types.StringValue(u.UserName), DisplayName: types.StringValue(u.DisplayName),
-			Comments: types.StringValue(u.Comments), CreateDate: types.StringValue(u.CreateDate), UpdateDate: types.StringValue(u.UpdateDate),
-		})
-	}
-	m.ID = types.StringValue(filterID(ctx, "name_regex", m.NameRegex, "group_name", m.GroupName,
-		"policy_type", m.PolicyType, "policy_name", m.PolicyName, "tags", m.Tags))
-	m.Names, diags = stringList(ctx, names)
-	resp.Diagnostics.Append(diags...)
-	m.IDs, diags = stringList(ctx, ids)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	readList(ctx, req, resp, func(m *usersDataModel) diag.Diagnostics {
+		users, diags := listUsers(ctx, d.client, m)
+		if diags.HasError() {
+			return diags
+		}
+		var names, ids []string
+		m.Users = []usersItemData{}
+		for _, u := range users {
+			names, ids = append(names, u.UserName), append(ids, u.UserID)
+			m.Users = append(m.Users, usersItemData{
+				ID: types.StringValue(u.UserID), Name: types.StringValue(u.UserName), DisplayName: types.StringValue(u.DisplayName),
+				Comments: types.StringValue(u.Comments), CreateDate: types.StringValue(u.CreateDate), UpdateDate: types.StringValue(u.UpdateDate),
+			})
+		}
+		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("group_name", m.GroupName),
+			arg("policy_type", m.PolicyType), arg("policy_name", m.PolicyName), arg("tags", m.Tags)), names)...)
+		diags.Append(m.listIDsModel.set(ctx, ids)...)
+		return diags
+	})
 }
 
 // listUsers makes the filters' calls, then lists every user (unless a
@@ -143,9 +128,8 @@ func listUsers(ctx context.Context, c *alicloud.Client, m *usersDataModel) ([]al
 		}
 		keep.only(userNames(members))
 	}
-	entities, err := policyEntities(ctx, c, m.PolicyName, m.PolicyType)
-	if err != nil {
-		diags.Append(attachedPolicyDiag(m.PolicyName, m.PolicyType, err))
+	entities, d := m.principals(ctx, c)
+	if diags.Append(d...); diags.HasError() {
 		return nil, diags
 	}
 	if entities != nil {
@@ -153,25 +137,22 @@ func listUsers(ctx context.Context, c *alicloud.Client, m *usersDataModel) ([]al
 	}
 	var tagged map[string]bool
 	if tags != nil {
+		var err error
 		if tagged, err = c.UserIDsTagged(ctx, tags); err != nil {
 			diags.Append(framework.APIErrorDiag("Unable to list RAM users by tag", "users with the tags of the tags filter", err, ""))
 			return nil, diags
 		}
 	}
-	var all, found []alicloud.User
-	if !keep.none() && (tags == nil || len(tagged) > 0) {
-		if all, err = c.ListAllUsers(ctx); err != nil {
-			diags.Append(framework.APIErrorDiag("Unable to list RAM users", "the account's users", err, ""))
-			return nil, diags
-		}
+	found, listed, err := collect(keep.none() || (tags != nil && len(tagged) == 0), func() ([]alicloud.User, error) { return c.ListAllUsers(ctx) },
+		func(u alicloud.User) bool {
+			return keep.keeps(u.UserName, u.UserName) && (tags == nil || tagged[u.UserID])
+		},
+		func(u alicloud.User) string { return u.UserName })
+	if err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to list RAM users", "the account's users", err, ""))
+		return nil, diags
 	}
-	for _, u := range all {
-		if keep.keeps(u.UserName, u.UserName) && (tags == nil || tagged[u.UserID]) {
-			found = append(found, u)
-		}
-	}
-	sortBy(found, func(u alicloud.User) string { return u.UserName })
-	logListed(ctx, "users", calls, len(all), len(found))
+	logListed(ctx, "users", calls, listed, len(found))
 	return found, diags
 }
 

@@ -84,7 +84,7 @@ func TestAccUsersDataSource_accountScale(t *testing.T) {
 					resource.TestCheckResourceAttr(all, "users.1234.display_name", "User 1234"),
 					resource.TestCheckResourceAttr(all, "users.1234.comments", ""),
 					resource.TestCheckResourceAttrSet(all, "users.1234.create_date"),
-					usersAre(all, ids, allIndexes()),
+					usersAre(all, ids, firstN(accountUsers)),
 					pagedListUsers(env),
 				),
 			},
@@ -110,12 +110,12 @@ data "mseram_users" "all_filters" {
 data "mseram_users" "none" { name_regex = "^nobody$" }
 `),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					usersAre("data.mseram_users.regex", ids, indexRange(0, 50)),
-					usersAre("data.mseram_users.group", ids, append(indexRange(0, 10), accountUsers-1)),
+					usersAre("data.mseram_users.regex", ids, firstN(50)),
+					usersAre("data.mseram_users.group", ids, append(firstN(10), accountUsers-1)),
 					usersAre("data.mseram_users.empty_group", ids, nil),
-					usersAre("data.mseram_users.policy", ids, append(indexRange(0, 5), accountUsers-1)),
+					usersAre("data.mseram_users.policy", ids, append(firstN(5), accountUsers-1)),
 					usersAre("data.mseram_users.tags", ids, []int{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}),
-					usersAre("data.mseram_users.all_filters", ids, indexRange(0, 4)),
+					usersAre("data.mseram_users.all_filters", ids, firstN(4)),
 					usersAre("data.mseram_users.none", ids, nil),
 					resource.TestCheckResourceAttr("data.mseram_users.all_filters", "id",
 						"name_regex=^u000[0-3],group_name=g-ops,policy_type=System,policy_name=AliyunMSEReadOnlyAccess,tags.team=mse"),
@@ -126,15 +126,14 @@ data "mseram_users" "none" { name_regex = "^nobody$" }
 	t.Logf("test done after %s", time.Since(start).Round(time.Millisecond))
 }
 
-func indexRange(from, to int) []int {
-	var out []int
-	for i := from; i < to; i++ {
-		out = append(out, i)
+// firstN is 0, 1, ..., n-1.
+func firstN(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
 	return out
 }
-
-func allIndexes() []int { return indexRange(0, accountUsers) }
 
 // usersAre checks that a mseram_users data source found exactly the users
 // of these indexes, in order, in users, names and ids.
