@@ -62,6 +62,9 @@ func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		Validators:          framework.UserName(),
 	}
 	attrs["policy_name"], attrs["policy_type"] = policyName, policyType
+	// No tags filter: RAM tags roles and policies (TagResources' ResourceType
+	// is role or policy) and IMS tags users, but nothing tags groups:
+	// https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-tagresources
 	attrs["groups"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The groups found, sorted by name. List members with `mseram_users` and `group_name`.",
 		Computed:            true,

@@ -49,11 +49,14 @@ func nameRegexAttribute(what, prefix string) schema.StringAttribute {
 }
 
 // tagsFilterAttribute is the tags filter: objects carrying every one of
-// these tags, key and value equal. Filter sizes follow the Tag parameters of
-// the listing actions (1 to 20 tags; keys 1 to 128 characters, values up to
-// valueMax), without the rules for setting a tag, which do not bind a
-// search:
+// these tags, key and value equal. Keys are 1 to 128 characters and values
+// up to valueMax, as on the objects; the rules for setting a tag (no
+// "aliyun" or "acs:" prefix, no URL) are not applied, since they do not bind
+// a search. IMS documents 1 to 20 filter tags for users; RAM's ListRoles and
+// ListPolicies do not give a number, and 20, the limit of its TagResources,
+// is assumed:
 // https://www.alibabacloud.com/help/en/ram/developer-reference/api-ims-2019-08-15-listtagresources
+// https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-listroles
 // https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-tagresources
 func tagsFilterAttribute(what string, valueMax int) schema.MapAttribute {
 	return schema.MapAttribute{
