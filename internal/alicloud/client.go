@@ -93,6 +93,7 @@ func (c *Client) Call(ctx context.Context, p Product, action string, query map[s
 	if c.credential == nil {
 		return nil, fmt.Errorf("%s %s: %w", p, action, ErrNoCredentials)
 	}
+	countCall(ctx)
 	q := make(map[string]*string, len(query))
 	body := map[string]any{}
 	var secrets []string

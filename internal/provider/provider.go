@@ -65,5 +65,10 @@ func (p *mseramProvider) DataSources(context.Context) []func() datasource.DataSo
 		datasources.NewPrincipalAccessDataSource,
 		datasources.NewPolicyDocumentDataSource,
 		datasources.NewMSEActionsDataSource,
+		datasources.NewUsersDataSource,
+		datasources.NewGroupsDataSource,
+		datasources.NewRolesDataSource,
+		datasources.NewPoliciesDataSource,
+		datasources.NewGroupDataSource,
 	}
 }

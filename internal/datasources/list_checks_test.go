@@ -1,0 +1,54 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package datasources_test
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// listed checks that a list data source found exactly these objects, by
+// name, in this order: in names and in the nested list's name attributes.
+func listed(addr, list string, want ...string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		a := rs.Primary.Attributes
+		for _, l := range []string{"names", list} {
+			if got := a[l+".#"]; got != strconv.Itoa(len(want)) {
+				var names []string
+				for i := range len(want) + 5 {
+					if n, ok := a[fmt.Sprintf("names.%d", i)]; ok {
+						names = append(names, n)
+					}
+				}
+				return fmt.Errorf("%s: %s.# = %q, want %d %v (names: %v)", addr, l, got, len(want), want, names)
+			}
+		}
+		for i, name := range want {
+			for _, attr := range []string{fmt.Sprintf("names.%d", i), fmt.Sprintf("%s.%d.name", list, i)} {
+				if a[attr] != name {
+					return fmt.Errorf("%s: %s = %q, want %q", addr, attr, a[attr], name)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// setup fails the test on the first error of out-of-band preparation.
+func setup(t *testing.T) func(error) {
+	return func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("setup: %v", err)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+// Copyright (c) The terraform-provider-mseram authors
+// SPDX-License-Identifier: MPL-2.0
+
+package datasources_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/mseram/terraform-provider-mseram/internal/acctest"
+	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+)
+
+// accountUsers is how many users the account-scale test creates: two full
+// pages of ListUsers (1,000 a page) and one of a single user.
+const accountUsers = 2001
+
+func userName(i int) string { return fmt.Sprintf("u%04d", i) }
+
+// TestAccUsersDataSource_accountScale creates 2,001 users behind
+// Terraform's back, then checks that mseram_users returns every one of them
+// as the emulator holds them, paging through ListUsers, and that each filter
+// and their combination keep exactly the users they should.
+func TestAccUsersDataSource_accountScale(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	ctx := context.Background()
+	c := env.Client()
+	start := time.Now()
+	ids := make([]string, accountUsers)
+	for i := range accountUsers {
+		u, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: userName(i), DisplayName: "User " + strconv.Itoa(i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = u.UserID
+	}
+	t.Logf("created %d users in %s", accountUsers, time.Since(start).Round(time.Millisecond))
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, g := range []string{"g-ops", "g-empty"} {
+		_, err := c.CreateGroup(ctx, g, "")
+		must(err)
+	}
+	// Members: u0000-u0009 and the last user; the policy: u0000-u0004 and
+	// the last user; tag team=mse: u0000-u0019, env=prod on the even ones.
+	for _, i := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, accountUsers - 1} {
+		must(c.AddUserToGroup(ctx, "g-ops", userName(i)))
+		if i < 5 || i == accountUsers-1 {
+			must(c.AttachPolicy(ctx, alicloud.PrincipalUser, userName(i), "AliyunMSEReadOnlyAccess", "System"))
+		}
+	}
+	for i := range 20 {
+		tags := map[string]string{"team": "mse"}
+		if i%2 == 0 {
+			tags["env"] = "prod"
+		}
+		must(c.TagUser(ctx, ids[i], tags))
+	}
+	t.Logf("account ready after %s", time.Since(start).Round(time.Millisecond))
+
+	const all = "data.mseram_users.all"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { env.Server.ResetCounters() },
+				Config:    env.Config(`data "mseram_users" "all" {}`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(all, "users.#", strconv.Itoa(accountUsers)),
+					resource.TestCheckResourceAttr(all, "id", "all"),
+					resource.TestCheckResourceAttr(all, "users.1234.name", "u1234"),
+					resource.TestCheckResourceAttr(all, "users.1234.id", ids[1234]),
+					resource.TestCheckResourceAttr(all, "users.1234.display_name", "User 1234"),
+					resource.TestCheckResourceAttr(all, "users.1234.comments", ""),
+					resource.TestCheckResourceAttrSet(all, "users.1234.create_date"),
+					usersAre(all, ids, firstN(accountUsers)),
+					pagedListUsers(env),
+				),
+			},
+			{
+				Config: env.Config(`
+data "mseram_users" "regex" { name_regex = "^u00[0-4]" }
+data "mseram_users" "group" { group_name = "g-ops" }
+data "mseram_users" "empty_group" { group_name = "g-empty" }
+data "mseram_users" "policy" {
+  policy_name = "AliyunMSEReadOnlyAccess"
+  policy_type = "System"
+}
+data "mseram_users" "tags" {
+  tags = { team = "mse", env = "prod" }
+}
+data "mseram_users" "all_filters" {
+  name_regex  = "^u000[0-3]"
+  group_name  = "g-ops"
+  policy_name = "AliyunMSEReadOnlyAccess"
+  policy_type = "System"
+  tags        = { team = "mse" }
+}
+data "mseram_users" "none" { name_regex = "^nobody$" }
+`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					usersAre("data.mseram_users.regex", ids, firstN(50)),
+					usersAre("data.mseram_users.group", ids, append(firstN(10), accountUsers-1)),
+					usersAre("data.mseram_users.empty_group", ids, nil),
+					usersAre("data.mseram_users.policy", ids, append(firstN(5), accountUsers-1)),
+					usersAre("data.mseram_users.tags", ids, []int{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}),
+					usersAre("data.mseram_users.all_filters", ids, firstN(4)),
+					usersAre("data.mseram_users.none", ids, nil),
+					resource.TestCheckResourceAttr("data.mseram_users.all_filters", "id",
+						"name_regex=^u000[0-3],group_name=g-ops,policy_type=System,policy_name=AliyunMSEReadOnlyAccess,tags.team=mse"),
+				),
+			},
+		},
+	})
+	t.Logf("test done after %s", time.Since(start).Round(time.Millisecond))
+}
+
+// firstN is 0, 1, ..., n-1.
+func firstN(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// usersAre checks that a mseram_users data source found exactly the users
+// of these indexes, in order, in users, names and ids.
+func usersAre(addr string, ids []string, want []int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		a := rs.Primary.Attributes
+		for _, list := range []string{"users", "names", "ids"} {
+			if got := a[list+".#"]; got != strconv.Itoa(len(want)) {
+				return fmt.Errorf("%s: %s.# = %q, want %d", addr, list, got, len(want))
+			}
+		}
+		for n, i := range want {
+			for attr, v := range map[string]string{
+				fmt.Sprintf("users.%d.name", n): userName(i), fmt.Sprintf("users.%d.id", n): ids[i],
+				fmt.Sprintf("names.%d", n): userName(i), fmt.Sprintf("ids.%d", n): ids[i],
+			} {
+				if a[attr] != v {
+					return fmt.Errorf("%s: %s = %q, want %q", addr, attr, a[attr], v)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// pagedListUsers checks that every read of the step paged through ListUsers:
+// 2,001 users take three calls, so the emulator counted a non-zero
+// multiple of three ListUsers requests and no other kind of request.
+func pagedListUsers(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		counts := env.Server.Counters()
+		pages := (accountUsers + 999) / 1000
+		n := counts.Actions["ListUsers"].OK
+		if n == 0 || n%int64(pages) != 0 || counts.Total.Received != n {
+			return fmt.Errorf("emulator counted %d ListUsers calls of %d requests; want a non-zero multiple of %d and nothing else",
+				n, counts.Total.Received, pages)
+		}
+		return nil
+	}
+}
