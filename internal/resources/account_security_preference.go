@@ -178,8 +178,8 @@ func securityPreferenceAttributes(context.Context) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"mfa_operation_for_login": schema.StringAttribute{
 			MarkdownDescription: "When RAM users must pass multi-factor authentication (MFA) to log on to the console: " +
-				"`mandatory` (every user, every logon), `independent` (as each user's own login profile says: " +
-				"`mseram_login_profile.mfa_bind_required`) or `adaptive` (only for logons RAM finds unusual). " +
+				"`mandatory` (every user, every logon), `independent` (as set for each user, e.g. by " +
+				"`mfa_bind_required` of `mseram_login_profile`) or `adaptive` (only for logons RAM finds unusual). " +
 				"It replaces the API's older `EnforceMFAForLogin` (`true` is `mandatory`). Default `" + d.MFAOperationForLogin + "`.",
 			Optional:   true,
 			Computed:   true,
