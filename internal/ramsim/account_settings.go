@@ -218,7 +218,9 @@ func (p *securityPreferenceRecord) wire() map[string]any {
 	out := settingsWire(p.fields())
 	// EnforceMFAForLogin is MFAOperationForLogin's older form ("mandatory"
 	// is true); the classic SDK still reads it.
-	out[loginPreference].(map[string]any)["EnforceMFAForLogin"] = p.MFAOperationForLogin == "mandatory"
+	if login, ok := out[loginPreference].(map[string]any); ok {
+		login["EnforceMFAForLogin"] = p.MFAOperationForLogin == "mandatory"
+	}
 	out["VerificationPreference"] = map[string]any{"VerificationTypes": slices.Clone(p.VerificationTypes)}
 	return out
 }
@@ -379,13 +381,15 @@ func applySettings(rq *request, fields []setting) *apiError {
 // settingsWire is the Get answer's object: each field under its group.
 func settingsWire(fields []setting) map[string]any {
 	out := map[string]any{}
+	groups := map[string]map[string]any{}
 	for _, f := range fields {
 		obj := out
 		if f.group != "" {
-			if out[f.group] == nil {
-				out[f.group] = map[string]any{}
+			if groups[f.group] == nil {
+				groups[f.group] = map[string]any{}
+				out[f.group] = groups[f.group]
 			}
-			obj = out[f.group].(map[string]any)
+			obj = groups[f.group]
 		}
 		switch {
 		case f.flag != nil:

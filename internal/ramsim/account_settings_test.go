@@ -152,7 +152,7 @@ func TestSecurityPreferenceDefaultsAndSet(t *testing.T) {
 	// the other fields keep their values. EnforceMFAForLogin=false is
 	// "independent".
 	env.ok(vIMS, "SetSecurityPreference", map[string]string{"LoginNetworkMasks": "", "VerificationTypes": "[]", "EnforceMFAForLogin": "false"})
-	lp := want["LoginProfilePreference"].(map[string]any)
+	lp, _ := want["LoginProfilePreference"].(map[string]any)
 	lp["LoginNetworkMasks"], lp["MFAOperationForLogin"], lp["EnforceMFAForLogin"] = "", "independent", false
 	want["VerificationPreference"] = map[string]any{"VerificationTypes": []any{}}
 	if got := field(env.ok(vIMS, "GetSecurityPreference", nil), "SecurityPreference"); !reflect.DeepEqual(got, want) {
