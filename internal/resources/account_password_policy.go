@@ -16,8 +16,8 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*accountSettingResource[accountPasswordPolicyModel, *accountPasswordPolicyModel])(nil)
-	_ resource.ResourceWithImportState = (*accountSettingResource[accountPasswordPolicyModel, *accountPasswordPolicyModel])(nil)
+	_ resource.ResourceWithConfigure   = (*accountSettingResource[accountPasswordPolicyModel, alicloud.PasswordPolicy, *accountPasswordPolicyModel])(nil)
+	_ resource.ResourceWithImportState = (*accountSettingResource[accountPasswordPolicyModel, alicloud.PasswordPolicy, *accountPasswordPolicyModel])(nil)
 )
 
 // The password policy's defaults and ranges are IMS SetPasswordPolicy's:
@@ -32,7 +32,7 @@ var defaultPasswordPolicy = alicloud.PasswordPolicy{MinimumPasswordLength: 8, In
 // NewAccountPasswordPolicyResource is the constructor the provider
 // registers for mseram_account_password_policy.
 func NewAccountPasswordPolicyResource() resource.Resource {
-	return &accountSettingResource[accountPasswordPolicyModel, *accountPasswordPolicyModel]{setting: accountSetting[accountPasswordPolicyModel]{
+	return &accountSettingResource[accountPasswordPolicyModel, alicloud.PasswordPolicy, *accountPasswordPolicyModel]{setting: accountSetting[accountPasswordPolicyModel, alicloud.PasswordPolicy]{
 		typeSuffix: "_account_password_policy",
 		object:     "the account's RAM password policy",
 		description: "The password policy for the console passwords of the account's RAM users: length, character classes, " +
@@ -41,21 +41,11 @@ func NewAccountPasswordPolicyResource() resource.Resource {
 			"a password is set (`mseram_login_profile`), not for passwords already set. Defaults and ranges are those of IMS " +
 			"[SetPasswordPolicy](" + docSetPasswordPolicy + "), checked at plan time.",
 		attributes: passwordPolicyAttributes,
-		write: func(ctx context.Context, c *alicloud.Client, m *accountPasswordPolicyModel) error {
-			p, err := c.SetPasswordPolicy(ctx, m.toAPI())
-			if err == nil {
-				m.fromAPI(p)
-			}
-			return err
+		get:        (*alicloud.Client).GetPasswordPolicy,
+		set: func(c *alicloud.Client, ctx context.Context, m *accountPasswordPolicyModel) (*alicloud.PasswordPolicy, error) {
+			return c.SetPasswordPolicy(ctx, m.toAPI())
 		},
-		read: func(ctx context.Context, c *alicloud.Client, m *accountPasswordPolicyModel) error {
-			p, err := c.GetPasswordPolicy(ctx)
-			if err == nil {
-				m.fromAPI(p)
-			}
-			return err
-		},
-		reset: func(ctx context.Context, c *alicloud.Client) error {
+		reset: func(c *alicloud.Client, ctx context.Context) error {
 			_, err := c.SetPasswordPolicy(ctx, defaultPasswordPolicy)
 			return err
 		},
@@ -101,8 +91,6 @@ func (m *accountPasswordPolicyModel) toAPI() alicloud.PasswordPolicy {
 	}
 }
 
-// fromAPI replaces every argument with the API's value, so a change made
-// outside Terraform shows in the plan.
 func (m *accountPasswordPolicyModel) fromAPI(p *alicloud.PasswordPolicy) {
 	m.MinimumPasswordLength = types.Int64Value(int64(p.MinimumPasswordLength))
 	m.RequireLowercaseCharacters = types.BoolValue(p.RequireLowercaseCharacters)

@@ -27,8 +27,8 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*accountSettingResource[accountSecurityPreferenceModel, *accountSecurityPreferenceModel])(nil)
-	_ resource.ResourceWithImportState = (*accountSettingResource[accountSecurityPreferenceModel, *accountSecurityPreferenceModel])(nil)
+	_ resource.ResourceWithConfigure   = (*accountSettingResource[accountSecurityPreferenceModel, alicloud.SecurityPreference, *accountSecurityPreferenceModel])(nil)
+	_ resource.ResourceWithImportState = (*accountSettingResource[accountSecurityPreferenceModel, alicloud.SecurityPreference, *accountSecurityPreferenceModel])(nil)
 )
 
 // The security preference's arguments, defaults and ranges are IMS
@@ -54,7 +54,7 @@ const (
 // NewAccountSecurityPreferenceResource is the constructor the provider
 // registers for mseram_account_security_preference.
 func NewAccountSecurityPreferenceResource() resource.Resource {
-	return &accountSettingResource[accountSecurityPreferenceModel, *accountSecurityPreferenceModel]{setting: accountSetting[accountSecurityPreferenceModel]{
+	return &accountSettingResource[accountSecurityPreferenceModel, alicloud.SecurityPreference, *accountSecurityPreferenceModel]{setting: accountSetting[accountSecurityPreferenceModel, alicloud.SecurityPreference]{
 		typeSuffix: "_account_security_preference",
 		object:     "the account's RAM security preference",
 		description: "The security preference that governs the account's RAM users in the console: whether MFA is enforced at " +
@@ -64,21 +64,11 @@ func NewAccountSecurityPreferenceResource() resource.Resource {
 			"documents no default, so leaving it out keeps the account's value), and destroying it sets RAM's defaults again. " +
 			"Defaults and ranges are those of IMS [SetSecurityPreference](" + docSetSecurityPreference + "), checked at plan time.",
 		attributes: securityPreferenceAttributes,
-		write: func(ctx context.Context, c *alicloud.Client, m *accountSecurityPreferenceModel) error {
-			p, err := c.SetSecurityPreference(ctx, m.toAPI())
-			if err == nil {
-				m.fromAPI(p)
-			}
-			return err
+		get:        (*alicloud.Client).GetSecurityPreference,
+		set: func(c *alicloud.Client, ctx context.Context, m *accountSecurityPreferenceModel) (*alicloud.SecurityPreference, error) {
+			return c.SetSecurityPreference(ctx, m.toAPI())
 		},
-		read: func(ctx context.Context, c *alicloud.Client, m *accountSecurityPreferenceModel) error {
-			p, err := c.GetSecurityPreference(ctx)
-			if err == nil {
-				m.fromAPI(p)
-			}
-			return err
-		},
-		reset: func(ctx context.Context, c *alicloud.Client) error {
+		reset: func(c *alicloud.Client, ctx context.Context) error {
 			_, err := c.SetSecurityPreference(ctx, defaultSecurityPreference)
 			return err
 		},
@@ -129,8 +119,6 @@ func (m *accountSecurityPreferenceModel) toAPI() alicloud.SecurityPreferenceInpu
 	return in
 }
 
-// fromAPI replaces every argument with the API's value, so a change made
-// outside Terraform shows in the plan.
 func (m *accountSecurityPreferenceModel) fromAPI(p *alicloud.SecurityPreference) {
 	lp := p.LoginProfilePreference
 	m.EnableSaveMFATicket = types.BoolValue(lp.EnableSaveMFATicket)

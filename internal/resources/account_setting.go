@@ -31,43 +31,53 @@ import (
 // sets RAM's defaults again, and its ID is the account ID, which import
 // takes.
 
-// accountSettingModel is what the lifecycle needs of a setting's model.
-type accountSettingModel interface {
+// accountSettingModel is what the lifecycle needs of a setting's model;
+// A is the API's form of the setting.
+type accountSettingModel[A any] interface {
 	setID(id string)
 	timeouts() timeouts.Value
+	// fromAPI replaces every argument with the API's value, so a change
+	// made outside Terraform shows in the plan.
+	fromAPI(a *A)
 }
 
 // accountSetting describes one setting: its type name after the provider's
 // prefix, how the object is named in messages, its arguments, and how to
-// write, read and reset it.
-type accountSetting[M any] struct {
+// read it, send a model's values (answering the setting as the API now
+// holds it) and set RAM's defaults.
+type accountSetting[M, A any] struct {
 	typeSuffix  string // "_account_password_policy"
 	object      string // "the account's RAM password policy"
 	description string
 	attributes  func(ctx context.Context) map[string]schema.Attribute
-	// write sends the model's values and copies what the API answers into
-	// it.
-	write func(ctx context.Context, c *alicloud.Client, m *M) error
-	// read copies the API's values into the model.
-	read func(ctx context.Context, c *alicloud.Client, m *M) error
-	// reset sets RAM's defaults.
-	reset func(ctx context.Context, c *alicloud.Client) error
+	get         func(c *alicloud.Client, ctx context.Context) (*A, error)
+	set         func(c *alicloud.Client, ctx context.Context, m *M) (*A, error)
+	reset       func(c *alicloud.Client, ctx context.Context) error
 }
 
 // accountSettingResource is the resource of an accountSetting; P is *M.
-type accountSettingResource[M any, P interface {
+type accountSettingResource[M, A any, P interface {
 	*M
-	accountSettingModel
+	accountSettingModel[A]
 }] struct {
-	setting accountSetting[M]
+	setting accountSetting[M, A]
 	client  *alicloud.Client
 }
 
-func (r *accountSettingResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+// write sends m and copies the API's answer into it.
+func (r *accountSettingResource[M, A, P]) write(ctx context.Context, m *M) error {
+	a, err := r.setting.set(r.client, ctx, m)
+	if err == nil {
+		P(m).fromAPI(a)
+	}
+	return err
+}
+
+func (r *accountSettingResource[M, A, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + r.setting.typeSuffix
 }
 
-func (r *accountSettingResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *accountSettingResource[M, A, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := r.setting.attributes(ctx)
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The Alibaba Cloud account ID the setting belongs to; import takes it.",
@@ -78,13 +88,13 @@ func (r *accountSettingResource[M, P]) Schema(ctx context.Context, _ resource.Sc
 	resp.Schema = schema.Schema{MarkdownDescription: r.setting.description, Attributes: attrs}
 }
 
-func (r *accountSettingResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+func (r *accountSettingResource[M, A, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	client, diags := framework.ClientFrom(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
 
-func (r *accountSettingResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *accountSettingResource[M, A, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -103,7 +113,7 @@ func (r *accountSettingResource[M, P]) Create(ctx context.Context, req resource.
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to find the account of the credentials", r.setting.object, err, ""))
 		return
 	}
-	if err := r.setting.write(ctx, r.client, &plan); err != nil {
+	if err := r.write(ctx, &plan); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to set "+r.setting.object, r.setting.object, err, ""))
 		return
 	}
@@ -112,7 +122,7 @@ func (r *accountSettingResource[M, P]) Create(ctx context.Context, req resource.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *accountSettingResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *accountSettingResource[M, A, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	ctx, cancel := withReadTimeout(ctx)
 	defer cancel()
 	var state M
@@ -120,14 +130,16 @@ func (r *accountSettingResource[M, P]) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.setting.read(ctx, r.client, &state); err != nil {
+	a, err := r.setting.get(r.client, ctx)
+	if err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read "+r.setting.object, r.setting.object, err, ""))
 		return
 	}
+	P(&state).fromAPI(a)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-func (r *accountSettingResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *accountSettingResource[M, A, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -139,7 +151,7 @@ func (r *accountSettingResource[M, P]) Update(ctx context.Context, req resource.
 		return
 	}
 	defer cancel()
-	if err := r.setting.write(ctx, r.client, &plan); err != nil {
+	if err := r.write(ctx, &plan); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update "+r.setting.object, r.setting.object, err, ""))
 		return
 	}
@@ -147,7 +159,7 @@ func (r *accountSettingResource[M, P]) Update(ctx context.Context, req resource.
 }
 
 // Delete puts RAM's defaults back: the setting itself cannot be deleted.
-func (r *accountSettingResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *accountSettingResource[M, A, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -159,7 +171,7 @@ func (r *accountSettingResource[M, P]) Delete(ctx context.Context, req resource.
 		return
 	}
 	defer cancel()
-	if err := r.setting.reset(ctx, r.client); err != nil {
+	if err := r.setting.reset(r.client, ctx); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to restore the defaults of "+r.setting.object, r.setting.object, err,
 			"Destroying this resource sets RAM's defaults again; the setting itself cannot be deleted. Run the destroy again, "+
 				"or use a removed block with destroy = false to stop managing it and keep its values."))
@@ -170,7 +182,7 @@ func (r *accountSettingResource[M, P]) Delete(ctx context.Context, req resource.
 
 // ImportState takes the account ID, and refuses another account's: the
 // credentials decide which account's setting is read and written.
-func (r *accountSettingResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *accountSettingResource[M, A, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resourceType := "mseram" + r.setting.typeSuffix
 	if req.ID == "" || strings.Trim(req.ID, "0123456789") != "" {
 		resp.Diagnostics.AddError("Invalid import ID",
