@@ -51,6 +51,8 @@ func (p *mseramProvider) Resources(context.Context) []func() resource.Resource {
 		resources.NewLoginProfileResource,
 		resources.NewAccessKeyResource,
 		resources.NewServiceLinkedRoleResource,
+		resources.NewAccountPasswordPolicyResource,
+		resources.NewAccountSecurityPreferenceResource,
 	}
 }
 

@@ -46,6 +46,11 @@ var actionCodes = map[string]map[string]string{
 		"TagResources":     "ram:TagResources",
 		"UntagResources":   "ram:UntagResources",
 		"ListTagResources": "ram:ListTagResources",
+
+		"GetPasswordPolicy":     "ram:GetPasswordPolicy",
+		"SetPasswordPolicy":     "ram:SetPasswordPolicy",
+		"GetSecurityPreference": "ram:GetSecurityPreference",
+		"SetSecurityPreference": "ram:SetSecurityPreference",
 	},
 	"resourcemanager": {
 		"CreateServiceLinkedRole":            "ram:CreateServiceLinkedRole",
@@ -159,6 +164,13 @@ var (
 		"TagResources":     imsTaggedUsers(false),
 		"UntagResources":   imsTaggedUsers(false),
 		"ListTagResources": imsTaggedUsers(true),
+
+		// The account's settings: "All Resources" in each action's
+		// authorization table (account_settings.go names the pages).
+		"GetPasswordPolicy":     accountWide,
+		"SetPasswordPolicy":     accountWide,
+		"GetSecurityPreference": accountWide,
+		"SetSecurityPreference": accountWide,
 	}
 
 	rmResources = map[string]resourceFunc{

@@ -37,8 +37,9 @@ type Config struct {
 	// Now is the clock (nil means time.Now); tests use it to control
 	// timestamps and the signature time window.
 	Now func() time.Time
-	// PasswordPolicy is what CreateLoginProfile and UpdateLoginProfile
-	// check; the zero value is RAM's default policy (at least 8 characters).
+	// PasswordPolicy is the account's password policy until IMS
+	// SetPasswordPolicy changes it (and a state file's wins over it); the
+	// zero value is RAM's default policy (at least 8 characters).
 	PasswordPolicy PasswordPolicy
 	// DeletionPolls is how many GetServiceLinkedRoleDeletionStatus calls a
 	// deletion task answers before it finishes: the first NOT_STARTED (when

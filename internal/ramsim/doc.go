@@ -107,6 +107,21 @@
 // SUCCEEDED (the role is deleted) or, when the service is marked in use,
 // FAILED with the resources using the role.
 //
+// # Account settings
+//
+// IMS's GetPasswordPolicy / SetPasswordPolicy and GetSecurityPreference /
+// SetSecurityPreference keep the account's password policy and security
+// preference, starting from the documented defaults (Config.PasswordPolicy
+// may tighten the initial policy). A Set changes the parameters it sends,
+// refuses a value outside the documented range (InvalidParameter.<Name>.Range
+// for integers, documented for MinimumPasswordLength, assumed for the
+// others) and answers the whole object. CreateLoginProfile and
+// UpdateLoginProfile check a password against the policy in force: length,
+// character classes, distinct characters, the user name
+// (InvalidParameter.Password.TooWeak). Expiry, lockout, password reuse and
+// the security preference govern console logons, which the emulator does
+// not have: they are stored and answered, not enforced.
+//
 // # Admin endpoint
 //
 // A service is marked in use with Server.SetServiceInUse,

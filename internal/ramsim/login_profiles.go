@@ -7,9 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
-	"unicode"
 )
 
 // loginProfileRecord is a user's console logon as persisted. The password
@@ -69,35 +67,10 @@ func (lp *loginProfileRecord) setPassword(password string) *apiError {
 	return nil
 }
 
-// checkPassword applies the password policy; any violation is
-// InvalidParameter.Password.TooWeak, the only code RAM documents for it.
-// Passwords are at most 32 characters (the console's and the policy's
-// upper bound; assumed to answer the same code).
+// checkPassword applies the account's password policy
+// (account_settings.go).
 func (s *Server) checkPassword(user, password string) *apiError {
-	pp := s.cfg.PasswordPolicy
-	n := len([]rune(password))
-	if n < pp.MinimumPasswordLength || n > 32 {
-		return errPasswordTooWeak()
-	}
-	var lower, upper, digit, symbol bool
-	for _, r := range password {
-		switch {
-		case unicode.IsLower(r):
-			lower = true
-		case unicode.IsUpper(r):
-			upper = true
-		case unicode.IsDigit(r):
-			digit = true
-		default:
-			symbol = true
-		}
-	}
-	if (pp.RequireLowercaseCharacters && !lower) || (pp.RequireUppercaseCharacters && !upper) ||
-		(pp.RequireNumbers && !digit) || (pp.RequireSymbols && !symbol) ||
-		(pp.PasswordNotContainUserName && strings.Contains(strings.ToLower(password), strings.ToLower(user))) {
-		return errPasswordTooWeak()
-	}
-	return nil
+	return s.passwordPolicy().check(user, password)
 }
 
 func (u *userRecord) loginProfileWire() map[string]any {

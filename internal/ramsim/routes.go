@@ -108,6 +108,11 @@ var products = []*product{
 		"TagResources":     {(*Server).tagResources, true},
 		"UntagResources":   {(*Server).untagResources, true},
 		"ListTagResources": {(*Server).listTagResources, false},
+
+		"GetPasswordPolicy":     {(*Server).getPasswordPolicy, false},
+		"SetPasswordPolicy":     {(*Server).setPasswordPolicy, true},
+		"GetSecurityPreference": {(*Server).getSecurityPreference, false},
+		"SetSecurityPreference": {(*Server).setSecurityPreference, true},
 	}},
 	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", service: "resourcemanager", resources: rmResources, actions: map[string]route{
 		"CreateServiceLinkedRole": {(*Server).createServiceLinkedRole, true},

@@ -28,6 +28,7 @@ type store struct {
 	roles    map[string]*roleRecord   // by RoleName
 	policies map[string]*policyRecord // custom policies by PolicyName
 	tasks    map[string]*deletionTask // service-linked role deletions by DeletionTaskId
+	settings accountSettings          // password policy and security preference
 }
 
 // userRecord is one RAM user as persisted.
@@ -57,6 +58,8 @@ type stateFile struct {
 	Policies  []*policyRecord `json:"policies,omitempty"`
 	// DeletionTasks are the service-linked role deletion tasks.
 	DeletionTasks []*deletionTask `json:"deletionTasks,omitempty"`
+	// AccountSettings are the password policy and security preference.
+	AccountSettings *accountSettings `json:"accountSettings,omitempty"`
 }
 
 // stateFormat stays 1: groups, roles, policies, login profiles, access
@@ -175,6 +178,9 @@ func loadStore(path string) (*store, error) {
 	for _, t := range f.DeletionTasks {
 		st.tasks[t.ID] = t
 	}
+	if f.AccountSettings != nil {
+		st.settings = *f.AccountSettings
+	}
 	return st, nil
 }
 
@@ -186,7 +192,7 @@ func (st *store) save(path, accountID string) error {
 	data, err := json.MarshalIndent(stateFile{
 		Format: stateFormat, AccountID: accountID, Users: st.sortedUsers(),
 		Groups: sortedByName(st.groups), Roles: sortedByName(st.roles), Policies: sortedByName(st.policies),
-		DeletionTasks: sortedByName(st.tasks),
+		DeletionTasks: sortedByName(st.tasks), AccountSettings: st.settings.persisted(),
 	}, "", "  ")
 	if err != nil {
 		return err
