@@ -11,13 +11,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${BIN:-$root/bin}
 keep=${KEEP:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mseram-demo.XXXXXX")
-ramsim_pid=""
+# shellcheck source=scripts/lib/ramsim.sh
+source "$root/scripts/lib/ramsim.sh"
 
 cleanup() {
   if [[ -n "$keep" ]]; then return; fi
-  if [[ -n "$ramsim_pid" ]] && kill -0 "$ramsim_pid" 2>/dev/null; then
-    kill -TERM "$ramsim_pid"; wait "$ramsim_pid" 2>/dev/null || true
-  fi
+  stop_ramsim || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,18 +29,8 @@ done
 command -v terraform >/dev/null || { echo "terraform is not on PATH" >&2; exit 1; }
 
 step "Starting ramsim (local RAM/IMS/ResourceManager/STS emulator)"
-"$bin/ramsim" -addr 127.0.0.1:0 -state "$work/ramsim-state.json" >"$work/ramsim.out" 2>"$work/ramsim.log" &
-ramsim_pid=$!
-line=""
-for _ in $(seq 150); do # up to 15 s for the ready line
-  line=$(head -n 1 "$work/ramsim.out")
-  [[ -n "$line" ]] && break
-  kill -0 "$ramsim_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[[ "$line" == "ramsim listening on "* ]] || { echo "ramsim did not start; its log:" >&2; cat "$work/ramsim.log" >&2; exit 1; }
-url=${line#ramsim listening on }
-echo "$line"
+start_ramsim "$bin/ramsim" "$work"
+url=$ramsim_url
 
 cat >"$work/terraform.rc" <<RC
 disable_checkpoint = true
@@ -61,9 +50,7 @@ tfflags=(-input=false -compact-warnings)
 [[ -t 1 ]] || tfflags+=(-no-color)
 
 export TF_CLI_CONFIG_FILE="$work/terraform.rc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
-export ALIBABA_CLOUD_ACCESS_KEY_ID=ramsim ALIBABA_CLOUD_ACCESS_KEY_SECRET=ramsim-secret
-export ALIBABA_CLOUD_ENDPOINT_RAM=$url ALIBABA_CLOUD_ENDPOINT_IMS=$url \
-  ALIBABA_CLOUD_ENDPOINT_RESOURCEMANAGER=$url ALIBABA_CLOUD_ENDPOINT_STS=$url
+ramsim_provider_env
 cd "$work"
 
 step "terraform apply"
@@ -147,7 +134,5 @@ step "terraform destroy"
 terraform destroy -auto-approve "${tfflags[@]}"
 
 step "Stopping ramsim"
-kill -TERM "$ramsim_pid"
-wait "$ramsim_pid"
-ramsim_pid=""
+stop_ramsim
 echo "Demo finished: applied, verified an empty second plan, destroyed."

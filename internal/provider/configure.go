@@ -104,6 +104,7 @@ func (p *mseramProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	tflog.Debug(ctx, "configured mseram API client", map[string]any{
+		"provider_version":     p.version,
 		"region":               cfg.Region,
 		"ram_endpoint":         client.Endpoint(alicloud.ProductRAM),
 		"has_static_key":       cfg.AccessKey != "",

@@ -4,6 +4,7 @@
 package provider_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/mseram/terraform-provider-mseram/internal/provider"
 )
@@ -21,8 +23,14 @@ import (
 // diagnostics of both steps.
 func configDiags(t *testing.T, args map[string]string, assumeRole map[string]string) []*tfprotov6.Diagnostic {
 	t.Helper()
-	ctx := context.Background()
-	srv, err := providerserver.NewProtocol6WithError(provider.New("test")())()
+	return configDiagsCtx(context.Background(), t, args, assumeRole)
+}
+
+// configDiagsCtx is configDiags with the context the provider server is
+// called with (a test logger, say).
+func configDiagsCtx(ctx context.Context, t *testing.T, args map[string]string, assumeRole map[string]string) []*tfprotov6.Diagnostic {
+	t.Helper()
+	srv, err := providerserver.NewProtocol6WithError(provider.New(testVersion)())()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +109,33 @@ func texts(diags []*tfprotov6.Diagnostic, sev tfprotov6.DiagnosticSeverity) stri
 }
 
 var staticKey = map[string]string{"access_key": "LTAIhcl", "secret_key": "hcl-secret-value"}
+
+// testVersion is the version configDiags serves the provider at.
+const testVersion = "1.2.3-test"
+
+// The version a release build sets (main.version, through -ldflags) is in
+// the provider's log, so a user's TF_LOG output says which build ran.
+func TestConfigure_logsTheProviderVersion(t *testing.T) {
+	clearCredentialEnv(t)
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	if diags := configDiagsCtx(ctx, t, staticKey, nil); hasError(diags) {
+		t.Fatalf("configuring failed: %s", texts(diags, tfprotov6.DiagnosticSeverityError))
+	}
+	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e["@message"] == "configured mseram API client" {
+			if e["provider_version"] != testVersion {
+				t.Errorf("provider_version = %v, want %q", e["provider_version"], testVersion)
+			}
+			return
+		}
+	}
+	t.Errorf("no 'configured mseram API client' entry among %d log entries", len(entries))
+}
 
 // The SDK libraries print HTTP traffic when DEBUG names them; configuring
 // warns about it.
