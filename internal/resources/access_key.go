@@ -41,14 +41,12 @@ const (
 // codeAccessKeyLimit is RAM's answer to a third key for one user.
 const codeAccessKeyLimit = "LimitExceeded.User.AccessKey"
 
-type accessKeyResource struct {
-	client *alicloud.Client
-}
+type accessKeyResource struct{ base }
 
 // NewAccessKeyResource is the constructor the provider registers for
 // mseram_access_key.
 func NewAccessKeyResource() resource.Resource {
-	return &accessKeyResource{}
+	return &accessKeyResource{base{typeName: "access_key"}}
 }
 
 type accessKeyModel struct {
@@ -65,8 +63,18 @@ type accessKeyModel struct {
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *accessKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_access_key"
+func (m accessKeyModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the access key m names to the shared lifecycle
+// (ram_object.go). Its create is createAccessKey, not ramObject's: a key has
+// no name to find it by after a lost answer (see access_key_create.go).
+func (r *accessKeyResource) object(m *accessKeyModel) ramObject[*alicloud.AccessKey] {
+	user, id := m.UserName.ValueString(), m.ID.ValueString()
+	return ramObject[*alicloud.AccessKey]{
+		noun: "access key", object: accessKeyObject(user, id), fields: map[string]any{"user_name": user, "access_key_id": id},
+		get: func(ctx context.Context) (*alicloud.AccessKey, error) { return findAccessKey(ctx, r.client, user, id) },
+		del: func(ctx context.Context) error { return r.client.DeleteAccessKey(ctx, user, id) },
+	}
 }
 
 func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -79,11 +87,7 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"is kept. For a short-lived key that never reaches the state, use the `mseram_access_key` ephemeral " +
 			"resource instead.\n\nAccess keys cannot be imported, since their secret cannot be read back.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The AccessKey ID.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"id": stableComputed("The AccessKey ID."),
 			"user_name": schema.StringAttribute{
 				MarkdownDescription: "The RAM user the key belongs to. Changing it replaces the key.",
 				Required:            true,
@@ -136,22 +140,10 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				Sensitive:           true,
 				PlanModifiers:       keep,
 			},
-			"encrypted_secret": schema.StringAttribute{
-				MarkdownDescription: "With `pgp_key`: the base64 of the OpenPGP message holding the secret, encrypted to `pgp_key`.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"key_fingerprint": schema.StringAttribute{
-				MarkdownDescription: "With `pgp_key`: the fingerprint (hex) of the OpenPGP key the secret is encrypted to.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the key was created (UTC, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
+			"encrypted_secret": stableComputed("With `pgp_key`: the base64 of the OpenPGP message holding the secret, encrypted to `pgp_key`."),
+			"key_fingerprint":  stableComputed("With `pgp_key`: the fingerprint (hex) of the OpenPGP key the secret is encrypted to."),
+			"create_date":      stableComputed("When the key was created (UTC, RFC 3339)."),
+			"timeouts":         timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -187,25 +179,13 @@ func pgpWithSecretFile(pgpKey, secretFile types.String) diag.Diagnostics {
 // out null, so it is not "set" yet.
 func isSet(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
-func (r *accessKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *accessKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan accessKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	if !ok {
+		return
+	}
 	user := plan.UserName.ValueString()
 	// Check before creating, so a key never exists that cannot be stored.
 	if resp.Diagnostics.Append(pgpWithSecretFile(plan.PGPKey, plan.SecretFile)...); resp.Diagnostics.HasError() {
@@ -260,6 +240,8 @@ func (r *accessKeyResource) Create(ctx context.Context, req resource.CreateReque
 	wantStatus := plan.Status.ValueString()
 	plan.Status = types.StringValue(key.Status)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// The mark ramObject.create sets for other objects (this create is the
+	// key's own): the first Read waits until the key is listed.
 	markUnconfirmed(ctx, resp)
 	if resp.Diagnostics.HasError() || key.Status == wantStatus {
 		return
@@ -288,30 +270,11 @@ func (r *accessKeyResource) rollback(ctx context.Context, user, id string, diags
 }
 
 func (r *accessKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state accessKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	user, id := state.UserName.ValueString(), state.ID.ValueString()
-	key, err := readConfirming(ctx, req, "access key "+id, func(ctx context.Context) (*alicloud.AccessKey, error) {
-		return findAccessKey(ctx, r.client, user, id)
+	readObject(ctx, req, resp, r.object, func(m *accessKeyModel, key *alicloud.AccessKey, _ map[string]string) diag.Diagnostics {
+		m.Status = types.StringValue(key.Status)
+		m.CreateDate = types.StringValue(key.CreateDate)
+		return nil
 	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM access key is gone; removing it from state", map[string]any{"user_name": user, "access_key_id": id})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read access key", accessKeyObject(user, id), err, ""))
-		return
-	}
-	state.Status = types.StringValue(key.Status)
-	state.CreateDate = types.StringValue(key.CreateDate)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
 }
 
 // findAccessKey looks the key up among the user's keys (RAM has no
@@ -332,17 +295,11 @@ func findAccessKey(ctx context.Context, c *alicloud.Client, user, id string) (*a
 
 func (r *accessKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state accessKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
+	if !ok {
+		return
+	}
 	user, id := state.UserName.ValueString(), state.ID.ValueString()
 	if !plan.Status.Equal(state.Status) {
 		if err := r.client.UpdateAccessKey(ctx, user, id, plan.Status.ValueString()); err != nil {
@@ -359,23 +316,14 @@ func (r *accessKeyResource) Update(ctx context.Context, req resource.UpdateReque
 
 func (r *accessKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state accessKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := deleting(ctx, req, resp, &state)
 	defer cancel()
-	user, id := state.UserName.ValueString(), state.ID.ValueString()
-	if err := ignoreNotFound(r.client.DeleteAccessKey(ctx, user, id)); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete access key", accessKeyObject(user, id), err, ""))
+	if !ok {
 		return
 	}
-	if !state.SecretFile.IsNull() {
-		resp.Diagnostics.Append(cleanUpSecretFile(state.SecretFile.ValueString(), state.Secret.ValueString(), accessKeyObject(user, id))...)
+	o := r.object(&state)
+	if o.delete(ctx, &resp.Diagnostics) && !state.SecretFile.IsNull() {
+		resp.Diagnostics.Append(cleanUpSecretFile(state.SecretFile.ValueString(), state.Secret.ValueString(), o.object)...)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -28,13 +29,14 @@ var (
 )
 
 type groupMembershipResource struct {
-	client *alicloud.Client
+	base
+	replacedOnly
 }
 
 // NewGroupMembershipResource is the constructor the provider registers for
 // mseram_group_membership.
 func NewGroupMembershipResource() resource.Resource {
-	return &groupMembershipResource{}
+	return &groupMembershipResource{base: base{typeName: "group_membership"}}
 }
 
 type groupMembershipModel struct {
@@ -53,8 +55,22 @@ func membershipID(group, user string) string {
 	return group + ":" + user
 }
 
-func (r *groupMembershipResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_group_membership"
+func (m groupMembershipModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the membership m names to the shared lifecycle
+// (ram_object.go). It has no creation date: see Create.
+func (r *groupMembershipResource) object(m *groupMembershipModel) ramObject[struct{}] {
+	group, user := m.GroupName.ValueString(), m.UserName.ValueString()
+	return ramObject[struct{}]{
+		noun:   "RAM group membership",
+		object: fmt.Sprintf("membership of RAM user %q in RAM group %q", user, group),
+		fields: map[string]any{"group_name": group, "user_name": user},
+		// The user's groups come in one call; a group not in the list (or a
+		// user that is gone) is a not-found, so a fresh membership is waited for.
+		get:           func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findMember(ctx, group, user) },
+		del:           func(ctx context.Context) error { return r.client.RemoveUserFromGroup(ctx, group, user) },
+		deleteSummary: "Unable to remove RAM user from group",
+	}
 }
 
 func (r *groupMembershipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -63,11 +79,7 @@ func (r *groupMembershipResource) Schema(ctx context.Context, _ resource.SchemaR
 		MarkdownDescription: "Puts one RAM user in one RAM group, so the user gets the group's policies. " +
 			"Other members of the group, added elsewhere, are left alone. Every argument forces a new membership.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<group_name>:<user_name>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputed("`<group_name>:<user_name>`."),
 			"group_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the RAM group, e.g. a `mseram_group`'s `name`.",
 				Required:            true,
@@ -85,43 +97,25 @@ func (r *groupMembershipResource) Schema(ctx context.Context, _ resource.SchemaR
 	}
 }
 
-func (r *groupMembershipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
-func membershipObject(m groupMembershipModel) string {
-	return fmt.Sprintf("membership of RAM user %q in RAM group %q", m.UserName.ValueString(), m.GroupName.ValueString())
-}
-
 func (r *groupMembershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan groupMembershipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
+	if !ok {
+		return
+	}
 	group, user := plan.GroupName.ValueString(), plan.UserName.ValueString()
 	id := membershipID(group, user)
+	o := r.object(&plan)
 	// A membership is the pair (group, user) with nothing else to compare
 	// and no creation date to check: found in place after a request whose
 	// answer was lost, it is exactly what was asked for, so adopting it is
 	// safe (state matches configuration and account; destroy removes it as
 	// it would have had the answer arrived).
-	_, err := createAdopting(ctx, creation[struct{}]{
-		object: membershipObject(plan),
-		create: func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, r.client.AddUserToGroup(ctx, group, user)
-		},
-		lookup:  func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findMember(ctx, group, user) },
-		differs: func(struct{}) string { return "" },
-	})
+	_, err := o.create(ctx, resp, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, r.client.AddUserToGroup(ctx, group, user)
+	},
+		func(struct{}, map[string]string) string { return "" })
 	if err != nil {
 		hint := ""
 		switch {
@@ -131,41 +125,19 @@ func (r *groupMembershipResource) Create(ctx context.Context, req resource.Creat
 		case alicloud.IsNotFound(err):
 			hint = "Check that the user and the group exist; if Terraform creates them, reference their `name` attributes so they are created first."
 		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to add RAM user to group", membershipObject(plan), err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to add RAM user to group", o.object, err, hint))
 		return
 	}
 	tflog.Info(ctx, "added RAM user to group", map[string]any{"group_name": group, "user_name": user})
 	plan.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 }
 
 func (r *groupMembershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state groupMembershipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	group, user := state.GroupName.ValueString(), state.UserName.ValueString()
-	// The user's groups come in one call; a group not in the list (or a user
-	// that is gone) is a not-found, so a fresh membership is waited for.
-	_, err := readConfirming(ctx, req, membershipObject(state), func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, r.findMember(ctx, group, user)
+	readObject(ctx, req, resp, r.object, func(m *groupMembershipModel, _ struct{}, _ map[string]string) diag.Diagnostics {
+		m.ID = types.StringValue(membershipID(m.GroupName.ValueString(), m.UserName.ValueString()))
+		return nil
 	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM group membership is gone; removing it from state", map[string]any{"group_name": group, "user_name": user})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM group membership", membershipObject(state), err, ""))
-		return
-	}
-	state.ID = types.StringValue(membershipID(group, user))
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
 }
 
 // findMember returns nil when user is in group, errNotMember when not, or
@@ -183,26 +155,8 @@ func (r *groupMembershipResource) findMember(ctx context.Context, group, user st
 	return errNotMember
 }
 
-// Update is never called: every argument forces replacement.
-func (r *groupMembershipResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
-}
-
 func (r *groupMembershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state groupMembershipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
-	err := r.client.RemoveUserFromGroup(ctx, state.GroupName.ValueString(), state.UserName.ValueString())
-	if err != nil && !alicloud.IsNotFound(err) {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove RAM user from group", membershipObject(state), err, ""))
-	}
+	deleteObject(ctx, req, resp, r.object)
 }
 
 // ImportState takes `<group_name>:<user_name>`. Neither name may contain a

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -35,14 +34,12 @@ var (
 // codePasswordTooWeak is RAM's one code for every password-policy failure.
 const codePasswordTooWeak = "InvalidParameter.Password.TooWeak"
 
-type loginProfileResource struct {
-	client *alicloud.Client
-}
+type loginProfileResource struct{ base }
 
 // NewLoginProfileResource is the constructor the provider registers for
 // mseram_login_profile.
 func NewLoginProfileResource() resource.Resource {
-	return &loginProfileResource{}
+	return &loginProfileResource{base{typeName: "login_profile"}}
 }
 
 type loginProfileModel struct {
@@ -57,12 +54,23 @@ type loginProfileModel struct {
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *loginProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_login_profile"
+func (m loginProfileModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the login profile m names to the shared lifecycle
+// (ram_object.go).
+func (r *loginProfileResource) object(m *loginProfileModel) ramObject[*alicloud.LoginProfile] {
+	user := m.UserName.ValueString()
+	return ramObject[*alicloud.LoginProfile]{
+		noun: "login profile", object: loginProfileObject(user), fields: map[string]any{"user_name": user},
+		// Not-found is EntityNotExist.User or .User.LoginProfile: either way
+		// there is no console logon left to manage.
+		get:     func(ctx context.Context) (*alicloud.LoginProfile, error) { return r.client.GetLoginProfile(ctx, user) },
+		created: func(lp *alicloud.LoginProfile) string { return lp.CreateDate },
+		del:     func(ctx context.Context) error { return r.client.DeleteLoginProfile(ctx, user) },
+	}
 }
 
 func (r *loginProfileResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Console logon (a password) for a RAM user.\n\n" +
 			"Set the password with the write-only `password_wo` (Terraform 1.11 and later): it is sent to Alibaba Cloud " +
@@ -72,11 +80,7 @@ func (r *loginProfileResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"The API never returns a password: an imported login profile has no password in the state, and a password " +
 			"changed in the console is not detected.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The user name; a user has at most one login profile.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"id": stableComputed("The user name; a user has at most one login profile."),
 			"user_name": schema.StringAttribute{
 				MarkdownDescription: "The RAM user that gets console logon. Changing it replaces the login profile.",
 				Required:            true,
@@ -106,24 +110,10 @@ func (r *loginProfileResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Optional:  true,
 				Sensitive: true,
 			},
-			"password_reset_required": schema.BoolAttribute{
-				MarkdownDescription: "Whether the user must choose a new password at the next logon. Default `false`. Changes in place.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"mfa_bind_required": schema.BoolAttribute{
-				MarkdownDescription: "Whether the user must bind an MFA device at the next logon. Default `false`. Changes in place.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When console logon was enabled (UTC, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
+			"password_reset_required": defaultFalse("Whether the user must choose a new password at the next logon. Default `false`. Changes in place."),
+			"mfa_bind_required":       defaultFalse("Whether the user must bind an MFA device at the next logon. Default `false`. Changes in place."),
+			"create_date":             stableComputed("When console logon was enabled (UTC, RFC 3339)."),
+			"timeouts":                timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -137,12 +127,6 @@ func (r *loginProfileResource) ConfigValidators(context.Context) []resource.Conf
 	}
 }
 
-func (r *loginProfileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 // passwordAttr is the attribute the password came from, for diagnostics.
 func (m *loginProfileModel) passwordAttr() path.Path {
 	if !m.Password.IsNull() {
@@ -153,19 +137,12 @@ func (m *loginProfileModel) passwordAttr() path.Path {
 
 func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config loginProfileModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	// Write-only values are only in the configuration, never in the plan.
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	// Write-only values are only in the configuration, never in the plan.
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); !ok || resp.Diagnostics.HasError() {
+		return
+	}
 	user := plan.UserName.ValueString()
 	password := plan.Password.ValueString()
 	if plan.Password.IsNull() {
@@ -175,13 +152,11 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 	// The password cannot be read back; a profile created after this
 	// apply's first attempt with the same flags is the one the lost attempt
 	// made, with the password it carried (the same as the retry's).
-	lp, err := createAdopting(ctx, creation[*alicloud.LoginProfile]{
-		object: loginProfileObject(user),
-		create: func(ctx context.Context) (*alicloud.LoginProfile, error) {
+	lp, err := r.object(&plan).create(ctx, resp,
+		func(ctx context.Context) (*alicloud.LoginProfile, error) {
 			return r.client.CreateLoginProfile(ctx, user, password, reset, mfa)
 		},
-		lookup: func(ctx context.Context) (*alicloud.LoginProfile, error) { return r.client.GetLoginProfile(ctx, user) },
-		differs: func(lp *alicloud.LoginProfile) string {
+		func(lp *alicloud.LoginProfile, _ map[string]string) string {
 			var d differ
 			if lp.PasswordResetRequired != reset {
 				d = append(d, fmt.Sprintf("password_reset_required is %t, want %t", lp.PasswordResetRequired, reset))
@@ -190,9 +165,7 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 				d = append(d, fmt.Sprintf("mfa_bind_required is %t, want %t", lp.MFABindRequired, mfa))
 			}
 			return d.String()
-		},
-		created: func(lp *alicloud.LoginProfile) string { return lp.CreateDate },
-	})
+		})
 	if err != nil {
 		resp.Diagnostics.Append(loginProfileWriteDiag("Unable to create login profile", user, plan.passwordAttr(), err))
 		return
@@ -202,58 +175,28 @@ func (r *loginProfileResource) Create(ctx context.Context, req resource.CreateRe
 	plan.CreateDate = types.StringValue(lp.CreateDate)
 	plan.PasswordWO = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 }
 
 func (r *loginProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state loginProfileModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	user := state.UserName.ValueString()
-	lp, err := readConfirming(ctx, req, "login profile of RAM user "+user, func(ctx context.Context) (*alicloud.LoginProfile, error) {
-		return r.client.GetLoginProfile(ctx, user)
+	readObject(ctx, req, resp, r.object, func(m *loginProfileModel, lp *alicloud.LoginProfile, _ map[string]string) diag.Diagnostics {
+		// The password is never returned: password and password_wo_version
+		// keep what the state had.
+		m.ID = m.UserName
+		m.PasswordResetRequired = types.BoolValue(lp.PasswordResetRequired)
+		m.MFABindRequired = types.BoolValue(lp.MFABindRequired)
+		m.CreateDate = types.StringValue(lp.CreateDate)
+		m.PasswordWO = types.StringNull()
+		return nil
 	})
-	if alicloud.IsNotFound(err) {
-		// EntityNotExist.User or .User.LoginProfile: either way there is no
-		// console logon left to manage.
-		tflog.Warn(ctx, "RAM login profile is gone; removing it from state", map[string]any{"user_name": user})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read login profile", loginProfileObject(user), err, ""))
-		return
-	}
-	// The password is never returned: password and password_wo_version keep
-	// what the state had.
-	state.ID = types.StringValue(user)
-	state.PasswordResetRequired = types.BoolValue(lp.PasswordResetRequired)
-	state.MFABindRequired = types.BoolValue(lp.MFABindRequired)
-	state.CreateDate = types.StringValue(lp.CreateDate)
-	state.PasswordWO = types.StringNull()
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
 }
 
 func (r *loginProfileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state, config loginProfileModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
-
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); !ok || resp.Diagnostics.HasError() {
+		return
+	}
 	user := state.UserName.ValueString()
 	var password *string
 	switch {
@@ -286,33 +229,14 @@ func (r *loginProfileResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *loginProfileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state loginProfileModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
-	user := state.UserName.ValueString()
-	if err := ignoreNotFound(r.client.DeleteLoginProfile(ctx, user)); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete login profile", loginProfileObject(user), err, ""))
-	}
+	deleteObject(ctx, req, resp, r.object)
 }
 
 // ImportState takes the user name. The password cannot be imported: the
 // API never returns it.
 func (r *loginProfileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !ramrules.UserName.Valid(req.ID) || req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import mseram_login_profile by the RAM user's name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_name"), req.ID)...)
+	importByName(ctx, req, resp, ramrules.UserName,
+		`Import mseram_login_profile by the RAM user's name (1–64 letters, digits, '.', '-' or '_'), e.g. "alice"`, "id", "user_name")
 }
 
 func loginProfileObject(user string) string {

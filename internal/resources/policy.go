@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -39,15 +38,12 @@ const (
 	rotateOldest      = "DeleteOldestNonDefaultVersionWhenLimitExceeded"
 )
 
-type policyResource struct {
-	client *alicloud.Client
-	lint   framework.LintSettings
-}
+type policyResource struct{ linting }
 
 // NewPolicyResource is the constructor the provider registers for
 // mseram_policy.
 func NewPolicyResource() resource.Resource {
-	return &policyResource{}
+	return &policyResource{linting{base: base{typeName: "policy"}}}
 }
 
 // policyTypeCustom is the PolicyType of every policy this resource manages.
@@ -67,8 +63,39 @@ type policyModel struct {
 	Timeouts        timeouts.Value           `tfsdk:"timeouts"`
 }
 
-func (r *policyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_policy"
+func (m policyModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// policyFound is a custom policy as the API returns it, with its default
+// version (nil when the answer had none).
+type policyFound struct {
+	p *alicloud.Policy
+	v *alicloud.PolicyVersion
+}
+
+// object describes the custom policy m names to the shared lifecycle
+// (ram_object.go).
+func (r *policyResource) object(m *policyModel) ramObject[policyFound] {
+	name := m.Name.ValueString()
+	return ramObject[policyFound]{
+		noun: "RAM policy", object: fmt.Sprintf("RAM policy %q", name), fields: map[string]any{"policy_name": name},
+		get: func(ctx context.Context) (policyFound, error) {
+			p, v, err := r.client.GetPolicy(ctx, name, policyTypeCustom)
+			return policyFound{p, v}, err
+		},
+		tags: func(ctx context.Context, f policyFound) (map[string]string, error) {
+			return r.client.PolicyTagsOf(ctx, f.p)
+		},
+		tagging: ramTagAPI(r.client, alicloud.RAMResourcePolicy, name),
+		created: func(f policyFound) string { return f.p.CreateDate },
+		// CascadingDelete removes the non-default versions this resource made.
+		del:        func(ctx context.Context) error { return r.client.DeletePolicy(ctx, name, true) },
+		dependants: policyEntities(r.client, name),
+		conflictHint: "The policy is still attached to the principal the error code names. Remove those attachments first, " +
+			"or set force_destroy = true on this mseram_policy, apply, then destroy.",
+		force:            m.ForceDestroy.ValueBool(),
+		removeDependants: func(ctx context.Context) error { return r.detachEverywhere(ctx, name) },
+		removing:         "Unable to detach RAM policy before deleting it",
+	}
 }
 
 func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -77,11 +104,7 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"oldest non-default version when RAM's limit of five is reached, so updates never fail on it. Documents are compared by meaning, " +
 			"so the API's reformatting (whitespace, key and list order, a string versus a one-element list) never shows as a change.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The policy name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputed("The policy name."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Policy name: 1–128 letters, digits or hyphens, unique among the account's policies. Changing it replaces the policy.",
 				Required:            true,
@@ -106,13 +129,8 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Optional:            true,
 				Validators:          framework.RAMTags(),
 			},
-			"force_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the policy first detaches it from every user, group and role. Default `false`: " +
-					"deletion fails while it is attached and names the principals.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"force_destroy": defaultFalse("When `true`, destroying the policy first detaches it from every user, group and role. Default `false`: " +
+				"deletion fails while it is attached and names the principals."),
 			"default_version": schema.StringAttribute{
 				MarkdownDescription: "The default (effective) version, e.g. `v3`.",
 				Computed:            true,
@@ -128,21 +146,10 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the policy was created (UTC, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
+			"create_date": stableComputed("When the policy was created (UTC, RFC 3339)."),
+			"timeouts":    timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
-}
-
-func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-	r.lint = framework.LintFrom(req.ProviderData)
 }
 
 // ModifyPlan lints a document that is about to be sent (lint findings are
@@ -175,17 +182,11 @@ func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 
 func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan policyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	if !ok {
+		return
+	}
 	name := plan.Name.ValueString()
 	tags, diags := tagsFromMap(ctx, plan.Tags)
 	resp.Diagnostics.Append(diags...)
@@ -199,125 +200,69 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 		Description:    plan.Description.ValueString(),
 		Tags:           tags,
 	}
-	type found struct {
-		p        *alicloud.Policy
-		document string
-		tags     map[string]string
-	}
-	f, err := createAdopting(ctx, creation[found]{
-		object: fmt.Sprintf("RAM policy %q", name),
-		create: func(ctx context.Context) (found, error) {
+	o := r.object(&plan)
+	f, err := o.create(ctx, resp,
+		func(ctx context.Context) (policyFound, error) {
 			p, err := r.client.CreatePolicy(ctx, in)
-			return found{p: p}, err
+			return policyFound{p: p}, err
 		},
-		lookup: func(ctx context.Context) (found, error) {
-			p, v, err := r.client.GetPolicy(ctx, name, policyTypeCustom)
-			if err != nil {
-				return found{}, err
-			}
-			tags, err := r.client.PolicyTagsOf(ctx, p)
-			doc := ""
-			if v != nil {
-				doc = v.PolicyDocument
-			}
-			return found{p, doc, tags}, err
-		},
-		differs: func(f found) string {
+		func(f policyFound, tags map[string]string) string {
 			var d differ
-			d.document("policy_document", f.document, in.PolicyDocument)
+			doc := ""
+			if f.v != nil {
+				doc = f.v.PolicyDocument
+			}
+			d.document("policy_document", doc, in.PolicyDocument)
 			d.str("description", f.p.Description, in.Description)
-			d.tags(f.tags, in.Tags)
+			d.tags(tags, in.Tags)
 			return d.String()
-		},
-		created: func(f found) string { return f.p.CreateDate },
-	})
-	p := f.p
+		})
 	if err != nil {
-		hint := ""
-		if alicloud.IsAlreadyExists(err) {
-			hint = importHint("mseram_policy", name)
-		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM policy", fmt.Sprintf("RAM policy %q", name), err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM policy", o.object, err, importAdvice(err, "mseram_policy", name)))
 		return
 	}
 	tflog.Info(ctx, "created RAM policy", map[string]any{"policy_name": name})
 	plan.ID = types.StringValue(name)
-	plan.DefaultVersion = types.StringValue(p.DefaultVersion)
-	plan.AttachmentCount = types.Int64Value(int64(p.AttachmentCount))
-	plan.CreateDate = types.StringValue(p.CreateDate)
+	plan.DefaultVersion = types.StringValue(f.p.DefaultVersion)
+	plan.AttachmentCount = types.Int64Value(int64(f.p.AttachmentCount))
+	plan.CreateDate = types.StringValue(f.p.CreateDate)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 }
 
 func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state policyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.Name.ValueString()
-	type found struct {
-		p *alicloud.Policy
-		v *alicloud.PolicyVersion
-	}
-	f, err := readConfirming(ctx, req, "RAM policy "+name, func(ctx context.Context) (found, error) {
-		p, v, err := r.client.GetPolicy(ctx, name, policyTypeCustom)
-		return found{p, v}, err
-	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM policy is gone; removing it from state", map[string]any{"policy_name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	object := fmt.Sprintf("RAM policy %q", name)
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM policy", object, err, ""))
-		return
-	}
-	tags, err := r.client.PolicyTagsOf(ctx, f.p)
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM policy", object, err, ""))
-		return
-	}
-	state.ID = types.StringValue(f.p.PolicyName)
-	state.Name = types.StringValue(f.p.PolicyName)
-	state.Description = optionalString(f.p.Description)
-	state.DefaultVersion = types.StringValue(f.p.DefaultVersion)
-	state.Type = types.StringValue(policyTypeCustom)
-	state.AttachmentCount = types.Int64Value(int64(f.p.AttachmentCount))
-	state.CreateDate = types.StringValue(f.p.CreateDate)
+	readObject(ctx, req, resp, r.object, setPolicyFromAPI)
+}
+
+// setPolicyFromAPI replaces the model's API-owned attributes with what the
+// API returned, so out-of-band changes show up as drift.
+func setPolicyFromAPI(m *policyModel, f policyFound, tags map[string]string) diag.Diagnostics {
+	m.ID = types.StringValue(f.p.PolicyName)
+	m.Name = types.StringValue(f.p.PolicyName)
+	m.Description = optionalString(f.p.Description)
+	m.DefaultVersion = types.StringValue(f.p.DefaultVersion)
+	m.Type = types.StringValue(policyTypeCustom)
+	m.AttachmentCount = types.Int64Value(int64(f.p.AttachmentCount))
+	m.CreateDate = types.StringValue(f.p.CreateDate)
 	if f.v != nil {
 		// The framework keeps the prior text when this one is equivalent.
-		state.PolicyDocument = framework.NewPolicyDocument(f.v.PolicyDocument)
+		m.PolicyDocument = framework.NewPolicyDocument(f.v.PolicyDocument)
 	}
-	tagMap, diags := tagsToMap(tags, state.Tags)
-	resp.Diagnostics.Append(diags...)
-	state.Tags = tagMap
-	if state.ForceDestroy.IsNull() {
-		state.ForceDestroy = types.BoolValue(false) // after import
+	if m.ForceDestroy.IsNull() {
+		m.ForceDestroy = types.BoolValue(false) // after import
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
+	var diags diag.Diagnostics
+	m.Tags, diags = tagsToMap(tags, m.Tags)
+	return diags
 }
 
 func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state policyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
-	name := state.Name.ValueString()
-	object := fmt.Sprintf("RAM policy %q", name)
-
+	if !ok {
+		return
+	}
+	name, object := state.Name.ValueString(), r.object(&state).object
 	if d := changed(state.Description, plan.Description); d != nil {
 		if _, err := r.client.UpdatePolicyDescription(ctx, name, *d); err != nil {
 			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update the description of RAM policy", object, err, ""))
@@ -337,7 +282,7 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		plan.DefaultVersion = types.StringValue(v.VersionID)
 	}
 
-	resp.Diagnostics.Append(ramTagAPI(r.client, alicloud.RAMResourcePolicy, name).update(ctx, "RAM policy", object, state.Tags, plan.Tags)...)
+	resp.Diagnostics.Append(r.object(&plan).updateTags(ctx, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -425,37 +370,7 @@ func oldestNonDefault(versions []alicloud.PolicyVersion) string {
 }
 
 func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state policyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
-	name := state.Name.ValueString()
-	object := fmt.Sprintf("RAM policy %q", name)
-
-	if state.ForceDestroy.ValueBool() {
-		if err := r.detachEverywhere(ctx, name); err != nil {
-			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach RAM policy before deleting it", object, err, ""))
-			return
-		}
-	}
-	// CascadingDelete removes the non-default versions this resource made.
-	err := deleteWaiting(ctx, object, func(ctx context.Context) error { return r.client.DeletePolicy(ctx, name, true) }, policyEntities(r.client, name))
-	if err == nil || alicloud.IsNotFound(err) {
-		return
-	}
-	hint := ""
-	if alicloud.IsConflict(err) {
-		hint = "The policy is still attached to the principal the error code names. Remove those attachments first, " +
-			"or set force_destroy = true on this mseram_policy, apply, then destroy."
-	}
-	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM policy", object, err, hint))
+	deleteObject(ctx, req, resp, r.object)
 }
 
 // detachEverywhere detaches the custom policy from every principal.
@@ -478,11 +393,6 @@ func (r *policyResource) detachEverywhere(ctx context.Context, name string) erro
 
 // ImportState takes the policy name.
 func (r *policyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !ramrules.PolicyName.Valid(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import mseram_policy by the custom policy's name (1–128 letters, digits or hyphens), e.g. \"mse-config-readers\"; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+	importByName(ctx, req, resp, ramrules.PolicyName,
+		`Import mseram_policy by the custom policy's name (1–128 letters, digits or hyphens), e.g. "mse-config-readers"`, "name")
 }

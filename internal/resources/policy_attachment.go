@@ -48,23 +48,24 @@ var (
 )
 
 type policyAttachmentResource struct {
-	spec   principalSpec
-	client *alicloud.Client
+	base
+	replacedOnly
+	spec principalSpec
 }
 
 // NewUserPolicyAttachmentResource registers mseram_user_policy_attachment.
 func NewUserPolicyAttachmentResource() resource.Resource {
-	return &policyAttachmentResource{spec: userPrincipal}
+	return &policyAttachmentResource{base: base{typeName: "user_policy_attachment"}, spec: userPrincipal}
 }
 
 // NewGroupPolicyAttachmentResource registers mseram_group_policy_attachment.
 func NewGroupPolicyAttachmentResource() resource.Resource {
-	return &policyAttachmentResource{spec: groupPrincipal}
+	return &policyAttachmentResource{base: base{typeName: "group_policy_attachment"}, spec: groupPrincipal}
 }
 
 // NewRolePolicyAttachmentResource registers mseram_role_policy_attachment.
 func NewRolePolicyAttachmentResource() resource.Resource {
-	return &policyAttachmentResource{spec: rolePrincipal}
+	return &policyAttachmentResource{base: base{typeName: "role_policy_attachment"}, spec: rolePrincipal}
 }
 
 // policyAttachment is the model. The principal's attribute name differs per
@@ -72,6 +73,7 @@ func NewRolePolicyAttachmentResource() resource.Resource {
 // attribute.
 type policyAttachment struct {
 	PolicyName, PolicyType, Principal string
+	Timeouts                          timeouts.Value
 }
 
 // errAttachmentNotFound stands for "the principal exists but the policy is
@@ -82,21 +84,13 @@ func (a policyAttachment) importID(spec principalSpec) string {
 	return strings.Join([]string{spec.prefix, a.PolicyName, a.PolicyType, a.Principal}, ":")
 }
 
-func (r *policyAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.spec.prefix + "_policy_attachment"
-}
-
 func (r *policyAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Attaches a system or custom RAM policy to a %s, e.g. `AliyunMSEFullAccess` for an O&M engineer "+
 			"or a least-privilege custom policy. Every argument forces a new attachment.", r.spec.noun),
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("`%s:<policy_name>:<policy_type>:<%s>`, the alicloud provider's format.", r.spec.prefix, r.spec.attribute),
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputed(fmt.Sprintf("`%s:<policy_name>:<policy_type>:<%s>`, the alicloud provider's format.", r.spec.prefix, r.spec.attribute)),
 			"policy_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the policy, e.g. `AliyunMSEReadOnlyAccess` or a `mseram_policy`'s name.",
 				Required:            true,
@@ -120,12 +114,6 @@ func (r *policyAttachmentResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
-func (r *policyAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 // attrGetter is Plan.GetAttribute or State.GetAttribute.
 type attrGetter func(context.Context, path.Path, any) diag.Diagnostics
 
@@ -140,6 +128,7 @@ func (r *policyAttachmentResource) read(ctx context.Context, get attrGetter) (po
 		diags.Append(get(ctx, path.Root(attr), &v)...)
 		*dst = v.ValueString()
 	}
+	diags.Append(get(ctx, path.Root("timeouts"), &a.Timeouts)...)
 	return a, diags
 }
 
@@ -151,24 +140,32 @@ func (r *policyAttachmentResource) write(ctx context.Context, set attrSetter, a 
 	return diags
 }
 
-func (r *policyAttachmentResource) object(a policyAttachment) string {
-	return fmt.Sprintf("%s policy %q attached to %s %q", a.PolicyType, a.PolicyName, r.spec.noun, a.Principal)
+// object describes attachment a to the shared lifecycle (ram_object.go).
+// It has no creation date: see Create.
+func (r *policyAttachmentResource) object(a policyAttachment) ramObject[struct{}] {
+	return ramObject[struct{}]{
+		noun:   "RAM policy attachment",
+		object: fmt.Sprintf("%s policy %q attached to %s %q", a.PolicyType, a.PolicyName, r.spec.noun, a.Principal),
+		fields: map[string]any{"id": a.importID(r.spec)},
+		// RAM lists a principal's policies in one call; an attachment not in
+		// the list is treated like a not-found, so a fresh one is waited for.
+		get: func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findAttached(ctx, a) },
+		del: func(ctx context.Context) error {
+			return r.client.DetachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
+		},
+		deleteSummary: "Unable to detach RAM policy",
+	}
 }
 
 func (r *policyAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	a, diags := r.read(ctx, req.Plan.GetAttribute)
 	resp.Diagnostics.Append(diags...)
-	var to timeouts.Value
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("timeouts"), &to)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, to.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := bounded(ctx, &resp.Diagnostics, a.Timeouts.Create)
 	defer cancel()
+	if !ok {
+		return
+	}
+	o := r.object(a)
 	// An attachment has no attributes of its own and no creation date to
 	// check: it is the pair (policy, principal), and found in place after a
 	// request whose answer was lost, it is exactly what this resource asked
@@ -176,14 +173,11 @@ func (r *policyAttachmentResource) Create(ctx context.Context, req resource.Crea
 	// configuration and the account, and destroying the resource detaches
 	// it, as it would have had the answer arrived. (Had someone else
 	// attached the same policy in those seconds, both wanted the same thing.)
-	_, err := createAdopting(ctx, creation[struct{}]{
-		object: r.object(a),
-		create: func(ctx context.Context) (struct{}, error) {
+	_, err := o.create(ctx, resp,
+		func(ctx context.Context) (struct{}, error) {
 			return struct{}{}, r.client.AttachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
 		},
-		lookup:  func(ctx context.Context) (struct{}, error) { return struct{}{}, r.findAttached(ctx, a) },
-		differs: func(struct{}) string { return "" },
-	})
+		func(struct{}, map[string]string) string { return "" })
 	if err != nil {
 		hint := ""
 		switch {
@@ -193,39 +187,26 @@ func (r *policyAttachmentResource) Create(ctx context.Context, req resource.Crea
 		case alicloud.IsNotFound(err):
 			hint = fmt.Sprintf("Check that the %s and the %s policy exist; if Terraform creates them, reference their attributes so they are created first.", r.spec.noun, strings.ToLower(a.PolicyType))
 		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to attach RAM policy", r.object(a), err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to attach RAM policy", o.object, err, hint))
 		return
 	}
 	tflog.Info(ctx, "attached RAM policy", map[string]any{"policy_name": a.PolicyName, "policy_type": a.PolicyType, r.spec.attribute: a.Principal})
 	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, a)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), to)...)
-	markUnconfirmed(ctx, resp)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), a.Timeouts)...)
 }
 
 func (r *policyAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
 	defer cancel()
 	a, diags := r.read(ctx, req.State.GetAttribute)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// RAM lists a principal's policies in one call; an attachment not in the
-	// list is treated like a not-found, so a fresh one is waited for.
-	_, err := readConfirming(ctx, req, r.object(a), func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, r.findAttached(ctx, a)
-	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM policy attachment is gone; removing it from state", map[string]any{"id": a.importID(r.spec)})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM policy attachment", r.object(a), err, ""))
+	if _, _, ok := r.object(a).read(ctx, req, resp); !ok {
 		return
 	}
 	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, a)...)
-	confirm(ctx, resp)
 }
 
 // findAttached returns nil when the policy is attached to the principal,
@@ -243,28 +224,15 @@ func (r *policyAttachmentResource) findAttached(ctx context.Context, a policyAtt
 	return errAttachmentNotFound
 }
 
-// Update is never called: every argument forces replacement.
-func (r *policyAttachmentResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
-}
-
 func (r *policyAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	a, diags := r.read(ctx, req.State.GetAttribute)
 	resp.Diagnostics.Append(diags...)
-	var to timeouts.Value
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &to)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, to.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := bounded(ctx, &resp.Diagnostics, a.Timeouts.Delete)
 	defer cancel()
-	err := r.client.DetachPolicy(ctx, r.spec.kind, a.Principal, a.PolicyName, a.PolicyType)
-	if err != nil && !alicloud.IsNotFound(err) {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach RAM policy", r.object(a), err, ""))
+	if !ok {
+		return
 	}
+	r.object(a).delete(ctx, &resp.Diagnostics)
 }
 
 // ImportState takes `<kind>:<policy_name>:<policy_type>:<principal>`, the

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -27,18 +26,14 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*roleResource)(nil)
 	_ resource.ResourceWithImportState = (*roleResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*roleResource)(nil)
 )
 
-type roleResource struct {
-	client *alicloud.Client
-	lint   framework.LintSettings
-}
-
-var _ resource.ResourceWithModifyPlan = (*roleResource)(nil)
+type roleResource struct{ linting }
 
 // NewRoleResource is the constructor the provider registers for mseram_role.
 func NewRoleResource() resource.Resource {
-	return &roleResource{}
+	return &roleResource{linting{base: base{typeName: "role"}}}
 }
 
 type roleModel struct {
@@ -55,22 +50,37 @@ type roleModel struct {
 	Timeouts                 timeouts.Value           `tfsdk:"timeouts"`
 }
 
-func (r *roleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_role"
+func (m roleModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the RAM role m names to the shared lifecycle
+// (ram_object.go).
+func (r *roleResource) object(m *roleModel) ramObject[*alicloud.Role] {
+	name := m.Name.ValueString()
+	return ramObject[*alicloud.Role]{
+		noun: "RAM role", object: fmt.Sprintf("RAM role %q", name), fields: map[string]any{"role_name": name},
+		get: func(ctx context.Context) (*alicloud.Role, error) { return r.client.GetRole(ctx, name) },
+		tags: func(ctx context.Context, _ *alicloud.Role) (map[string]string, error) {
+			return r.client.ListResourceTags(ctx, alicloud.RAMResourceRole, name)
+		},
+		tagging:    ramTagAPI(r.client, alicloud.RAMResourceRole, name),
+		created:    func(role *alicloud.Role) string { return role.CreateDate },
+		del:        func(ctx context.Context) error { return r.client.DeleteRole(ctx, name) },
+		dependants: roleDependants(r.client, name),
+		conflictHint: "Policies are still attached to the role. Detach them first (remove their mseram_role_policy_attachment resources), " +
+			"or set force_destroy = true on this mseram_role, apply, then destroy.",
+		force:            m.ForceDestroy.ValueBool(),
+		removeDependants: func(ctx context.Context) error { return r.detachPolicies(ctx, name) },
+		removing:         "Unable to detach the policies of RAM role before deleting it",
+	}
 }
 
 func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM role: an identity that trusted principals (an Alibaba Cloud service such as ECS or ACK, " +
 			"another account, or an identity provider) assume to get temporary credentials. Give it access with `mseram_role_policy_attachment`. " +
 			"The trust policy is compared by meaning, so reformatting it, or the API's reformatting, never shows as a change.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"id": stableComputed("The role name."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Role name: 1–64 letters, digits, `.` or `-`, unique in the account. RAM cannot rename a role, so changing it replaces the role.",
 				Required:            true,
@@ -103,38 +113,14 @@ func (r *roleResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional:            true,
 				Validators:          framework.RoleTags(),
 			},
-			"force_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the role first detaches every policy attached to it. " +
-					"Default `false`: deletion fails while policies are attached (`DeleteConflict.Role.Policy`).",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"role_id": schema.StringAttribute{
-				MarkdownDescription: "The role's ID (`RoleId`).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The role's ARN, `acs:ram::<account id>:role/<name>`, what a caller passes to `AssumeRole`.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the role was created (UTC, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
+			"force_destroy": defaultFalse("When `true`, destroying the role first detaches every policy attached to it. " +
+				"Default `false`: deletion fails while policies are attached (`DeleteConflict.Role.Policy`)."),
+			"role_id":     stableComputed("The role's ID (`RoleId`)."),
+			"arn":         stableComputed("The role's ARN, `acs:ram::<account id>:role/<name>`, what a caller passes to `AssumeRole`."),
+			"create_date": stableComputed("When the role was created (UTC, RFC 3339)."),
+			"timeouts":    timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
-}
-
-func (r *roleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-	r.lint = framework.LintFrom(req.ProviderData)
 }
 
 // ModifyPlan lints a trust policy that is about to be sent: plan warnings,
@@ -160,17 +146,11 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	if !ok {
+		return
+	}
 	name := plan.Name.ValueString()
 	tags, diags := tagsFromMap(ctx, plan.Tags)
 	resp.Diagnostics.Append(diags...)
@@ -185,102 +165,39 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 		MaxSessionDuration:       int(plan.MaxSessionDuration.ValueInt64()),
 		Tags:                     tags,
 	}
-	type found struct {
-		role *alicloud.Role
-		tags map[string]string
-	}
-	f, err := createAdopting(ctx, creation[found]{
-		object: fmt.Sprintf("RAM role %q", name),
-		create: func(ctx context.Context) (found, error) {
-			role, err := r.client.CreateRole(ctx, in)
-			return found{role: role, tags: in.Tags}, err
-		},
-		lookup: func(ctx context.Context) (found, error) {
-			role, err := r.client.GetRole(ctx, name)
-			if err != nil {
-				return found{}, err
-			}
-			tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourceRole, name)
-			return found{role, tags}, err
-		},
-		differs: func(f found) string {
+	o := r.object(&plan)
+	role, err := o.create(ctx, resp, func(ctx context.Context) (*alicloud.Role, error) { return r.client.CreateRole(ctx, in) },
+		func(role *alicloud.Role, tags map[string]string) string {
 			var d differ
-			d.document("assume_role_policy_document", f.role.AssumeRolePolicyDocument, in.AssumeRolePolicyDocument)
-			d.str("description", f.role.Description, in.Description)
-			if in.MaxSessionDuration > 0 && f.role.MaxSessionDuration != int64(in.MaxSessionDuration) {
-				d = append(d, fmt.Sprintf("max_session_duration is %d, want %d", f.role.MaxSessionDuration, in.MaxSessionDuration))
+			d.document("assume_role_policy_document", role.AssumeRolePolicyDocument, in.AssumeRolePolicyDocument)
+			d.str("description", role.Description, in.Description)
+			if in.MaxSessionDuration > 0 && role.MaxSessionDuration != int64(in.MaxSessionDuration) {
+				d = append(d, fmt.Sprintf("max_session_duration is %d, want %d", role.MaxSessionDuration, in.MaxSessionDuration))
 			}
-			d.tags(f.tags, in.Tags)
+			d.tags(tags, in.Tags)
 			return d.String()
-		},
-		created: func(f found) string { return f.role.CreateDate },
-	})
-	role := f.role
+		})
 	if err != nil {
-		hint := ""
-		if alicloud.IsAlreadyExists(err) {
-			hint = importHint("mseram_role", name)
-		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM role", fmt.Sprintf("RAM role %q", name), err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM role", o.object, err, importAdvice(err, "mseram_role", name)))
 		return
 	}
 	tflog.Info(ctx, "created RAM role", map[string]any{"role_name": name, "role_id": role.RoleID})
 	setRoleComputed(&plan, role)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 }
 
 func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state roleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.Name.ValueString()
-	object := fmt.Sprintf("RAM role %q", name)
-	role, err := readConfirming(ctx, req, "RAM role "+name, func(ctx context.Context) (*alicloud.Role, error) {
-		return r.client.GetRole(ctx, name)
-	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM role is gone; removing it from state", map[string]any{"role_name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM role", object, err, ""))
-		return
-	}
-	tags, err := r.client.ListResourceTags(ctx, alicloud.RAMResourceRole, name)
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM role", object, err, ""))
-		return
-	}
-	resp.Diagnostics.Append(setRoleFromAPI(&state, role, tags)...)
-	if state.ForceDestroy.IsNull() {
-		state.ForceDestroy = types.BoolValue(false) // after import
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
+	readObject(ctx, req, resp, r.object, setRoleFromAPI)
 }
 
 func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state roleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
-
-	name := state.Name.ValueString()
-	object := fmt.Sprintf("RAM role %q", name)
+	if !ok {
+		return
+	}
+	name, object := state.Name.ValueString(), r.object(&state).object
 	in := alicloud.UpdateRoleInput{
 		RoleName:       name,
 		NewDescription: changed(state.Description, plan.Description),
@@ -308,7 +225,7 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// A role keeps its name, so its ID, ARN and creation date never change.
 	plan.ID, plan.RoleID, plan.Arn, plan.CreateDate = state.ID, state.RoleID, state.Arn, state.CreateDate
 
-	resp.Diagnostics.Append(ramTagAPI(r.client, alicloud.RAMResourceRole, name).update(ctx, "RAM role", object, state.Tags, plan.Tags)...)
+	resp.Diagnostics.Append(r.object(&plan).updateTags(ctx, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -316,50 +233,24 @@ func (r *roleResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state roleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
+	deleteObject(ctx, req, resp, r.object)
+}
 
-	name := state.Name.ValueString()
-	object := fmt.Sprintf("RAM role %q", name)
-	if state.ForceDestroy.ValueBool() {
-		n, err := detachAllPolicies(ctx, r.client, alicloud.PrincipalRole, name)
-		if err != nil {
-			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach the policies of RAM role before deleting it", object, err, ""))
-			return
-		}
+// detachPolicies detaches every policy from the role, what RAM refuses to
+// delete a role with (force_destroy).
+func (r *roleResource) detachPolicies(ctx context.Context, name string) error {
+	n, err := detachAllPolicies(ctx, r.client, alicloud.PrincipalRole, name)
+	if err == nil {
 		tflog.Info(ctx, "detached RAM role's policies before deleting it", map[string]any{"role_name": name, "policies": n})
 	}
-	err := deleteWaiting(ctx, object, func(ctx context.Context) error { return r.client.DeleteRole(ctx, name) }, roleDependants(r.client, name))
-	if err == nil || alicloud.IsNotFound(err) {
-		return
-	}
-	hint := ""
-	if alicloud.IsConflict(err) && !state.ForceDestroy.ValueBool() {
-		hint = "Policies are still attached to the role. Detach them first (remove their mseram_role_policy_attachment resources), " +
-			"or set force_destroy = true on this mseram_role, apply, then destroy."
-	}
-	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM role", object, err, hint))
+	return err
 }
 
 // ImportState takes the role name, as `terraform import` and import blocks
 // give it.
 func (r *roleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !ramrules.RoleName.Valid(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import mseram_role by the role's name (1–64 letters, digits, '.' or '-'), e.g. \"KubernetesWorkerRole-abc123\"; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+	importByName(ctx, req, resp, ramrules.RoleName,
+		`Import mseram_role by the role's name (1–64 letters, digits, '.' or '-'), e.g. "KubernetesWorkerRole-abc123"`, "name")
 }
 
 // setRoleComputed copies what only the API knows into the model.
@@ -379,6 +270,9 @@ func setRoleFromAPI(m *roleModel, role *alicloud.Role, tags map[string]string) d
 	m.AssumeRolePolicyDocument = framework.NewTrustPolicyDocument(role.AssumeRolePolicyDocument)
 	m.Description = optionalString(role.Description)
 	m.MaxSessionDuration = types.Int64Value(role.MaxSessionDuration)
+	if m.ForceDestroy.IsNull() {
+		m.ForceDestroy = types.BoolValue(false) // after import
+	}
 	var diags diag.Diagnostics
 	m.Tags, diags = tagsToMap(tags, m.Tags)
 	return diags

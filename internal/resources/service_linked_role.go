@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -44,14 +44,12 @@ const (
 	slrPollMax   = 10 * time.Second
 )
 
-type serviceLinkedRoleResource struct {
-	client *alicloud.Client
-}
+type serviceLinkedRoleResource struct{ base }
 
 // NewServiceLinkedRoleResource is the constructor the provider registers for
 // mseram_service_linked_role.
 func NewServiceLinkedRoleResource() resource.Resource {
-	return &serviceLinkedRoleResource{}
+	return &serviceLinkedRoleResource{base{typeName: "service_linked_role"}}
 }
 
 type serviceLinkedRoleModel struct {
@@ -67,12 +65,38 @@ type serviceLinkedRoleModel struct {
 	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *serviceLinkedRoleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_service_linked_role"
+func (m serviceLinkedRoleModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the service-linked role m names (by its role name) to
+// the shared lifecycle (ram_object.go). Its deletion is an asynchronous
+// task (Delete).
+func (r *serviceLinkedRoleResource) object(m *serviceLinkedRoleModel) ramObject[*alicloud.ServiceLinkedRole] {
+	name := m.ID.ValueString()
+	return ramObject[*alicloud.ServiceLinkedRole]{
+		noun: "service-linked role", object: fmt.Sprintf("service-linked role %q", name), fields: map[string]any{"role_name": name},
+		get: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+			return r.client.GetServiceLinkedRole(ctx, name)
+		},
+	}
+}
+
+// ofService describes the role a create for service makes: it is named
+// after the service, and looked up by the name the catalog gives.
+func (r *serviceLinkedRoleResource) ofService(service, suffix string) ramObject[*alicloud.ServiceLinkedRole] {
+	return ramObject[*alicloud.ServiceLinkedRole]{
+		noun: "service-linked role", object: fmt.Sprintf("service-linked role of %s", service),
+		get: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+			e, ok := mse.ServiceLinkedRoleFor(service)
+			if !ok {
+				return nil, fmt.Errorf("the role name of service %q is not in the provider's catalog, so it cannot be looked up", service)
+			}
+			return r.client.GetServiceLinkedRole(ctx, e.RoleNameWithSuffix(suffix))
+		},
+		created: func(role *alicloud.ServiceLinkedRole) string { return role.CreateDate },
+	}
 }
 
 func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A service-linked role: the RAM role an Alibaba Cloud service (MSE, MSS, ...) assumes to act on your resources, " +
@@ -85,25 +109,16 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 			fmt.Sprintf("%d minutes, `delete` (the whole wait for the deletion task) to %d minutes.",
 				int(defaultTimeout.Minutes()), int(defaultSLRDeleteTimeout.Minutes())),
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The role name.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"id": stableComputed("The role name."),
 			"service_name": schema.StringAttribute{
 				MarkdownDescription: "The service the role is for, e.g. `mse.aliyuncs.com` or `mssp.aliyuncs.com`. Checked at plan time against the provider's " +
 					"catalog of services (see the `mseram_service_linked_roles` data source), unless `allow_unknown_service` is `true`. Changing it replaces the role.",
 				Required:      true,
 				PlanModifiers: replace,
 			},
-			"allow_unknown_service": schema.BoolAttribute{
-				MarkdownDescription: "Escape hatch for a service that the provider's catalog does not list yet: when `true`, `service_name` only needs the syntax " +
-					"of a service name (`<...>.aliyuncs.com`) and `custom_suffix` / `description` are sent unchecked, so ResourceManager decides whether it knows the " +
-					"service and accepts them. Default `false`: an unknown service is refused at plan time. Set to `true` by import for a role of an unknown service.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"allow_unknown_service": defaultFalse("Escape hatch for a service that the provider's catalog does not list yet: when `true`, `service_name` only needs the syntax " +
+				"of a service name (`<...>.aliyuncs.com`) and `custom_suffix` / `description` are sent unchecked, so ResourceManager decides whether it knows the " +
+				"service and accepts them. Default `false`: an unknown service is refused at plan time. Set to `true` by import for a role of an unknown service."),
 			"custom_suffix": schema.StringAttribute{
 				MarkdownDescription: "Suffix of the role name, which becomes `<role name>_<suffix>` (letters, digits, `.` and `-`; the whole name at most 64 characters). " +
 					"Only some services accept one; for a service in the catalog that does not (none of the MSE and MSS roles does), the plan fails. Changing it replaces the role.",
@@ -119,26 +134,10 @@ func (r *serviceLinkedRoleResource) Schema(ctx context.Context, _ resource.Schem
 				Validators:    framework.RoleDescription(),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 			},
-			"role_name": schema.StringAttribute{
-				MarkdownDescription: "The role's name, e.g. `AliyunServiceRoleForMSE`, with `_<custom_suffix>` when one is set.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"role_id": schema.StringAttribute{
-				MarkdownDescription: "The role's ID (`RoleId`).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"arn": schema.StringAttribute{
-				MarkdownDescription: "The role's ARN, `acs:ram::<account id>:role/<role name in lower case>`.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"assume_role_policy_document": schema.StringAttribute{
-				MarkdownDescription: "The role's trust policy (JSON) as the API returns it: the service may assume the role. It cannot be changed.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"role_name":                   stableComputed("The role's name, e.g. `AliyunServiceRoleForMSE`, with `_<custom_suffix>` when one is set."),
+			"role_id":                     stableComputed("The role's ID (`RoleId`)."),
+			"arn":                         stableComputed("The role's ARN, `acs:ram::<account id>:role/<role name in lower case>`."),
+			"assume_role_policy_document": stableComputed("The role's trust policy (JSON) as the API returns it: the service may assume the role. It cannot be changed."),
 			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultSLRDeleteTimeout,
 				UpdateNote: "Accepted for uniformity and unused: an in-place update changes only `allow_unknown_service` and `timeouts`, which make no API call."}),
 		},
@@ -151,12 +150,6 @@ func knownServicesMarkdown() string {
 		parts = append(parts, fmt.Sprintf("`%s` (`%s`)", e.ServiceName, e.RoleName))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func (r *serviceLinkedRoleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
 }
 
 // ValidateConfig checks the service against the catalog at plan time, so a
@@ -210,38 +203,24 @@ func knownString(v types.String) string {
 
 func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan serviceLinkedRoleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	if !ok {
+		return
+	}
 	service := plan.ServiceName.ValueString()
 	suffix := knownString(plan.CustomSuffix)
-	object := fmt.Sprintf("service-linked role of %s", service)
 	description := knownString(plan.Description)
 	sent := description
 	if e, ok := mse.ServiceLinkedRoleFor(service); ok {
 		sent = e.CustomDescription(description)
 	}
-	role, err := createAdopting(ctx, creation[*alicloud.ServiceLinkedRole]{
-		object: object,
-		create: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
+	o := r.ofService(service, suffix)
+	role, err := o.create(ctx, resp,
+		func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
 			return r.client.CreateServiceLinkedRole(ctx, service, suffix, sent)
 		},
-		lookup: func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
-			e, ok := mse.ServiceLinkedRoleFor(service)
-			if !ok {
-				return nil, fmt.Errorf("the role name of service %q is not in the provider's catalog, so it cannot be looked up", service)
-			}
-			return r.client.GetServiceLinkedRole(ctx, e.RoleNameWithSuffix(suffix))
-		},
-		differs: func(role *alicloud.ServiceLinkedRole) string {
+		func(role *alicloud.ServiceLinkedRole, _ map[string]string) string {
 			var d differ
 			if !role.IsServiceLinkedRole {
 				d = append(d, "it is not a service-linked role")
@@ -250,9 +229,7 @@ func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.Cre
 				d.str("description", role.Description, description)
 			}
 			return d.String()
-		},
-		created: func(role *alicloud.ServiceLinkedRole) string { return role.CreateDate },
-	})
+		})
 	if err != nil {
 		hint := ""
 		switch {
@@ -261,13 +238,12 @@ func (r *serviceLinkedRoleResource) Create(ctx context.Context, req resource.Cre
 		case alicloud.IsNotFound(err):
 			hint = fmt.Sprintf("ResourceManager does not know service %q. Check service_name.", service)
 		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create service-linked role", object, err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create service-linked role", o.object, err, hint))
 		return
 	}
 	tflog.Info(ctx, "created service-linked role", map[string]any{"service_name": service, "role_name": role.RoleName, "role_id": role.RoleID})
 	setSLRFromAPI(&plan, role)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 }
 
 // slrImportHint tells how to adopt a role that already exists. The ID is
@@ -290,60 +266,47 @@ func slrImportHint(service, suffix string) string {
 }
 
 func (r *serviceLinkedRoleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state serviceLinkedRoleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	object := fmt.Sprintf("service-linked role %q", name)
-	role, err := readConfirming(ctx, req, object, func(ctx context.Context) (*alicloud.ServiceLinkedRole, error) {
-		return r.client.GetServiceLinkedRole(ctx, name)
-	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "service-linked role is gone; removing it from state", map[string]any{"role_name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read service-linked role", object, err, ""))
-		return
-	}
+	readObject(ctx, req, resp, r.object, setSLRFromRead)
+}
+
+// setSLRFromRead maps a role read back into the model, telling its service
+// (and whether the catalog knows it) and its custom suffix from the role,
+// so an imported role is complete.
+func setSLRFromRead(m *serviceLinkedRoleModel, role *alicloud.ServiceLinkedRole, _ map[string]string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	name := m.ID.ValueString()
 	if !role.IsServiceLinkedRole {
-		resp.Diagnostics.AddError("Not a service-linked role",
+		diags.AddError("Not a service-linked role",
 			fmt.Sprintf("RAM role %q exists but is not a service-linked role. Manage it with mseram_role instead of mseram_service_linked_role "+
 				"(remove this resource from state with terraform state rm).", name))
-		return
+		return diags
 	}
-	setSLRFromAPI(&state, role)
+	setSLRFromAPI(m, role)
 	if s := trustedService(role.AssumeRolePolicyDocument); s != "" {
-		state.ServiceName = types.StringValue(s)
-	} else if state.ServiceName.IsNull() {
+		m.ServiceName = types.StringValue(s)
+	} else if m.ServiceName.IsNull() {
 		if e, _, ok := mse.ServiceLinkedRoleNamed(role.RoleName); ok {
-			state.ServiceName = types.StringValue(e.ServiceName)
+			m.ServiceName = types.StringValue(e.ServiceName)
 		}
 	}
-	if state.ServiceName.IsNull() {
-		resp.Diagnostics.AddError("Unable to tell the service of a service-linked role",
-			fmt.Sprintf("%s: its trust policy names no service principal and its name is not in the catalog. "+
-				"Please report this to the provider developers with the trust policy: %s", object, role.AssumeRolePolicyDocument))
-		return
+	if m.ServiceName.IsNull() {
+		diags.AddError("Unable to tell the service of a service-linked role",
+			fmt.Sprintf("service-linked role %q: its trust policy names no service principal and its name is not in the catalog. "+
+				"Please report this to the provider developers with the trust policy: %s", name, role.AssumeRolePolicyDocument))
+		return diags
 	}
-	if state.AllowUnknownService.IsNull() { // after import
-		_, known := mse.ServiceLinkedRoleFor(state.ServiceName.ValueString())
-		state.AllowUnknownService = types.BoolValue(!known)
+	if m.AllowUnknownService.IsNull() { // after import
+		_, known := mse.ServiceLinkedRoleFor(m.ServiceName.ValueString())
+		m.AllowUnknownService = types.BoolValue(!known)
 	}
 	// The suffix is what follows the first '_': service role names have
 	// none of their own (RAM role names cannot contain '_').
 	if _, suffix, found := strings.Cut(role.RoleName, "_"); found {
-		state.CustomSuffix = types.StringValue(suffix)
+		m.CustomSuffix = types.StringValue(suffix)
 	} else {
-		state.CustomSuffix = types.StringNull()
+		m.CustomSuffix = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
+	return diags
 }
 
 // trustedService is the first service principal of a trust policy.

@@ -35,9 +35,10 @@ func ramTagAPI(c *alicloud.Client, typ alicloud.RAMResourceType, name string) ta
 	}
 }
 
-// update turns the tags in state into the planned ones: removed keys first,
-// then added and changed tags (each call skipped when it has nothing to do).
-func (t tagAPI) update(ctx context.Context, noun, object string, state, plan types.Map) diag.Diagnostics {
+// updateTags turns the tags in state into the planned ones with the
+// object's tagAPI: removed keys first, then added and changed tags (each
+// call skipped when it has nothing to do).
+func (o ramObject[T]) updateTags(ctx context.Context, state, plan types.Map) diag.Diagnostics {
 	have, diags := tagsFromMap(ctx, state)
 	want, more := tagsFromMap(ctx, plan)
 	diags.Append(more...)
@@ -45,12 +46,12 @@ func (t tagAPI) update(ctx context.Context, noun, object string, state, plan typ
 		return diags
 	}
 	set, remove := tagChanges(have, want)
-	if err := t.untag(ctx, remove); err != nil {
-		diags.Append(framework.APIErrorDiag("Unable to remove tags from "+noun, object, err, ""))
+	if err := o.tagging.untag(ctx, remove); err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to remove tags from "+o.noun, o.object, err, ""))
 		return diags
 	}
-	if err := t.tag(ctx, set); err != nil {
-		diags.Append(framework.APIErrorDiag("Unable to tag "+noun, object, err, ""))
+	if err := o.tagging.tag(ctx, set); err != nil {
+		diags.Append(framework.APIErrorDiag("Unable to tag "+o.noun, o.object, err, ""))
 	}
 	return diags
 }

@@ -25,11 +25,6 @@ const defaultTimeout = 5 * time.Minute
 // operations do.
 const readTimeout = 5 * time.Minute
 
-// withReadTimeout bounds a Read by readTimeout.
-func withReadTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, readTimeout)
-}
-
 // opTimeouts are the defaults of one resource's `timeouts`. A zero Update
 // means the resource has no in-place update that calls the API (the entry
 // is still accepted, for uniformity, and documented as unused).

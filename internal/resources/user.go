@@ -9,12 +9,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -28,13 +24,11 @@ var (
 	_ resource.ResourceWithImportState = (*userResource)(nil)
 )
 
-type userResource struct {
-	client *alicloud.Client
-}
+type userResource struct{ base }
 
 // NewUserResource is the constructor the provider registers for mseram_user.
 func NewUserResource() resource.Resource {
-	return &userResource{}
+	return &userResource{base{typeName: "user"}}
 }
 
 type userModel struct {
@@ -51,21 +45,36 @@ type userModel struct {
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user"
+func (m userModel) timeoutsValue() timeouts.Value { return m.Timeouts }
+
+// object describes the RAM user m names to the shared lifecycle
+// (ram_object.go).
+func (r *userResource) object(m *userModel) ramObject[*alicloud.User] {
+	name := m.Name.ValueString()
+	return ramObject[*alicloud.User]{
+		noun: "RAM user", object: fmt.Sprintf("RAM user %q", name), fields: map[string]any{"user_name": name},
+		get: func(ctx context.Context) (*alicloud.User, error) { return r.client.GetUser(ctx, name) },
+		tags: func(ctx context.Context, u *alicloud.User) (map[string]string, error) {
+			return r.client.ListUserTags(ctx, u.UserID)
+		},
+		tagging:    userTagAPI(r.client, m.UserID.ValueString()),
+		created:    func(u *alicloud.User) string { return u.CreateDate },
+		del:        func(ctx context.Context) error { return r.client.DeleteUser(ctx, name) },
+		dependants: userDependants(r.client, name),
+		conflictHint: "Something still belongs to the user (the error code says what). Remove it first, " +
+			"or set force_destroy = true on this mseram_user, apply, then destroy.",
+		force:            m.ForceDestroy.ValueBool(),
+		removeDependants: func(ctx context.Context) error { return r.removeDependants(ctx, name) },
+		removing:         "Unable to remove what belongs to RAM user before deleting it",
+	}
 }
 
 func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A RAM user: a person or an application that signs in to the console or calls MSE's API. " +
 			"Give it access with policy attachments, console access with a login profile, API access with an access key.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The user's ID (`UserId`), stable across renames.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
+			"id": stableComputed("The user's ID (`UserId`), stable across renames."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Logon name: 1–64 letters, digits, `.`, `-` or `_`, unique in the account. Changing it renames the user in place.",
 				Required:            true,
@@ -97,50 +106,25 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional:            true,
 				Validators:          framework.UserTags(),
 			},
-			"force_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the user first removes what would block the deletion: it deletes the user's " +
-					"access keys (including ones not managed by Terraform) and login profile, detaches its policies and removes it from its groups. " +
-					"Default `false`: deletion fails and names what blocks it.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"user_id": schema.StringAttribute{
-				MarkdownDescription: "The user's ID (`UserId`), the same value as `id`.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"create_date": schema.StringAttribute{
-				MarkdownDescription: "When the user was created (UTC, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
+			"force_destroy": defaultFalse("When `true`, destroying the user first removes what would block the deletion: it deletes the user's " +
+				"access keys (including ones not managed by Terraform) and login profile, detaches its policies and removes it from its groups. " +
+				"Default `false`: deletion fails and names what blocks it."),
+			"user_id":     stableComputed("The user's ID (`UserId`), the same value as `id`."),
+			"create_date": stableComputed("When the user was created (UTC, RFC 3339)."),
+			"timeouts":    timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
 
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan userModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
 	defer cancel()
-
+	if !ok {
+		return
+	}
 	name := plan.Name.ValueString()
-	object := fmt.Sprintf("RAM user %q", name)
+	o := r.object(&plan)
 	in := alicloud.CreateUserInput{
 		UserName:    name,
 		DisplayName: plan.DisplayName.ValueString(),
@@ -148,26 +132,12 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Email:       plan.Email.ValueString(),
 		Comments:    plan.Comments.ValueString(),
 	}
-	user, err := createAdopting(ctx, creation[*alicloud.User]{
-		object: object,
-		create: func(ctx context.Context) (*alicloud.User, error) { return r.client.CreateUser(ctx, in) },
-		lookup: func(ctx context.Context) (*alicloud.User, error) { return r.client.GetUser(ctx, name) },
-		differs: func(u *alicloud.User) string {
-			var d differ
-			d.str("display_name", u.DisplayName, in.DisplayName)
-			d.str("mobile_phone", u.MobilePhone, in.MobilePhone)
-			d.str("email", u.Email, in.Email)
-			d.str("comments", u.Comments, in.Comments)
-			return d.String()
-		},
-		created: func(u *alicloud.User) string { return u.CreateDate },
-	})
+	// Tags are set after the create, so a user found after a lost answer
+	// has none yet: only its attributes are compared.
+	user, err := o.create(ctx, resp, func(ctx context.Context) (*alicloud.User, error) { return r.client.CreateUser(ctx, in) },
+		func(u *alicloud.User, _ map[string]string) string { return plan.differences(u).String() })
 	if err != nil {
-		hint := ""
-		if alicloud.IsAlreadyExists(err) {
-			hint = importHint("mseram_user", name)
-		}
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM user", object, err, hint))
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to create RAM user", o.object, err, importAdvice(err, "mseram_user", name)))
 		return
 	}
 	tflog.Info(ctx, "created RAM user", map[string]any{"user_name": name, "user_id": user.UserID})
@@ -179,7 +149,6 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	planned := plan.Tags
 	plan.Tags = types.MapNull(types.StringType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	markUnconfirmed(ctx, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -190,7 +159,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	if err := r.client.TagUser(ctx, user.UserID, tags); err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", object, err,
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to tag RAM user", o.object, err,
 			"The user was created without its tags and Terraform marks it tainted, so the next apply replaces it. "+
 				"To keep the user and only retry the tags, run `terraform untaint` on it first."))
 		return
@@ -199,55 +168,28 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
+// differences lists how a user the API returned differs from the model's
+// attributes.
+func (m userModel) differences(u *alicloud.User) differ {
+	var d differ
+	d.str("display_name", u.DisplayName, m.DisplayName.ValueString())
+	d.str("mobile_phone", u.MobilePhone, m.MobilePhone.ValueString())
+	d.str("email", u.Email, m.Email.ValueString())
+	d.str("comments", u.Comments, m.Comments.ValueString())
+	return d
+}
+
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.Name.ValueString()
-	user, err := readConfirming(ctx, req, "RAM user "+name, func(ctx context.Context) (*alicloud.User, error) {
-		return r.client.GetUser(ctx, name)
-	})
-	if alicloud.IsNotFound(err) {
-		tflog.Warn(ctx, "RAM user is gone; removing it from state", map[string]any{"user_name": name})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read RAM user", fmt.Sprintf("RAM user %q", name), err, ""))
-		return
-	}
-	tags, err := r.client.ListUserTags(ctx, user.UserID)
-	if err != nil {
-		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to read the tags of RAM user", fmt.Sprintf("RAM user %q", name), err, ""))
-		return
-	}
-	resp.Diagnostics.Append(setUserFromAPI(&state, user, tags)...)
-	if state.ForceDestroy.IsNull() {
-		state.ForceDestroy = types.BoolValue(false) // after import
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	confirm(ctx, resp)
+	readObject(ctx, req, resp, r.object, setUserFromAPI)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state userModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
-
-	object := fmt.Sprintf("RAM user %q", state.Name.ValueString())
+	if !ok {
+		return
+	}
 	in := alicloud.UpdateUserInput{
 		UserName:       state.Name.ValueString(),
 		NewUserName:    changed(state.Name, plan.Name),
@@ -257,43 +199,23 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		NewComments:    changed(state.Comments, plan.Comments),
 	}
 	if in.NewUserName != nil || in.NewDisplayName != nil || in.NewMobilePhone != nil || in.NewEmail != nil || in.NewComments != nil {
-		update := func(ctx context.Context) (*alicloud.User, error) { return r.client.UpdateUser(ctx, in) }
-		if in.NewUserName != nil {
-			newName := *in.NewUserName
-			update = func(ctx context.Context) (*alicloud.User, error) {
-				return renameRecovering(ctx, fmt.Sprintf("RAM user %q", newName),
-					func(ctx context.Context) (*alicloud.User, error) { return r.client.UpdateUser(ctx, in) },
-					func(ctx context.Context) (*alicloud.User, error) { return r.client.GetUser(ctx, newName) },
-					func(u *alicloud.User) string {
-						var d differ
-						d.str("display_name", u.DisplayName, plan.DisplayName.ValueString())
-						d.str("mobile_phone", u.MobilePhone, plan.MobilePhone.ValueString())
-						d.str("email", u.Email, plan.Email.ValueString())
-						d.str("comments", u.Comments, plan.Comments.ValueString())
-						if u.UserID != state.UserID.ValueString() {
-							d = append(d, fmt.Sprintf("user_id is %q, want %q", u.UserID, state.UserID.ValueString()))
-						}
-						return d.String()
-					})
-			}
-			markRenamed(ctx, resp)
-		}
-		user, err := update(ctx)
+		user, err := r.object(&plan).update(ctx, resp, in.NewUserName != nil,
+			func(ctx context.Context) (*alicloud.User, error) { return r.client.UpdateUser(ctx, in) },
+			func(u *alicloud.User) string {
+				d := plan.differences(u)
+				d.str("user_id", u.UserID, state.UserID.ValueString())
+				return d.String()
+			})
 		if err != nil {
-			hint := ""
-			if alicloud.IsAlreadyExists(err) {
-				hint = fmt.Sprintf("Another RAM user is already named %q. Choose another name.", plan.Name.ValueString())
-			}
-			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update RAM user", object, err, hint))
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update RAM user", r.object(&state).object, err, renameAdvice(err, "RAM user", plan.Name)))
 			return
 		}
 		setUserComputed(&plan, user)
-		object = fmt.Sprintf("RAM user %q", plan.Name.ValueString())
 	} else {
 		plan.ID, plan.UserID, plan.CreateDate = state.ID, state.UserID, state.CreateDate
 	}
 
-	resp.Diagnostics.Append(userTagAPI(r.client, plan.UserID.ValueString()).update(ctx, "RAM user", object, state.Tags, plan.Tags)...)
+	resp.Diagnostics.Append(r.object(&plan).updateTags(ctx, state.Tags, plan.Tags)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -301,35 +223,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state userModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
-
-	name := state.Name.ValueString()
-	if state.ForceDestroy.ValueBool() {
-		if err := r.removeDependants(ctx, name); err != nil {
-			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove what belongs to RAM user before deleting it", fmt.Sprintf("RAM user %q", name), err, ""))
-			return
-		}
-	}
-	err := deleteWaiting(ctx, fmt.Sprintf("RAM user %q", name), func(ctx context.Context) error { return r.client.DeleteUser(ctx, name) },
-		userDependants(r.client, name))
-	if err == nil || alicloud.IsNotFound(err) {
-		return
-	}
-	hint := ""
-	if alicloud.IsConflict(err) && !state.ForceDestroy.ValueBool() {
-		hint = "Something still belongs to the user (the error code says what). Remove it first, or set force_destroy = true on this mseram_user, apply, then destroy."
-	}
-	resp.Diagnostics.Append(framework.APIErrorDiag("Unable to delete RAM user", fmt.Sprintf("RAM user %q", name), err, hint))
+	deleteObject(ctx, req, resp, r.object)
 }
 
 // removeDependants deletes the user's access keys and login profile,
@@ -369,14 +263,9 @@ func (r *userResource) removeDependants(ctx context.Context, name string) error 
 // ImportState takes the user's logon name, as `terraform import` and import
 // blocks give it.
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || !ramrules.UserName.Valid(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import mseram_user by the user's logon name (1–64 letters, digits, '.', '-' or '_'), e.g. \"alice\"; got %q.", req.ID))
-		return
-	}
 	// A UserId (all digits) is also a valid name, so the read would only say
 	// "non-existent remote object"; say what import takes instead.
-	if looksLikeUserID(req.ID) {
+	if ramrules.UserName.Valid(req.ID) && looksLikeUserID(req.ID) {
 		if _, err := r.client.GetUser(ctx, req.ID); alicloud.IsNotFound(err) {
 			resp.Diagnostics.AddError("Import takes the user name, not its UserId",
 				fmt.Sprintf("No RAM user is named %q, and it looks like a UserId. Import mseram_user by the user's logon name "+
@@ -384,8 +273,8 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+	importByName(ctx, req, resp, ramrules.UserName,
+		`Import mseram_user by the user's logon name (1–64 letters, digits, '.', '-' or '_'), e.g. "alice"`, "name")
 }
 
 // looksLikeUserID reports an ID of UserId's shape: 10 or more digits and
@@ -418,6 +307,9 @@ func setUserFromAPI(m *userModel, u *alicloud.User, tags map[string]string) diag
 	m.MobilePhone = optionalString(u.MobilePhone)
 	m.Email = optionalString(u.Email)
 	m.Comments = optionalString(u.Comments)
+	if m.ForceDestroy.IsNull() {
+		m.ForceDestroy = types.BoolValue(false) // after import
+	}
 	var diags diag.Diagnostics
 	m.Tags, diags = tagsToMap(tags, m.Tags)
 	return diags

@@ -4,11 +4,8 @@
 package resources
 
 import (
-	"context"
 	"fmt"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
@@ -34,14 +31,6 @@ func changed(old, next types.String) *string {
 	return &s
 }
 
-// withTimeout bounds an operation by its `timeouts` value, else
-// defaultTimeout.
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, defaultTimeout)
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
 // ignoreNotFound treats "already gone" as success, for cleanup steps.
 func ignoreNotFound(err error) error {
 	if alicloud.IsNotFound(err) {
@@ -50,8 +39,21 @@ func ignoreNotFound(err error) error {
 	return err
 }
 
-// importHint is the advice for a create that found the object already there.
-func importHint(resourceType, id string) string {
+// importAdvice is the advice for a create that failed because the object
+// already exists (else ""): import it under id.
+func importAdvice(err error, resourceType, id string) string {
+	if !alicloud.IsAlreadyExists(err) {
+		return ""
+	}
 	return fmt.Sprintf("An object with this name already exists outside this Terraform state. To manage it with Terraform, import it:\n"+
 		"  terraform import <address of this %s> %s\nor add an import block with id = %q.", resourceType, id, id)
+}
+
+// renameAdvice is the advice for a rename that failed because the new name
+// is taken (else "").
+func renameAdvice(err error, noun string, name types.String) string {
+	if !alicloud.IsAlreadyExists(err) {
+		return ""
+	}
+	return fmt.Sprintf("Another %s is already named %q. Choose another name.", noun, name.ValueString())
 }
