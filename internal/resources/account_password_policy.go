@@ -32,9 +32,8 @@ var defaultPasswordPolicy = alicloud.PasswordPolicy{MinimumPasswordLength: 8, In
 // NewAccountPasswordPolicyResource is the constructor the provider
 // registers for mseram_account_password_policy.
 func NewAccountPasswordPolicyResource() resource.Resource {
-	return &accountSettingResource[accountPasswordPolicyModel, alicloud.PasswordPolicy, *accountPasswordPolicyModel]{setting: accountSetting[accountPasswordPolicyModel, alicloud.PasswordPolicy]{
-		typeSuffix: "_account_password_policy",
-		object:     "the account's RAM password policy",
+	return &accountSettingResource[accountPasswordPolicyModel, alicloud.PasswordPolicy, *accountPasswordPolicyModel]{base: base{typeName: "account_password_policy"}, setting: accountSetting[accountPasswordPolicyModel, alicloud.PasswordPolicy]{
+		object: "the account's RAM password policy",
 		description: "The password policy for the console passwords of the account's RAM users: length, character classes, " +
 			"expiry, reuse and lockout. One per account: it always exists, so creating this resource sets it, **every argument left " +
 			"out is set to RAM's default** (shown below), and destroying it sets RAM's defaults again. RAM checks the policy when " +
@@ -70,8 +69,8 @@ type accountPasswordPolicyModel struct {
 	Timeouts                          timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (m *accountPasswordPolicyModel) setID(id string)          { m.ID = types.StringValue(id) }
-func (m *accountPasswordPolicyModel) timeouts() timeouts.Value { return m.Timeouts }
+func (m *accountPasswordPolicyModel) setID(id string)              { m.ID = types.StringValue(id) }
+func (m accountPasswordPolicyModel) timeoutsValue() timeouts.Value { return m.Timeouts }
 
 func (m *accountPasswordPolicyModel) toAPI() alicloud.PasswordPolicy {
 	return alicloud.PasswordPolicy{

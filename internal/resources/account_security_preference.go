@@ -54,9 +54,8 @@ const (
 // NewAccountSecurityPreferenceResource is the constructor the provider
 // registers for mseram_account_security_preference.
 func NewAccountSecurityPreferenceResource() resource.Resource {
-	return &accountSettingResource[accountSecurityPreferenceModel, alicloud.SecurityPreference, *accountSecurityPreferenceModel]{setting: accountSetting[accountSecurityPreferenceModel, alicloud.SecurityPreference]{
-		typeSuffix: "_account_security_preference",
-		object:     "the account's RAM security preference",
+	return &accountSettingResource[accountSecurityPreferenceModel, alicloud.SecurityPreference, *accountSecurityPreferenceModel]{base: base{typeName: "account_security_preference"}, setting: accountSetting[accountSecurityPreferenceModel, alicloud.SecurityPreference]{
+		object: "the account's RAM security preference",
 		description: "The security preference that governs the account's RAM users in the console: whether MFA is enforced at " +
 			"logon, whether users may change their own password or manage their own AccessKeys and MFA devices, how long a console " +
 			"session lasts and from which addresses users may log on. One per account: it always exists, so creating this resource " +
@@ -92,8 +91,8 @@ type accountSecurityPreferenceModel struct {
 	Timeouts                          timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (m *accountSecurityPreferenceModel) setID(id string)          { m.ID = types.StringValue(id) }
-func (m *accountSecurityPreferenceModel) timeouts() timeouts.Value { return m.Timeouts }
+func (m *accountSecurityPreferenceModel) setID(id string)              { m.ID = types.StringValue(id) }
+func (m accountSecurityPreferenceModel) timeoutsValue() timeouts.Value { return m.Timeouts }
 
 func (m *accountSecurityPreferenceModel) toAPI() alicloud.SecurityPreferenceInput {
 	in := alicloud.SecurityPreferenceInput{

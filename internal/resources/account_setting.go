@@ -35,18 +35,16 @@ import (
 // A is the API's form of the setting.
 type accountSettingModel[A any] interface {
 	setID(id string)
-	timeouts() timeouts.Value
+	timeoutsValue() timeouts.Value
 	// fromAPI replaces every argument with the API's value, so a change
 	// made outside Terraform shows in the plan.
 	fromAPI(a *A)
 }
 
-// accountSetting describes one setting: its type name after the provider's
-// prefix, how the object is named in messages, its arguments, and how to
+// accountSetting describes one setting: how the object is named in messages, its arguments, and how to
 // read it, send a model's values (answering the setting as the API now
 // holds it) and set RAM's defaults.
 type accountSetting[M, A any] struct {
-	typeSuffix  string // "_account_password_policy"
 	object      string // "the account's RAM password policy"
 	description string
 	attributes  func(ctx context.Context) map[string]schema.Attribute
@@ -56,12 +54,12 @@ type accountSetting[M, A any] struct {
 }
 
 // accountSettingResource is the resource of an accountSetting; P is *M.
-type accountSettingResource[M, A any, P interface {
+type accountSettingResource[M timed, A any, P interface {
 	*M
 	accountSettingModel[A]
 }] struct {
+	base
 	setting accountSetting[M, A]
-	client  *alicloud.Client
 }
 
 // write sends m and copies the API's answer into it.
@@ -71,10 +69,6 @@ func (r *accountSettingResource[M, A, P]) write(ctx context.Context, m *M) error
 		P(m).fromAPI(a)
 	}
 	return err
-}
-
-func (r *accountSettingResource[M, A, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.setting.typeSuffix
 }
 
 func (r *accountSettingResource[M, A, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -88,25 +82,14 @@ func (r *accountSettingResource[M, A, P]) Schema(ctx context.Context, _ resource
 	resp.Schema = schema.Schema{MarkdownDescription: r.setting.description, Attributes: attrs}
 }
 
-func (r *accountSettingResource[M, A, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *accountSettingResource[M, A, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := creating(ctx, req, resp, &plan)
+	defer cancel()
+	if !ok {
 		return
 	}
 	m := P(&plan)
-	ctx, cancel, diags := withTimeout(ctx, m.timeouts().Create)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	defer cancel()
 
 	who, err := r.client.GetCallerIdentity(ctx)
 	if err != nil {
@@ -123,11 +106,10 @@ func (r *accountSettingResource[M, A, P]) Create(ctx context.Context, req resour
 }
 
 func (r *accountSettingResource[M, A, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
-	defer cancel()
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := reading(ctx, req, resp, &state)
+	defer cancel()
+	if !ok {
 		return
 	}
 	a, err := r.setting.get(r.client, ctx)
@@ -140,17 +122,12 @@ func (r *accountSettingResource[M, A, P]) Read(ctx context.Context, req resource
 }
 
 func (r *accountSettingResource[M, A, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, P(&plan).timeouts().Update)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	var plan, state M
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
 	defer cancel()
+	if !ok {
+		return
+	}
 	if err := r.write(ctx, &plan); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to update "+r.setting.object, r.setting.object, err, ""))
 		return
@@ -161,16 +138,11 @@ func (r *accountSettingResource[M, A, P]) Update(ctx context.Context, req resour
 // Delete puts RAM's defaults back: the setting itself cannot be deleted.
 func (r *accountSettingResource[M, A, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, diags := withTimeout(ctx, P(&state).timeouts().Delete)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	ctx, cancel, ok := deleting(ctx, req, resp, &state)
 	defer cancel()
+	if !ok {
+		return
+	}
 	if err := r.setting.reset(r.client, ctx); err != nil {
 		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to restore the defaults of "+r.setting.object, r.setting.object, err,
 			"Destroying this resource sets RAM's defaults again; the setting itself cannot be deleted. Run the destroy again, "+
@@ -183,7 +155,7 @@ func (r *accountSettingResource[M, A, P]) Delete(ctx context.Context, req resour
 // ImportState takes the account ID, and refuses another account's: the
 // credentials decide which account's setting is read and written.
 func (r *accountSettingResource[M, A, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resourceType := "mseram" + r.setting.typeSuffix
+	resourceType := "mseram_" + r.typeName
 	if req.ID == "" || strings.Trim(req.ID, "0123456789") != "" {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import %s by the Alibaba Cloud account ID (digits only, e.g. \"1234567890123456\"; "+

@@ -67,12 +67,12 @@ var (
 )
 
 type exclusiveResource struct {
-	spec   exclusiveSpec
-	client *alicloud.Client
+	base
+	spec exclusiveSpec
 }
 
-func (r *exclusiveResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.spec.typeSuffix
+func newExclusiveResource(spec exclusiveSpec) *exclusiveResource {
+	return &exclusiveResource{base: base{typeName: spec.typeSuffix}, spec: spec}
 }
 
 func (r *exclusiveResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -94,12 +94,6 @@ func (r *exclusiveResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"timeouts":      timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
-}
-
-func (r *exclusiveResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.ClientFrom(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
 }
 
 func (r *exclusiveResource) object(owner string) string {
@@ -151,12 +145,11 @@ func (r *exclusiveResource) converge(ctx context.Context, plan tfsdk.Plan, timeo
 	if diags.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+	ctx, cancel, ok := bounded(ctx, diags, func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
 		return timeout(to, ctx, def)
 	})
 	defer cancel()
-	diags.Append(d...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	list := func(ctx context.Context) ([]string, error) { return r.spec.list(ctx, r.client, owner) }
@@ -252,7 +245,7 @@ func (p exclusivePending) visibleIn(have []string) bool {
 var errNotSettled = &alicloud.APIError{Code: "NotSettled", Message: "the last changes are not visible yet", Class: alicloud.ClassNotFound}
 
 func (r *exclusiveResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	ctx, cancel := withReadTimeout(ctx)
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
 	defer cancel()
 	var owner types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(r.spec.owner), &owner)...)

@@ -23,7 +23,7 @@ import (
 // mseram_group_membership_exclusive: every member of one group, named as
 // mseram_group_membership names one (group_name, user_name).
 func NewGroupMembershipExclusiveResource() resource.Resource {
-	return &exclusiveResource{spec: exclusiveSpec{
+	return newExclusiveResource(exclusiveSpec{
 		typeSuffix: "group_membership_exclusive",
 		description: exclusiveWording{
 			items: "members", item: "member", added: "added", removes: "removes", owner: "RAM group", attribute: "user_names",
@@ -76,5 +76,5 @@ func NewGroupMembershipExclusiveResource() resource.Resource {
 		addHint:       "Check that the user and the group exist; if Terraform creates them, reference their `name` attributes so that they are created first.",
 		removeSummary: "Unable to remove RAM user from group",
 		example:       "mse-developers",
-	}}
+	})
 }

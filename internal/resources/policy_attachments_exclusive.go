@@ -23,19 +23,19 @@ import (
 // NewUserPolicyAttachmentsExclusiveResource registers
 // mseram_user_policy_attachments_exclusive.
 func NewUserPolicyAttachmentsExclusiveResource() resource.Resource {
-	return &exclusiveResource{spec: policiesExclusive(alicloud.PrincipalUser, "user", "RAM user", "mse-ops", ramrules.UserName, framework.UserName())}
+	return newExclusiveResource(policiesExclusive(alicloud.PrincipalUser, "user", "RAM user", "mse-ops", ramrules.UserName, framework.UserName()))
 }
 
 // NewGroupPolicyAttachmentsExclusiveResource registers
 // mseram_group_policy_attachments_exclusive.
 func NewGroupPolicyAttachmentsExclusiveResource() resource.Resource {
-	return &exclusiveResource{spec: policiesExclusive(alicloud.PrincipalGroup, "group", "RAM group", "mse-developers", ramrules.GroupName, framework.GroupName())}
+	return newExclusiveResource(policiesExclusive(alicloud.PrincipalGroup, "group", "RAM group", "mse-developers", ramrules.GroupName, framework.GroupName()))
 }
 
 // NewRolePolicyAttachmentsExclusiveResource registers
 // mseram_role_policy_attachments_exclusive.
 func NewRolePolicyAttachmentsExclusiveResource() resource.Resource {
-	return &exclusiveResource{spec: policiesExclusive(alicloud.PrincipalRole, "role", "RAM role", "KubernetesWorkerRole-abc123", ramrules.RoleName, framework.RoleName())}
+	return newExclusiveResource(policiesExclusive(alicloud.PrincipalRole, "role", "RAM role", "KubernetesWorkerRole-abc123", ramrules.RoleName, framework.RoleName()))
 }
 
 // policyRef is one element of `policies`.
