@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -32,17 +33,20 @@ type groupsDataModel struct {
 	listOutputsModel
 	listIDsModel
 	attachedPolicyModel
-	NameRegex types.String     `tfsdk:"name_regex"`
-	UserName  types.String     `tfsdk:"user_name"`
-	Groups    []groupsItemData `tfsdk:"groups"`
+	NameRegex types.String `tfsdk:"name_regex"`
+	UserName  types.String `tfsdk:"user_name"`
+	Groups    types.List   `tfsdk:"groups"`
 }
 
-type groupsItemData struct {
-	ID         types.String `tfsdk:"id"`
-	Name       types.String `tfsdk:"name"`
-	Comments   types.String `tfsdk:"comments"`
-	CreateDate types.String `tfsdk:"create_date"`
-	UpdateDate types.String `tfsdk:"update_date"`
+// groupsItem is the schema of one element of groups.
+func groupsItem() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":          computedString("The group's ID (`GroupId`)."),
+		"name":        computedString("Name of the group."),
+		"comments":    computedString("Comments; empty when not set."),
+		"create_date": computedString("When the group was created (UTC, RFC 3339)."),
+		"update_date": computedString("When the group was last changed (UTC, RFC 3339)."),
+	}
 }
 
 func (d *groupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -50,9 +54,6 @@ func (d *groupsDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	policyName, policyType := attachedPolicyAttributes("groups")
 	attrs := listOutputs("groups", true)
 	attrs["name_regex"] = nameRegexAttribute("groups", "mse-")
@@ -68,13 +69,7 @@ func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	attrs["groups"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The groups found, sorted by name. List members with `mseram_users` and `group_name`.",
 		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":          computed("The group's ID (`GroupId`)."),
-			"name":        computed("Name of the group."),
-			"comments":    computed("Comments; empty when not set."),
-			"create_date": computed("When the group was created (UTC, RFC 3339)."),
-			"update_date": computed("When the group was last changed (UTC, RFC 3339)."),
-		}},
+		NestedObject:        schema.NestedAttributeObject{Attributes: groupsItem()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's RAM user groups, all of them or those the filters keep: by name, member and " +
@@ -91,14 +86,15 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			return diags
 		}
 		var names, ids []string
-		m.Groups = []groupsItemData{}
+		items := make([]map[string]attr.Value, 0, len(groups))
 		for _, g := range groups {
 			names, ids = append(names, g.GroupName), append(ids, g.GroupID)
-			m.Groups = append(m.Groups, groupsItemData{
-				ID: types.StringValue(g.GroupID), Name: types.StringValue(g.GroupName), Comments: types.StringValue(g.Comments),
-				CreateDate: types.StringValue(g.CreateDate), UpdateDate: types.StringValue(g.UpdateDate),
+			items = append(items, map[string]attr.Value{
+				"id": types.StringValue(g.GroupID), "name": types.StringValue(g.GroupName), "comments": types.StringValue(g.Comments),
+				"create_date": types.StringValue(g.CreateDate), "update_date": types.StringValue(g.UpdateDate),
 			})
 		}
+		m.Groups = objectList(groupsItem(), items, &diags)
 		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("user_name", m.UserName),
 			arg("policy_type", m.PolicyType), arg("policy_name", m.PolicyName)), names)...)
 		diags.Append(m.listIDsModel.set(ctx, ids)...)

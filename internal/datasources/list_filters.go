@@ -204,6 +204,17 @@ func hasTags(have, want map[string]string) bool {
 	return true
 }
 
+// tagsValue is a list answer's Tags object as a computed map.
+func tagsValue(t *alicloud.PolicyTags, diags *diag.Diagnostics) types.Map {
+	elems := map[string]attr.Value{}
+	for k, v := range tagMap(t) {
+		elems[k] = types.StringValue(v)
+	}
+	m, d := types.MapValue(types.StringType, elems)
+	diags.Append(d...)
+	return m
+}
+
 // tagMap is a list answer's Tags object as a map; empty for none.
 func tagMap(t *alicloud.PolicyTags) map[string]string {
 	if t == nil {

@@ -6,7 +6,9 @@ package datasources
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -107,4 +109,29 @@ func collect[T any](skip bool, list func() ([]T, error), keeps func(T) bool, nam
 	}
 	sortBy(found, name)
 	return found, len(all), nil
+}
+
+// computedString is a computed string attribute of a listed object.
+func computedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+}
+
+// objectList is the computed list of the objects found, built from their
+// attribute values; attrs, the nested object's schema, gives the types. The
+// framework's reflection over a slice of structs would take more than a
+// second a read for the thousands of objects an account can hold.
+func objectList(attrs map[string]schema.Attribute, items []map[string]attr.Value, diags *diag.Diagnostics) types.List {
+	attrTypes := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		attrTypes[name] = a.GetType()
+	}
+	elems := make([]attr.Value, 0, len(items))
+	for _, it := range items {
+		o, d := types.ObjectValue(attrTypes, it)
+		diags.Append(d...)
+		elems = append(elems, o)
+	}
+	list, d := types.ListValue(types.ObjectType{AttrTypes: attrTypes}, elems)
+	diags.Append(d...)
+	return list
 }

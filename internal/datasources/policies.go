@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -32,26 +33,36 @@ func NewPoliciesDataSource() datasource.DataSource {
 
 type policiesDataModel struct {
 	listOutputsModel
-	NameRegex        types.String       `tfsdk:"name_regex"`
-	PolicyType       types.String       `tfsdk:"policy_type"`
-	Tags             types.Map          `tfsdk:"tags"`
-	UserName         types.String       `tfsdk:"user_name"`
-	GroupName        types.String       `tfsdk:"group_name"`
-	RoleName         types.String       `tfsdk:"role_name"`
-	IncludeDocuments types.Bool         `tfsdk:"include_documents"`
-	Policies         []policiesItemData `tfsdk:"policies"`
+	NameRegex        types.String `tfsdk:"name_regex"`
+	PolicyType       types.String `tfsdk:"policy_type"`
+	Tags             types.Map    `tfsdk:"tags"`
+	UserName         types.String `tfsdk:"user_name"`
+	GroupName        types.String `tfsdk:"group_name"`
+	RoleName         types.String `tfsdk:"role_name"`
+	IncludeDocuments types.Bool   `tfsdk:"include_documents"`
+	Policies         types.List   `tfsdk:"policies"`
 }
 
-type policiesItemData struct {
-	Name            types.String `tfsdk:"name"`
-	PolicyType      types.String `tfsdk:"policy_type"`
-	Description     types.String `tfsdk:"description"`
-	DefaultVersion  types.String `tfsdk:"default_version"`
-	AttachmentCount types.Int64  `tfsdk:"attachment_count"`
-	CreateDate      types.String `tfsdk:"create_date"`
-	UpdateDate      types.String `tfsdk:"update_date"`
-	Tags            types.Map    `tfsdk:"tags"`
-	PolicyDocument  types.String `tfsdk:"policy_document"`
+// policiesItem is the schema of one element of policies.
+func policiesItem() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":            computedString("Name of the policy."),
+		"policy_type":     computedString("`System` or `Custom`."),
+		"description":     computedString("Description; empty when not set."),
+		"default_version": computedString("The default version, e.g. `v1`."),
+		"attachment_count": schema.Int64Attribute{
+			MarkdownDescription: "How many users, groups and roles the policy is attached to.",
+			Computed:            true,
+		},
+		"create_date": computedString("When the policy was created (UTC, RFC 3339)."),
+		"update_date": computedString("When the policy was last changed (UTC, RFC 3339)."),
+		"tags": schema.MapAttribute{
+			MarkdownDescription: "Tags on the policy (system policies have none).",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		"policy_document": computedString("The default version's document (JSON, as the API returns it) with `include_documents = true`; null otherwise."),
+	}
 }
 
 func (d *policiesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -59,9 +70,6 @@ func (d *policiesDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	principal := func(kind string, validators []validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("Keep only the policies attached directly to this %s (`ListPoliciesFor%s`; for a user, "+
@@ -86,24 +94,7 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs["policies"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The policies found, sorted by name.",
 		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":            computed("Name of the policy."),
-			"policy_type":     computed("`System` or `Custom`."),
-			"description":     computed("Description; empty when not set."),
-			"default_version": computed("The default version, e.g. `v1`."),
-			"attachment_count": schema.Int64Attribute{
-				MarkdownDescription: "How many users, groups and roles the policy is attached to.",
-				Computed:            true,
-			},
-			"create_date": computed("When the policy was created (UTC, RFC 3339)."),
-			"update_date": computed("When the policy was last changed (UTC, RFC 3339)."),
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags on the policy (system policies have none).",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"policy_document": computed("The default version's document (JSON, as the API returns it) with `include_documents = true`; null otherwise."),
-		}},
+		NestedObject:        schema.NestedAttributeObject{Attributes: policiesItem()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists RAM policies, Alibaba Cloud's system policies and the account's custom ones, all of them or " +
@@ -124,19 +115,18 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return diags
 		}
 		var names []string
-		m.Policies = []policiesItemData{}
+		items := make([]map[string]attr.Value, 0, len(policies))
 		for _, p := range policies {
 			names = append(names, p.PolicyName)
-			tags, d := types.MapValueFrom(ctx, types.StringType, tagMap(p.Tags))
-			diags.Append(d...)
-			m.Policies = append(m.Policies, policiesItemData{
-				Name: types.StringValue(p.PolicyName), PolicyType: types.StringValue(p.PolicyType),
-				Description: types.StringValue(p.Description), DefaultVersion: types.StringValue(p.DefaultVersion),
-				AttachmentCount: types.Int64Value(int64(p.AttachmentCount)), CreateDate: types.StringValue(p.CreateDate),
-				UpdateDate: types.StringValue(p.UpdateDate), Tags: tags,
-				PolicyDocument: documentValue(m.IncludeDocuments, docs, policyKey(p.PolicyType, p.PolicyName)),
+			items = append(items, map[string]attr.Value{
+				"name": types.StringValue(p.PolicyName), "policy_type": types.StringValue(p.PolicyType),
+				"description": types.StringValue(p.Description), "default_version": types.StringValue(p.DefaultVersion),
+				"attachment_count": types.Int64Value(int64(p.AttachmentCount)), "create_date": types.StringValue(p.CreateDate),
+				"update_date": types.StringValue(p.UpdateDate), "tags": tagsValue(p.Tags, &diags),
+				"policy_document": documentValue(m.IncludeDocuments, docs, policyKey(p.PolicyType, p.PolicyName)),
 			})
 		}
+		m.Policies = objectList(policiesItem(), items, &diags)
 		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("policy_type", m.PolicyType),
 			arg("tags", m.Tags), arg("user_name", m.UserName), arg("group_name", m.GroupName), arg("role_name", m.RoleName),
 			arg("include_documents", m.IncludeDocuments)), names)...)

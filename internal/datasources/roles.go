@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -33,22 +34,33 @@ type rolesDataModel struct {
 	listOutputsModel
 	listIDsModel
 	attachedPolicyModel
-	NameRegex        types.String    `tfsdk:"name_regex"`
-	Tags             types.Map       `tfsdk:"tags"`
-	IncludeDocuments types.Bool      `tfsdk:"include_documents"`
-	Roles            []rolesItemData `tfsdk:"roles"`
+	NameRegex        types.String `tfsdk:"name_regex"`
+	Tags             types.Map    `tfsdk:"tags"`
+	IncludeDocuments types.Bool   `tfsdk:"include_documents"`
+	Roles            types.List   `tfsdk:"roles"`
 }
 
-type rolesItemData struct {
-	ID                       types.String `tfsdk:"id"`
-	Name                     types.String `tfsdk:"name"`
-	Arn                      types.String `tfsdk:"arn"`
-	Description              types.String `tfsdk:"description"`
-	MaxSessionDuration       types.Int64  `tfsdk:"max_session_duration"`
-	CreateDate               types.String `tfsdk:"create_date"`
-	UpdateDate               types.String `tfsdk:"update_date"`
-	Tags                     types.Map    `tfsdk:"tags"`
-	AssumeRolePolicyDocument types.String `tfsdk:"assume_role_policy_document"`
+// rolesItem is the schema of one element of roles.
+func rolesItem() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":          computedString("The role's ID (`RoleId`)."),
+		"name":        computedString("Name of the role."),
+		"arn":         computedString("The role's ARN, `acs:ram::<account id>:role/<name>`."),
+		"description": computedString("Description; empty when not set."),
+		"max_session_duration": schema.Int64Attribute{
+			MarkdownDescription: "Longest session, in seconds, that assuming the role may give.",
+			Computed:            true,
+		},
+		"create_date": computedString("When the role was created (UTC, RFC 3339)."),
+		"update_date": computedString("When the role was last changed (UTC, RFC 3339)."),
+		"tags": schema.MapAttribute{
+			MarkdownDescription: "Tags on the role.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		"assume_role_policy_document": computedString("The trust policy (JSON, as RAM returns it) with `include_documents = true`; " +
+			"null otherwise, since `ListRoles` does not return it."),
+	}
 }
 
 func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,9 +68,6 @@ func (d *rolesDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 }
 
 func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	policyName, policyType := attachedPolicyAttributes("roles")
 	attrs := listOutputs("roles", true)
 	attrs["name_regex"] = nameRegexAttribute("roles", "KubernetesWorkerRole-")
@@ -68,25 +77,7 @@ func (d *rolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attrs["roles"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The roles found, sorted by name, service-linked roles included.",
 		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":          computed("The role's ID (`RoleId`)."),
-			"name":        computed("Name of the role."),
-			"arn":         computed("The role's ARN, `acs:ram::<account id>:role/<name>`."),
-			"description": computed("Description; empty when not set."),
-			"max_session_duration": schema.Int64Attribute{
-				MarkdownDescription: "Longest session, in seconds, that assuming the role may give.",
-				Computed:            true,
-			},
-			"create_date": computed("When the role was created (UTC, RFC 3339)."),
-			"update_date": computed("When the role was last changed (UTC, RFC 3339)."),
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags on the role.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"assume_role_policy_document": computed("The trust policy (JSON, as RAM returns it) with `include_documents = true`; " +
-				"null otherwise, since `ListRoles` does not return it."),
-		}},
+		NestedObject:        schema.NestedAttributeObject{Attributes: rolesItem()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's RAM roles, all of them or those the filters keep: by name, attached policy " +
@@ -103,18 +94,18 @@ func (d *rolesDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			return diags
 		}
 		var names, ids []string
-		m.Roles = []rolesItemData{}
+		items := make([]map[string]attr.Value, 0, len(roles))
 		for _, r := range roles {
 			names, ids = append(names, r.RoleName), append(ids, r.RoleID)
-			tags, d := types.MapValueFrom(ctx, types.StringType, tagMap(r.Tags))
-			diags.Append(d...)
-			m.Roles = append(m.Roles, rolesItemData{
-				ID: types.StringValue(r.RoleID), Name: types.StringValue(r.RoleName), Arn: types.StringValue(r.Arn),
-				Description: types.StringValue(r.Description), MaxSessionDuration: types.Int64Value(r.MaxSessionDuration),
-				CreateDate: types.StringValue(r.CreateDate), UpdateDate: types.StringValue(r.UpdateDate), Tags: tags,
-				AssumeRolePolicyDocument: documentValue(m.IncludeDocuments, docs, r.RoleName),
+			items = append(items, map[string]attr.Value{
+				"id": types.StringValue(r.RoleID), "name": types.StringValue(r.RoleName), "arn": types.StringValue(r.Arn),
+				"description": types.StringValue(r.Description), "max_session_duration": types.Int64Value(r.MaxSessionDuration),
+				"create_date": types.StringValue(r.CreateDate), "update_date": types.StringValue(r.UpdateDate),
+				"tags":                        tagsValue(r.Tags, &diags),
+				"assume_role_policy_document": documentValue(m.IncludeDocuments, docs, r.RoleName),
 			})
 		}
+		m.Roles = objectList(rolesItem(), items, &diags)
 		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("policy_type", m.PolicyType),
 			arg("policy_name", m.PolicyName), arg("tags", m.Tags), arg("include_documents", m.IncludeDocuments)), names)...)
 		diags.Append(m.listIDsModel.set(ctx, ids)...)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -33,19 +34,22 @@ type usersDataModel struct {
 	listOutputsModel
 	listIDsModel
 	attachedPolicyModel
-	NameRegex types.String    `tfsdk:"name_regex"`
-	GroupName types.String    `tfsdk:"group_name"`
-	Tags      types.Map       `tfsdk:"tags"`
-	Users     []usersItemData `tfsdk:"users"`
+	NameRegex types.String `tfsdk:"name_regex"`
+	GroupName types.String `tfsdk:"group_name"`
+	Tags      types.Map    `tfsdk:"tags"`
+	Users     types.List   `tfsdk:"users"`
 }
 
-type usersItemData struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	DisplayName types.String `tfsdk:"display_name"`
-	Comments    types.String `tfsdk:"comments"`
-	CreateDate  types.String `tfsdk:"create_date"`
-	UpdateDate  types.String `tfsdk:"update_date"`
+// usersItem is the schema of one element of users.
+func usersItem() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":           computedString("The user's ID (`UserId`)."),
+		"name":         computedString("Logon name."),
+		"display_name": computedString("Display name; empty when not set."),
+		"comments":     computedString("Comments; empty when not set."),
+		"create_date":  computedString("When the user was created (UTC, RFC 3339)."),
+		"update_date":  computedString("When the user was last changed (UTC, RFC 3339)."),
+	}
 }
 
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -53,9 +57,6 @@ func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 }
 
 func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	policyName, policyType := attachedPolicyAttributes("users")
 	attrs := listOutputs("users", true)
 	attrs["name_regex"] = nameRegexAttribute("users", "svc-")
@@ -69,15 +70,8 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attrs["users"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The users found, sorted by name. Tags, e-mail, mobile phone and last logon are not listed by RAM; " +
 			"read them with `mseram_user`.",
-		Computed: true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":           computed("The user's ID (`UserId`)."),
-			"name":         computed("Logon name."),
-			"display_name": computed("Display name; empty when not set."),
-			"comments":     computed("Comments; empty when not set."),
-			"create_date":  computed("When the user was created (UTC, RFC 3339)."),
-			"update_date":  computed("When the user was last changed (UTC, RFC 3339)."),
-		}},
+		Computed:     true,
+		NestedObject: schema.NestedAttributeObject{Attributes: usersItem()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the account's RAM users, all of them or those the filters keep: by name, group membership, " +
@@ -94,14 +88,15 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			return diags
 		}
 		var names, ids []string
-		m.Users = []usersItemData{}
+		items := make([]map[string]attr.Value, 0, len(users))
 		for _, u := range users {
 			names, ids = append(names, u.UserName), append(ids, u.UserID)
-			m.Users = append(m.Users, usersItemData{
-				ID: types.StringValue(u.UserID), Name: types.StringValue(u.UserName), DisplayName: types.StringValue(u.DisplayName),
-				Comments: types.StringValue(u.Comments), CreateDate: types.StringValue(u.CreateDate), UpdateDate: types.StringValue(u.UpdateDate),
+			items = append(items, map[string]attr.Value{
+				"id": types.StringValue(u.UserID), "name": types.StringValue(u.UserName), "display_name": types.StringValue(u.DisplayName),
+				"comments": types.StringValue(u.Comments), "create_date": types.StringValue(u.CreateDate), "update_date": types.StringValue(u.UpdateDate),
 			})
 		}
+		m.Users = objectList(usersItem(), items, &diags)
 		diags.Append(m.listOutputsModel.set(ctx, filterID(ctx, arg("name_regex", m.NameRegex), arg("group_name", m.GroupName),
 			arg("policy_type", m.PolicyType), arg("policy_name", m.PolicyName), arg("tags", m.Tags)), names)...)
 		diags.Append(m.listIDsModel.set(ctx, ids)...)
