@@ -10,35 +10,12 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
-	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
-
-// NewWithConfig is New with emulator settings (e.g. extra catalog services
-// or DeletionPolls); the account and root credentials are always the
-// harness's.
-func NewWithConfig(t *testing.T, cfg ramsim.Config) *Env {
-	t.Helper()
-	cfg.AccountID, cfg.AccessKeyID, cfg.AccessKeySecret = AccountID, AccessKeyID, AccessKeySecret
-	srv, err := ramsim.New(cfg)
-	if err != nil {
-		t.Fatalf("ramsim.New: %v", err)
-	}
-	if err := srv.Start("127.0.0.1:0"); err != nil {
-		t.Fatalf("ramsim.Start: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Close(); err != nil {
-			t.Errorf("ramsim.Close: %v", err)
-		}
-	})
-	return &Env{t: t, Server: srv}
-}
 
 // SLRWant is what a service-linked role must look like in the emulator.
 // Description "" skips the comparison; Policy "" asserts no attachment.
