@@ -173,28 +173,37 @@ func (e *Env) keyClient(accessKeyID, secret string) (*alicloud.Client, error) {
 	return alicloud.NewClient(context.Background(), cfg)
 }
 
-// keyPropagation is how long KeyAuthenticates waits on a real account.
+// keyPropagation is how long Eventually tries on a real account.
 const keyPropagation = 30 * time.Second
 
 // KeyAuthenticates calls STS GetCallerIdentity with the key and checks it
 // is accepted as user's key.
 func (e *Env) KeyAuthenticates(user, accessKeyID, secret string) error {
 	c := e.KeyClient(accessKeyID, secret)
-	id, err := c.GetCallerIdentity(context.Background())
-	// A real account may take a moment to accept a key it just issued; no
-	// document gives a bound, so the cloud backend tries for up to
-	// keyPropagation. The emulator accepts a key at once.
+	want := "acs:ram::" + e.AccountID() + ":user/" + user
+	return e.Eventually(func() error {
+		id, err := c.GetCallerIdentity(context.Background())
+		if err != nil {
+			return fmt.Errorf("access key %s does not authenticate: %w", accessKeyID, err)
+		}
+		if id.ARN != want {
+			return fmt.Errorf("access key %s authenticates as %s, want %s", accessKeyID, id.ARN, want)
+		}
+		return nil
+	})
+}
+
+// Eventually runs check until it passes: once on the emulator, which
+// applies a change to credentials at once; on a real account for up to
+// keyPropagation, which may take a moment to accept a key it just issued
+// or to refuse one just deactivated (no document gives a bound).
+func (e *Env) Eventually(check func() error) error {
+	err := check()
 	for end := time.Now().Add(keyPropagation); err != nil && e.backend == BackendCloud && time.Now().Before(end); {
 		time.Sleep(2 * time.Second)
-		id, err = c.GetCallerIdentity(context.Background())
+		err = check()
 	}
-	if err != nil {
-		return fmt.Errorf("access key %s does not authenticate: %w", accessKeyID, err)
-	}
-	if want := "acs:ram::" + e.AccountID() + ":user/" + user; id.ARN != want {
-		return fmt.Errorf("access key %s authenticates as %s, want %s", accessKeyID, id.ARN, want)
-	}
-	return nil
+	return err
 }
 
 // RecordedCall is one API action a Recorder saw, with the parameters that

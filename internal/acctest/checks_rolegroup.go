@@ -64,6 +64,16 @@ func (e *Env) RoleMatches(name string, want RoleWant) func(*terraform.State) err
 	}
 }
 
+// RoleAbsent checks that there is no role of that name.
+func (e *Env) RoleAbsent(name string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		ctx, cancel := callContext()
+		defer cancel()
+		_, err := e.Client().GetRole(ctx, name)
+		return e.absent("RAM role", name, err)
+	}
+}
+
 // CheckNoRoles is a CheckDestroy that fails when a RAM role of this test
 // is left (on the emulator: any role).
 func (e *Env) CheckNoRoles(*terraform.State) error {

@@ -74,3 +74,15 @@ func (e *Env) Name(base string) string {
 func (e *Env) mine(name string) bool {
 	return e.backend == BackendRamsim || strings.HasPrefix(name, e.prefix)
 }
+
+// Named is text (a configuration, usually) with each quoted base name
+// ("alice") replaced by the quoted Name of that base, for configurations
+// written as constants.
+func (e *Env) Named(text string, bases ...string) string {
+	e.t.Helper()
+	pairs := make([]string, 0, 2*len(bases))
+	for _, b := range bases {
+		pairs = append(pairs, `"`+b+`"`, `"`+e.Name(b)+`"`)
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
+}
