@@ -22,6 +22,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# shellcheck source=scripts/start-ramsim.sh
+. "$root/scripts/start-ramsim.sh"
+
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 for f in "$bin/terraform-provider-mseram" "$bin/ramsim"; do
@@ -30,18 +33,7 @@ done
 command -v terraform >/dev/null || { echo "terraform is not on PATH" >&2; exit 1; }
 
 step "Starting ramsim (local RAM/IMS/ResourceManager/STS emulator)"
-"$bin/ramsim" -addr 127.0.0.1:0 -state "$work/ramsim-state.json" >"$work/ramsim.out" 2>"$work/ramsim.log" &
-ramsim_pid=$!
-line=""
-for _ in $(seq 150); do # up to 15 s for the ready line
-  line=$(head -n 1 "$work/ramsim.out")
-  [[ -n "$line" ]] && break
-  kill -0 "$ramsim_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[[ "$line" == "ramsim listening on "* ]] || { echo "ramsim did not start; its log:" >&2; cat "$work/ramsim.log" >&2; exit 1; }
-url=${line#ramsim listening on }
-echo "$line"
+start_ramsim "$bin/ramsim" "$work" -state "$work/ramsim-state.json"
 
 cat >"$work/terraform.rc" <<RC
 disable_checkpoint = true

@@ -23,14 +23,22 @@ terraform=${TERRAFORM:-$(command -v terraform || true)}
 [[ -n "$terraform" ]] || { echo "terraform is not on PATH: acceptance tests need the Terraform CLI" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/mseram-testacc-cloud.XXXXXX")
 ramsim_pid=""
+keep_work=""
 
 cleanup() {
   if [[ -n "$ramsim_pid" ]] && kill -0 "$ramsim_pid" 2>/dev/null; then
     kill -TERM "$ramsim_pid"; wait "$ramsim_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  if [[ -n "$keep_work" ]]; then
+    echo "logs kept in $work (test.log: go test -v output; sweep.log)" >&2
+  else
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
+
+# shellcheck source=scripts/start-ramsim.sh
+. "$root/scripts/start-ramsim.sh"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -42,19 +50,7 @@ if [[ "${MSERAM_ACC_EXTERNAL_RAMSIM:-}" == 1 ]]; then
   # Nothing of the in-process harness: another account id, a random root key.
   key_id="acc-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
   key_secret="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-  "$work/ramsim" -addr 127.0.0.1:0 -account-id 5100200030004000 \
-    -access-key-id "$key_id" -access-key-secret "$key_secret" >"$work/ramsim.out" 2>"$work/ramsim.log" &
-  ramsim_pid=$!
-  line=""
-  for _ in $(seq 300); do # up to 30 s for the ready line
-    line=$(head -n 1 "$work/ramsim.out")
-    [[ -n "$line" ]] && break
-    kill -0 "$ramsim_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  [[ "$line" == "ramsim listening on "* ]] || { echo "ramsim did not start; its log:" >&2; cat "$work/ramsim.log" >&2; exit 1; }
-  url=${line#ramsim listening on }
-  echo "$line"
+  start_ramsim "$work/ramsim" "$work" -account-id 5100200030004000 -access-key-id "$key_id" -access-key-secret "$key_secret"
   # Only what a real account would be reached by: no other credential
   # source may be picked up instead.
   while read -r v; do unset "$v"; done < <(env | sed -n 's/^\(ALIBABA_CLOUD_[A-Z_]*\|ALICLOUD_[A-Z_]*\|ALIBABACLOUD_[A-Z_]*\)=.*/\1/p')
@@ -90,10 +86,13 @@ grep -E '^(--- |ok |FAIL|panic)' "$work/test.log" | grep -v -- '--- PASS' || tru
 count() { grep -c -- "^--- $1: " "$work/test.log" || true; }
 passed=$(count PASS) failed=$(count FAIL) skipped=$(count SKIP)
 echo "acceptance tests on the cloud backend: $passed passed, $failed failed, $skipped skipped in ${elapsed}s"
-echo "skipped, with the reason each printed:"
-grep -A1 -E '^--- SKIP: ' "$work/test.log" | grep -E 'ramsim only|skip' | sed 's/^ */  /' | sort | uniq -c | sort -rn | head -40 || true
+echo "why tests were skipped (how many tests each reason):"
+sed -n 's/^ *[a-z_]*\.go:[0-9]*: //p' "$work/test.log" | grep -E '^(ramsim only|acceptance test)' | sort | uniq -c | sort -rn || true
 
 if [[ -n "$external" ]]; then
+  # What a real account would have been asked: ramsim's request count.
+  calls=$(curl -s "$url/__ramsim/counters" | grep -o '"total":{"received":[0-9]*' | grep -o '[0-9]*$' || true)
+  echo "API requests the run sent: ${calls:-unknown}"
   step "Planting leftovers for the sweepers"
   call() { "$work/ramsim" call -endpoint "$url" "$@" >/dev/null; }
   swept=(tfacc-0sweep01-user tfacc-0sweep01-group tfacc-0sweep01-role tfacc-0sweep01-policy)
@@ -136,8 +135,12 @@ if [[ -n "$external" ]]; then
 fi
 
 if [[ $test_rc -ne 0 ]]; then
-  echo "FAIL: acceptance tests (log above)" >&2
-  grep -B2 -A30 -E '^--- FAIL' "$work/test.log" | head -300 >&2 || true
+  keep_work=1
+  echo "FAIL: acceptance tests; what the failed ones logged:" >&2
+  for t in $(sed -n 's/^--- FAIL: \([^ ]*\).*/\1/p' "$work/test.log"); do
+    echo "--- $t" >&2
+    awk -v t="$t" '/^(===|---) / {on = ($3 == t); next} on && /^    /' "$work/test.log" | head -60 >&2
+  done
 fi
-[[ $sweep_rc -eq 0 ]] || { echo "FAIL: sweepers" >&2; cat "$work/sweep.log" >&2; }
+[[ $sweep_rc -eq 0 ]] || { keep_work=1; echo "FAIL: sweepers" >&2; cat "$work/sweep.log" >&2; }
 [[ $test_rc -eq 0 && $sweep_rc -eq 0 && $sweep_check -eq 0 ]]

@@ -34,7 +34,7 @@ func TestCloudCredentialRequired(t *testing.T) { // t.Setenv: serial
 }
 
 // Names carry the Env's prefix, are stable within an Env, differ between
-// Envs, fit RAM's limits and are what the sweepers recognise.
+// Envs, fit RAM's limits and are what the sweepers recognize.
 func TestName(t *testing.T) {
 	RamsimOnly(t, "the test compares two Envs' prefixes; names are the same on both backends")
 	t.Parallel()

@@ -5,6 +5,7 @@ package acctest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestSweepAll(t *testing.T) {
 	var swept []string
 	must(SweepAll(ctx, c, func(format string, args ...any) {
 		t.Logf(format, args...)
-		swept = append(swept, args[len(args)-1].(string))
+		swept = append(swept, fmt.Sprint(args[len(args)-1]))
 	}))
 	slices.Sort(swept)
 	if want := slices.Sorted(slices.Values([]string{user, group, role, pol})); !slices.Equal(swept, want) {

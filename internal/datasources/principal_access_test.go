@@ -199,7 +199,7 @@ func TestAccPrincipalAccess_userInManyGroups(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(body.String()),
 			ConfigStateChecks: append(checks, statecheck.ExpectKnownValue(paAddr, tfjsonpath.New("policies"),
-				listContains{"name": env.Name("pa-guard"), "type": "Custom", "version": "v1", "attached_via": "group:"+env.Name("pa-team-09")})),
+				listContains{"name": env.Name("pa-guard"), "type": "Custom", "version": "v1", "attached_via": "group:" + env.Name("pa-team-09")})),
 			Check: env.AttachedExactly("group", env.Name("pa-team-09"), "Custom:"+env.Name("pa-team-09"), "Custom:"+env.Name("pa-guard")),
 		}},
 	})

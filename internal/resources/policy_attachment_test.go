@@ -74,7 +74,7 @@ func TestAccUserPolicyAttachment_seed001(t *testing.T) {
 				Config: env.Config(env.Named(seed001Config, "mse-ops", "mse-dev", "mse-prod-yaml-rw")),
 				Check: resource.ComposeTestCheckFunc(
 					env.AttachedExactly("user", env.Name("mse-ops"), "System:AliyunMSEFullAccess"),
-					env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:mse-prod-yaml-rw"),
+					env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:"+env.Name("mse-prod-yaml-rw")),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("user:"+env.Name("mse-prod-yaml-rw")+":Custom:"+env.Name("mse-dev"))),
@@ -99,7 +99,7 @@ func TestAccUserPolicyAttachment_seed001(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("mseram_user_policy_attachment.dev_read", plancheck.ResourceActionCreate),
 				}},
-				Check: env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:mse-prod-yaml-rw"),
+				Check: env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:"+env.Name("mse-prod-yaml-rw")),
 			},
 		},
 	})
