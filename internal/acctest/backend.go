@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
 
 // BackendEnv selects where acceptance tests run: unset or "ramsim" (an
@@ -133,4 +134,15 @@ func (e *Env) AccountID() string {
 		cloudAccount.id = id.AccountID
 	}
 	return cloudAccount.id
+}
+
+// emulator is the test's ramsim, for the checks only it can answer; on
+// the cloud backend it fails the test, which should have called
+// RamsimOnly.
+func (e *Env) emulator() *ramsim.Server {
+	e.t.Helper()
+	if e.Server == nil {
+		e.t.Fatal("this check reads the emulator itself: a test that uses it calls acctest.RamsimOnly first")
+	}
+	return e.Server
 }

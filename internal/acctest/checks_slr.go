@@ -29,7 +29,7 @@ type SLRWant struct {
 // state are the emulator's.
 func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State) error {
 	return func(s *terraform.State) error {
-		r, ok := e.Server.Role(name)
+		r, ok := e.emulator().Role(name)
 		if !ok {
 			return fmt.Errorf("service-linked role %q does not exist in the emulator", name)
 		}
@@ -44,7 +44,7 @@ func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State)
 		if want.Policy != "" {
 			policies = []string{"System:" + want.Policy}
 		}
-		if got := e.Server.AttachedPolicies("role", name); !slices.Equal(got, policies) {
+		if got := e.emulator().AttachedPolicies("role", name); !slices.Equal(got, policies) {
 			return fmt.Errorf("service-linked role %q: attached policies %v in the emulator, want %v", name, got, policies)
 		}
 		if addr == "" {
@@ -70,7 +70,7 @@ func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State)
 // SLRAbsent checks that the emulator has no role of that name.
 func (e *Env) SLRAbsent(name string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if _, ok := e.Server.Role(name); ok {
+		if _, ok := e.emulator().Role(name); ok {
 			return fmt.Errorf("role %q still exists in the emulator", name)
 		}
 		return nil
@@ -80,7 +80,7 @@ func (e *Env) SLRAbsent(name string) func(*terraform.State) error {
 // CheckNoServiceLinkedRoles is a CheckDestroy that fails when the emulator
 // still holds any service-linked role.
 func (e *Env) CheckNoServiceLinkedRoles(*terraform.State) error {
-	if roles := e.Server.ServiceLinkedRoles(); len(roles) > 0 {
+	if roles := e.emulator().ServiceLinkedRoles(); len(roles) > 0 {
 		names := make([]string, 0, len(roles))
 		for _, r := range roles {
 			names = append(names, r.RoleName)
@@ -98,7 +98,7 @@ func (e *Env) SetServiceInUse(service string, inUse bool, resources ...string) {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	resp, err := http.Post(e.Server.URL()+"/__ramsim/services/"+service+"/in-use", "application/json", bytes.NewReader(body))
+	resp, err := http.Post(e.emulator().URL()+"/__ramsim/services/"+service+"/in-use", "application/json", bytes.NewReader(body))
 	if err != nil {
 		e.t.Fatalf("ramsim admin endpoint: %v", err)
 	}
