@@ -14,7 +14,7 @@ import (
 // holds want: the proof that an allowed write really happened.
 func (e *Env) NacosConfigContent(instanceID, namespaceID, group, dataID, want string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		got, ok := e.Server.NacosConfigContent(instanceID, namespaceID, group, dataID)
+		got, ok := e.emulator().NacosConfigContent(instanceID, namespaceID, group, dataID)
 		switch {
 		case !ok:
 			return fmt.Errorf("the Nacos configuration %s/%s/%s/%s does not exist in the emulator", instanceID, namespaceID, group, dataID)
@@ -29,7 +29,7 @@ func (e *Env) NacosConfigContent(instanceID, namespaceID, group, dataID, want st
 // in the order they were added.
 func (e *Env) GatewayRoutesExactly(gatewayID string, want ...string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if got := e.Server.GatewayRouteNames(gatewayID); !slices.Equal(got, want) {
+		if got := e.emulator().GatewayRouteNames(gatewayID); !slices.Equal(got, want) {
 			return fmt.Errorf("gateway %s has routes %q in the emulator, want %q", gatewayID, got, want)
 		}
 		return nil

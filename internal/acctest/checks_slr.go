@@ -10,35 +10,12 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/mseram/terraform-provider-mseram/internal/alicloud"
-	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
-
-// NewWithConfig is New with emulator settings (e.g. extra catalog services
-// or DeletionPolls); the account and root credentials are always the
-// harness's.
-func NewWithConfig(t *testing.T, cfg ramsim.Config) *Env {
-	t.Helper()
-	cfg.AccountID, cfg.AccessKeyID, cfg.AccessKeySecret = AccountID, AccessKeyID, AccessKeySecret
-	srv, err := ramsim.New(cfg)
-	if err != nil {
-		t.Fatalf("ramsim.New: %v", err)
-	}
-	if err := srv.Start("127.0.0.1:0"); err != nil {
-		t.Fatalf("ramsim.Start: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Close(); err != nil {
-			t.Errorf("ramsim.Close: %v", err)
-		}
-	})
-	return &Env{t: t, Server: srv}
-}
 
 // SLRWant is what a service-linked role must look like in the emulator.
 // Description "" skips the comparison; Policy "" asserts no attachment.
@@ -52,7 +29,7 @@ type SLRWant struct {
 // state are the emulator's.
 func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State) error {
 	return func(s *terraform.State) error {
-		r, ok := e.Server.Role(name)
+		r, ok := e.emulator().Role(name)
 		if !ok {
 			return fmt.Errorf("service-linked role %q does not exist in the emulator", name)
 		}
@@ -67,7 +44,7 @@ func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State)
 		if want.Policy != "" {
 			policies = []string{"System:" + want.Policy}
 		}
-		if got := e.Server.AttachedPolicies("role", name); !slices.Equal(got, policies) {
+		if got := e.emulator().AttachedPolicies("role", name); !slices.Equal(got, policies) {
 			return fmt.Errorf("service-linked role %q: attached policies %v in the emulator, want %v", name, got, policies)
 		}
 		if addr == "" {
@@ -93,7 +70,7 @@ func (e *Env) SLRMatches(addr, name string, want SLRWant) func(*terraform.State)
 // SLRAbsent checks that the emulator has no role of that name.
 func (e *Env) SLRAbsent(name string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if _, ok := e.Server.Role(name); ok {
+		if _, ok := e.emulator().Role(name); ok {
 			return fmt.Errorf("role %q still exists in the emulator", name)
 		}
 		return nil
@@ -103,7 +80,7 @@ func (e *Env) SLRAbsent(name string) func(*terraform.State) error {
 // CheckNoServiceLinkedRoles is a CheckDestroy that fails when the emulator
 // still holds any service-linked role.
 func (e *Env) CheckNoServiceLinkedRoles(*terraform.State) error {
-	if roles := e.Server.ServiceLinkedRoles(); len(roles) > 0 {
+	if roles := e.emulator().ServiceLinkedRoles(); len(roles) > 0 {
 		names := make([]string, 0, len(roles))
 		for _, r := range roles {
 			names = append(names, r.RoleName)
@@ -121,7 +98,7 @@ func (e *Env) SetServiceInUse(service string, inUse bool, resources ...string) {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	resp, err := http.Post(e.Server.URL()+"/__ramsim/services/"+service+"/in-use", "application/json", bytes.NewReader(body))
+	resp, err := http.Post(e.emulator().URL()+"/__ramsim/services/"+service+"/in-use", "application/json", bytes.NewReader(body))
 	if err != nil {
 		e.t.Fatalf("ramsim admin endpoint: %v", err)
 	}

@@ -106,6 +106,7 @@ type paTally struct {
 }
 
 func TestAccPrincipalAccess_scenariosAgreeWithCalls(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	tally := &paTally{}
 	t.Cleanup(func() { // after every subtest, parallel ones included

@@ -99,7 +99,7 @@ type Credential = ramsim.Credential
 // CallAs makes one call on the emulator as cred and returns the API's
 // error code, "" on success. A transport failure is an error.
 func (e *Env) CallAs(cred Credential, call string, params map[string]string) (string, error) {
-	res, err := ramsim.Call(e.Server.URL(), cred, call, params)
+	res, err := ramsim.Call(e.emulator().URL(), cred, call, params)
 	return res.Code, err
 }
 
@@ -185,7 +185,7 @@ func (e *Env) AssumeRole(roleARN, session string) Credential {
 	}
 	req := sts.CreateAssumeRoleRequest()
 	req.Scheme = "http"
-	req.Domain = strings.TrimPrefix(e.Server.URL(), "http://")
+	req.Domain = strings.TrimPrefix(e.emulator().URL(), "http://")
 	req.RoleArn, req.RoleSessionName = roleARN, session
 	resp, err := c.AssumeRole(req)
 	if err != nil {

@@ -45,6 +45,12 @@ func scenario(t *testing.T, name string) (config, readme string) {
 }
 
 // Every scenario directory has a test below: a new one cannot be left out.
+// scenarioRamsimOnly is why the scenarios need the emulator: their tables
+// are proved with calls to MSE instances and gateways that exist only
+// there, and their configurations name RAM objects as the guides do, not
+// with a test's prefix.
+const scenarioRamsimOnly = "the who-may-do-what table is proved by calls to the emulated MSE, and the configuration's names are the guide's"
+
 func TestScenariosAllTested(t *testing.T) {
 	tested := map[string]bool{
 		"01-ops-and-developers":             true,
@@ -72,6 +78,7 @@ func TestScenariosAllTested(t *testing.T) {
 }
 
 func TestAccScenario01_opsAndDevelopers(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "01-ops-and-developers")
@@ -94,6 +101,7 @@ func TestAccScenario01_opsAndDevelopers(t *testing.T) {
 }
 
 func TestAccScenario02_seed001TypedPolicies(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "02-seed001-typed-policies")
@@ -129,6 +137,7 @@ func TestAccScenario02_seed001TypedPolicies(t *testing.T) {
 }
 
 func TestAccScenario03_gatewayAccess(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "03-gateway-access")
@@ -153,6 +162,7 @@ func TestAccScenario03_gatewayAccess(t *testing.T) {
 }
 
 func TestAccScenario04_mseServiceLinkedRole(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "04-mse-service-linked-role")
@@ -194,6 +204,7 @@ func TestAccScenario04_mseServiceLinkedRole(t *testing.T) {
 }
 
 func TestAccScenario05_mssServiceLinkedRoles(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "05-mss-service-linked-roles")
@@ -237,6 +248,7 @@ func TestAccScenario05_mssServiceLinkedRoles(t *testing.T) {
 }
 
 func TestAccScenario06_ingressControllerWorkerRole(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "06-ingress-controller-worker-role")
@@ -297,6 +309,7 @@ func TestAccScenario06_ingressControllerWorkerRole(t *testing.T) {
 }
 
 func TestAccScenario07_delegatedUserAdmin(t *testing.T) {
+	acctest.RamsimOnly(t, scenarioRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config, readme := scenario(t, "07-delegated-user-admin")

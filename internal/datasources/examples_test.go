@@ -40,11 +40,13 @@ func TestAccExamples_offlineDataSourcesAndFunctions(t *testing.T) {
 			env := acctest.New(t)
 			var checks []resource.TestCheckFunc
 			for name, want := range policies {
-				checks = append(checks, env.PolicyMatches(name, want))
+				checks = append(checks, env.PolicyMatches(env.Name(name), want))
 			}
+			// The examples' RAM objects get the test's names.
+			config := env.Named(string(b), "mse-developer-prod-yaml", "mse-ingress-worker", "mse-update-prod-yaml", "mse-gateway-operator-hangzhou")
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
-				Steps:                    []resource.TestStep{{Config: env.Config(string(b)), Check: resource.ComposeAggregateTestCheckFunc(checks...)}},
+				Steps:                    []resource.TestStep{{Config: env.Config(config), Check: resource.ComposeAggregateTestCheckFunc(checks...)}},
 				CheckDestroy:             env.CheckNoCustomPolicies,
 			})
 		})

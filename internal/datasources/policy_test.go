@@ -21,10 +21,15 @@ func TestAccPolicyDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	const doc = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:Get*","Resource":"acs:mse:*:*:instance/mse-cn-0pp1j8om80a"}]}`
-	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: "mse-reader", PolicyDocument: doc, Description: "reads one instance"}); err != nil {
+	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: env.Name("mse-reader"), PolicyDocument: doc, Description: "reads one instance"}); err != nil {
 		t.Fatal(err)
 	}
-	system, _ := env.Server.Policy("AliyunMSEFullAccess")
+	// What the API itself answers for the system policy, the data source's
+	// source of truth.
+	system, systemDoc, err := env.Client().GetPolicy(context.Background(), "AliyunMSEFullAccess", "System")
+	if err != nil || systemDoc == nil {
+		t.Fatalf("GetPolicy AliyunMSEFullAccess: %v (default version %v)", err, systemDoc)
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
@@ -34,7 +39,7 @@ data "mseram_policy" "full" {
   name = "AliyunMSEFullAccess"
 }
 data "mseram_policy" "mine" {
-  name = "mse-reader"
+  name = "` + env.Name("mse-reader") + `"
   type = "Custom"
 }
 `),
@@ -42,7 +47,7 @@ data "mseram_policy" "mine" {
 					resource.TestCheckResourceAttr("data.mseram_policy.full", "id", "System:AliyunMSEFullAccess"),
 					resource.TestCheckResourceAttr("data.mseram_policy.full", "type", "System"),
 					resource.TestCheckResourceAttr("data.mseram_policy.full", "default_version", system.DefaultVersion),
-					resource.TestCheckResourceAttrWith("data.mseram_policy.full", "policy_document", equivalentTo(system.Document())),
+					resource.TestCheckResourceAttrWith("data.mseram_policy.full", "policy_document", equivalentTo(systemDoc.PolicyDocument)),
 					resource.TestCheckResourceAttr("data.mseram_policy.mine", "description", "reads one instance"),
 					resource.TestCheckResourceAttr("data.mseram_policy.mine", "default_version", "v1"),
 					resource.TestCheckResourceAttrWith("data.mseram_policy.mine", "policy_document", equivalentTo(doc)),
@@ -54,7 +59,7 @@ data "mseram_policy" "mine" {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			// A custom policy is not found as a system one.
-			Config:      env.Config(`data "mseram_policy" "x" { name = "mse-reader" }`),
+			Config:      env.Config(`data "mseram_policy" "x" { name = "` + env.Name("mse-reader") + `" }`),
 			ExpectError: regexp.MustCompile(`(?s)EntityNotExist\.Policy.*type = "Custom"`),
 		}},
 	})

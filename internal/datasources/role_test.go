@@ -20,8 +20,8 @@ func TestAccRoleDataSource_byName(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
+	name := env.Name("KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e")
 	const (
-		name  = "KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"
 		trust = `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}`
 	)
 	role, err := env.Client().CreateRole(ctx, alicloud.CreateRoleInput{
@@ -40,7 +40,7 @@ func TestAccRoleDataSource_byName(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "id", name),
 					resource.TestCheckResourceAttr(addr, "role_id", role.RoleID),
-					resource.TestCheckResourceAttr(addr, "arn", "acs:ram::"+acctest.AccountID+":role/"+name),
+					resource.TestCheckResourceAttr(addr, "arn", "acs:ram::"+env.AccountID()+":role/"+name),
 					resource.TestCheckResourceAttr(addr, "description", "ACK worker nodes"),
 					resource.TestCheckResourceAttr(addr, "assume_role_policy_document", trust),
 					resource.TestCheckResourceAttr(addr, "max_session_duration", "7200"),
@@ -50,7 +50,7 @@ func TestAccRoleDataSource_byName(t *testing.T) {
 				),
 			},
 			{
-				Config:      env.Config(`data "mseram_role" "nobody" { name = "KubernetesWorkerRole-missing" }`),
+				Config:      env.Config(`data "mseram_role" "nobody" { name = "` + env.Name("KubernetesWorkerRole-missing") + `" }`),
 				ExpectError: regexp.MustCompile(`(?s)EntityNotExist\.Role.*case-sensitive`),
 			},
 		},
@@ -69,15 +69,15 @@ func TestAccRoleDataSource_byName(t *testing.T) {
 func TestAccRoleDataSource_minimal(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	trust := `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + acctest.AccountID + `:root"]}}]}`
-	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: "plain", AssumeRolePolicyDocument: trust}); err != nil {
+	trust := `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + env.AccountID() + `:root"]}}]}`
+	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: env.Name("plain"), AssumeRolePolicyDocument: trust}); err != nil {
 		t.Fatal(err)
 	}
 	const addr = "data.mseram_role.plain"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config: env.Config(`data "mseram_role" "plain" { name = "plain" }`),
+			Config: env.Config(`data "mseram_role" "plain" { name = "` + env.Name("plain") + `" }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(addr, "description", ""),
 				resource.TestCheckResourceAttr(addr, "max_session_duration", "3600"),

@@ -42,6 +42,7 @@ func orNull(c knownvalue.Check) knownvalue.Check {
 }
 
 func TestAccServiceLinkedRolesDataSource(t *testing.T) {
+	acctest.RamsimOnly(t, "the test starts from an account without service-linked roles and creates MSE's, a role its service may be using in a real account")
 	t.Parallel()
 	env := acctest.New(t)
 	cat := mse.ServiceLinkedRoles()
@@ -101,6 +102,7 @@ data "mseram_service_linked_roles" "all" {
 // The documentation's example applies and reports both MSE roles missing
 // in an empty account.
 func TestAccServiceLinkedRolesDataSource_example(t *testing.T) {
+	acctest.RamsimOnly(t, "the example's answer is that of an account without MSE's service-linked roles, which a real account may have")
 	t.Parallel()
 	b, err := os.ReadFile("../../examples/data-sources/mseram_service_linked_roles/data-source.tf")
 	if err != nil {

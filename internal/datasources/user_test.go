@@ -19,7 +19,7 @@ func TestAccUserDataSource_byName(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	u, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: "mse-ops", DisplayName: "MSE O&M", Comments: "ops"})
+	u, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("mse-ops"), DisplayName: "MSE O&M", Comments: "ops"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestAccUserDataSource_byName(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(`data "mseram_user" "ops" { name = "mse-ops" }`),
+				Config: env.Config(`data "mseram_user" "ops" { name = "` + env.Name("mse-ops") + `" }`),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "id", u.UserID),
 					resource.TestCheckResourceAttr(addr, "user_id", u.UserID),
@@ -44,7 +44,7 @@ func TestAccUserDataSource_byName(t *testing.T) {
 				),
 			},
 			{
-				Config:      env.Config(`data "mseram_user" "nobody" { name = "nobody" }`),
+				Config:      env.Config(`data "mseram_user" "nobody" { name = "` + env.Name("nobody") + `" }`),
 				ExpectError: regexp.MustCompile(`(?s)EntityNotExist\.User.*case-sensitive`),
 			},
 		},
@@ -59,20 +59,30 @@ func TestAccUserDataSource_byName(t *testing.T) {
 	})
 }
 
+// The identity of the provider's credential: on the emulator its root key,
+// on a real account whoever the credential is (STS answers the harness's
+// client, which signs with the same credential).
 func TestAccCallerIdentityDataSource_root(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	id, err := env.Client().GetCallerIdentity(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env.Backend() == acctest.BackendRamsim && (id.ARN != "acs:ram::"+acctest.AccountID+":root" || id.IdentityType != "Account" || id.UserID != acctest.AccountID) {
+		t.Fatalf("the emulator's root key is %+v, want the root of account %s", id, acctest.AccountID)
+	}
 	const addr = "data.mseram_caller_identity.me"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`data "mseram_caller_identity" "me" {}`),
 			Check: resource.ComposeTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "account_id", acctest.AccountID),
-				resource.TestCheckResourceAttr(addr, "arn", "acs:ram::"+acctest.AccountID+":root"),
-				resource.TestCheckResourceAttr(addr, "id", "acs:ram::"+acctest.AccountID+":root"),
-				resource.TestCheckResourceAttr(addr, "identity_type", "Account"),
-				resource.TestCheckResourceAttr(addr, "user_id", acctest.AccountID),
+				resource.TestCheckResourceAttr(addr, "account_id", env.AccountID()),
+				resource.TestCheckResourceAttr(addr, "arn", id.ARN),
+				resource.TestCheckResourceAttr(addr, "id", id.ARN),
+				resource.TestCheckResourceAttr(addr, "identity_type", id.IdentityType),
+				resource.TestCheckResourceAttr(addr, "user_id", id.UserID),
 			),
 		}},
 	})

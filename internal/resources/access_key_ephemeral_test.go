@@ -133,7 +133,7 @@ func TestAccAccessKeyEphemeral_limit(t *testing.T) {
 			{
 				Config: env.Config(`
 resource "mseram_user" "test" {
-  name = "eph-full"
+  name = "` + env.Name("eph-full") + `"
 }
 
 resource "mseram_access_key" "keys" {
@@ -145,7 +145,7 @@ resource "mseram_access_key" "keys" {
 			{
 				Config: env.Config(`
 resource "mseram_user" "test" {
-  name = "eph-full"
+  name = "` + env.Name("eph-full") + `"
 }
 
 resource "mseram_access_key" "keys" {
@@ -157,7 +157,7 @@ ephemeral "mseram_access_key" "tmp" {
   user_name = mseram_user.test.name
 }
 `),
-				ExpectError: regexp.MustCompile(`(?s)LimitExceeded\.User\.AccessKey.*` + wrappedText(`RAM user "eph-full" already has two access keys`).String()),
+				ExpectError: regexp.MustCompile(`(?s)LimitExceeded\.User\.AccessKey.*` + wrappedText(`RAM user "`+env.Name("eph-full")+`" already has two access keys`).String()),
 			},
 		},
 	})

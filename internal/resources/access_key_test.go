@@ -77,14 +77,17 @@ func keyRejected(env *acctest.Env) func(*terraform.State) error {
 		if err != nil {
 			return err
 		}
-		_, err = env.KeyClient(s.RootModule().Resources[accessKeyAddr].Primary.ID, secret).GetCallerIdentity(context.Background())
-		if err == nil {
-			return errors.New("an Inactive access key still authenticates")
-		}
-		if code := alicloud.ErrorCode(err); code != "InvalidAccessKeyId.Inactive" {
-			return fmt.Errorf("inactive key: want InvalidAccessKeyId.Inactive, got %v", err)
-		}
-		return nil
+		c := env.KeyClient(s.RootModule().Resources[accessKeyAddr].Primary.ID, secret)
+		return env.Eventually(func() error {
+			_, err := c.GetCallerIdentity(context.Background())
+			if err == nil {
+				return errors.New("an Inactive access key still authenticates")
+			}
+			if code := alicloud.ErrorCode(err); code != "InvalidAccessKeyId.Inactive" {
+				return fmt.Errorf("inactive key: want InvalidAccessKeyId.Inactive, got %v", err)
+			}
+			return nil
+		})
 	}
 }
 
@@ -96,11 +99,11 @@ func TestAccAccessKey_basic(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(accessKeyConfig("ak-alice", "")),
+				Config: env.Config(accessKeyConfig(env.Name("ak-alice"), "")),
 				Check: resource.ComposeTestCheckFunc(
 					env.AccessKeyInEmulator(accessKeyAddr, "Active"),
-					env.AccessKeyCount("ak-alice", 1),
-					keyAuthenticates(env, "ak-alice"),
+					env.AccessKeyCount(env.Name("ak-alice"), 1),
+					keyAuthenticates(env, env.Name("ak-alice")),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(accessKeyAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^LTAI[A-Za-z0-9]{20}$`))),
@@ -114,25 +117,25 @@ func TestAccAccessKey_basic(t *testing.T) {
 			},
 			{
 				// Deactivated in place: same key, and it stops working.
-				Config: env.Config(accessKeyConfig("ak-alice", `  status = "Inactive"`)),
+				Config: env.Config(accessKeyConfig(env.Name("ak-alice"), `  status = "Inactive"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(accessKeyAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
 					env.AccessKeyInEmulator(accessKeyAddr, "Inactive"),
-					env.AccessKeyCount("ak-alice", 1),
+					env.AccessKeyCount(env.Name("ak-alice"), 1),
 					keyRejected(env),
 				),
 			},
 			{
 				// Reactivated in place: it works again.
-				Config: env.Config(accessKeyConfig("ak-alice", `  status = "Active"`)),
+				Config: env.Config(accessKeyConfig(env.Name("ak-alice"), `  status = "Active"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(accessKeyAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
 					env.AccessKeyInEmulator(accessKeyAddr, "Active"),
-					keyAuthenticates(env, "ak-alice"),
+					keyAuthenticates(env, env.Name("ak-alice")),
 				),
 			},
 			{
@@ -149,7 +152,7 @@ func TestAccAccessKey_basic(t *testing.T) {
 func TestAccAccessKey_drift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(accessKeyConfig("ak-bob", ""))
+	config := env.Config(accessKeyConfig(env.Name("ak-bob"), ""))
 	var firstID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -170,7 +173,7 @@ func TestAccAccessKey_drift(t *testing.T) {
 			{
 				// Deactivated in the console: the plan puts it back.
 				PreConfig: func() {
-					if err := env.Client().UpdateAccessKey(context.Background(), "ak-bob", firstID, "Inactive"); err != nil {
+					if err := env.Client().UpdateAccessKey(context.Background(), env.Name("ak-bob"), firstID, "Inactive"); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -183,7 +186,7 @@ func TestAccAccessKey_drift(t *testing.T) {
 			{
 				// Deleted in the console: removed from state and created anew.
 				PreConfig: func() {
-					if err := env.Client().DeleteAccessKey(context.Background(), "ak-bob", firstID); err != nil {
+					if err := env.Client().DeleteAccessKey(context.Background(), env.Name("ak-bob"), firstID); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -193,7 +196,7 @@ func TestAccAccessKey_drift(t *testing.T) {
 				}},
 				Check: resource.ComposeTestCheckFunc(
 					env.AccessKeyInEmulator(accessKeyAddr, "Active"),
-					env.AccessKeyCount("ak-bob", 1),
+					env.AccessKeyCount(env.Name("ak-bob"), 1),
 					func(s *terraform.State) error {
 						if s.RootModule().Resources[accessKeyAddr].Primary.ID == firstID {
 							return errors.New("the deleted key is still in the state")
@@ -216,7 +219,7 @@ func TestAccAccessKey_twoKeyLimit(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "mseram_user" "test" {
-  name = "ak-carol"
+  name = "` + env.Name("ak-carol") + `"
 }
 
 resource "mseram_access_key" "keys" {
@@ -224,7 +227,7 @@ resource "mseram_access_key" "keys" {
   user_name = mseram_user.test.name
 }
 `),
-			ExpectError: regexp.MustCompile(`(?s)LimitExceeded\.User\.AccessKey.*` + wrappedText(`RAM user "ak-carol" already has two access keys, and a RAM user has at most two`).String()),
+			ExpectError: regexp.MustCompile(`(?s)LimitExceeded\.User\.AccessKey.*` + wrappedText(`RAM user "`+env.Name("ak-carol")+`" already has two access keys, and a RAM user has at most two`).String()),
 		}},
 	})
 }
@@ -265,7 +268,7 @@ func TestAccAccessKey_pgp(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{{
-			Config: env.Config(accessKeyConfig("ak-dave", fmt.Sprintf("  pgp_key = %q\n", pubKey))),
+			Config: env.Config(accessKeyConfig(env.Name("ak-dave"), fmt.Sprintf("  pgp_key = %q\n", pubKey))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(accessKeyAddr, tfjsonpath.New("secret"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(accessKeyAddr, tfjsonpath.New("key_fingerprint"), knownvalue.StringExact(hex.EncodeToString(entity.PrimaryKey.Fingerprint))),
@@ -285,7 +288,7 @@ func TestAccAccessKey_pgp(t *testing.T) {
 						return err
 					}
 					// The decrypted secret is the key's real one.
-					return env.KeyAuthenticates("ak-dave", s.RootModule().Resources[accessKeyAddr].Primary.ID, secret)
+					return env.KeyAuthenticates(env.Name("ak-dave"), s.RootModule().Resources[accessKeyAddr].Primary.ID, secret)
 				},
 			),
 		}},
@@ -309,9 +312,9 @@ func TestAccAccessKey_secretFile(t *testing.T) {
 			return nil
 		}),
 		Steps: []resource.TestStep{{
-			Config: env.Config(accessKeyConfig("ak-erin", fmt.Sprintf("  secret_file = %q\n", file))),
+			Config: env.Config(accessKeyConfig(env.Name("ak-erin"), fmt.Sprintf("  secret_file = %q\n", file))),
 			Check: resource.ComposeTestCheckFunc(
-				keyAuthenticates(env, "ak-erin"),
+				keyAuthenticates(env, env.Name("ak-erin")),
 				func(s *terraform.State) error {
 					secret, err := stateAttr(s, accessKeyAddr, "secret")
 					if err != nil {
@@ -356,7 +359,7 @@ func TestAccAccessKey_secretFileExisting(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config:      rec.Config(accessKeyConfig("ak-ivan", attrs)),
+				Config:      rec.Config(accessKeyConfig(env.Name("ak-ivan"), attrs)),
 				ExpectError: acctest.ErrorContainsAll("secret_file", file, "overwrite_secret_file = true"),
 			},
 			{
@@ -368,7 +371,7 @@ func TestAccAccessKey_secretFileExisting(t *testing.T) {
 						t.Fatalf("the refused apply created %d access keys", len(calls))
 					}
 				},
-				Config: rec.Config(accessKeyConfig("ak-ivan", attrs+"  overwrite_secret_file = true\n")),
+				Config: rec.Config(accessKeyConfig(env.Name("ak-ivan"), attrs+"  overwrite_secret_file = true\n")),
 				Check: func(s *terraform.State) error {
 					secret, err := stateAttr(s, accessKeyAddr, "secret")
 					if err != nil {
@@ -382,7 +385,7 @@ func TestAccAccessKey_secretFileExisting(t *testing.T) {
 			},
 			{
 				// The opt-in matters only at create: dropping it keeps the key.
-				Config: rec.Config(accessKeyConfig("ak-ivan", attrs)),
+				Config: rec.Config(accessKeyConfig(env.Name("ak-ivan"), attrs)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(accessKeyAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -412,7 +415,7 @@ resource "mseram_access_key" "dir" {
 `, replaced, emptyDir)
 	user := `
 resource "mseram_user" "test" {
-  name = "ak-judy"
+  name = "` + env.Name("ak-judy") + `"
 }
 `
 	resource.Test(t, resource.TestCase{
@@ -435,7 +438,7 @@ resource "mseram_user" "test" {
 				},
 				Config: env.Config(user),
 				Check: resource.ComposeTestCheckFunc(
-					env.AccessKeyCount("ak-judy", 0),
+					env.AccessKeyCount(env.Name("ak-judy"), 0),
 					func(*terraform.State) error {
 						if got, err := os.ReadFile(replaced); err != nil || string(got) != userData {
 							return fmt.Errorf("destroy changed the replaced file %s: %q, %v", replaced, got, err)
@@ -466,7 +469,7 @@ variable "k" {
   type    = string
   default = %s
 }
-`, acctest.HCLString(k)) + accessKeyConfig("ak-grace", fmt.Sprintf("  pgp_key = var.k != \"\" ? var.k : null\n  secret_file = %q\n", file)))
+`, acctest.HCLString(k)) + accessKeyConfig(env.Name("ak-grace"), fmt.Sprintf("  pgp_key = var.k != \"\" ? var.k : null\n  secret_file = %q\n", file)))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -474,7 +477,7 @@ variable "k" {
 			{
 				Config: config(""),
 				Check: resource.ComposeTestCheckFunc(
-					keyAuthenticates(env, "ak-grace"),
+					keyAuthenticates(env, env.Name("ak-grace")),
 					resource.TestCheckNoResourceAttr(accessKeyAddr, "pgp_key"),
 					func(*terraform.State) error {
 						if _, err := os.Stat(file); err != nil {
@@ -506,14 +509,14 @@ func TestAccAccessKey_validation(t *testing.T) {
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      env.Config(accessKeyConfig("ak-frank", c.attrs)),
+			Config:      env.Config(accessKeyConfig(env.Name("ak-frank"), c.attrs)),
 			PlanOnly:    true,
 			ExpectError: wrappedText(c.want),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := len(env.Server.Users()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d users", n)
+	if users := env.UserNames(); len(users) != 0 {
+		t.Fatalf("validation failures must create nothing, found users %v", users)
 	}
 }
 
@@ -528,7 +531,7 @@ func TestAccAccessKey_weakPGPKeyRefusedAtPlan(t *testing.T) {
 	steps := make([]resource.TestStep, 0, len(weak))
 	for _, c := range weak {
 		steps = append(steps, resource.TestStep{
-			Config:      rec.Config(accessKeyConfig("ak-weak-pgp", fmt.Sprintf("  pgp_key = %s\n", acctest.HCLString(c.Key)))),
+			Config:      rec.Config(accessKeyConfig(env.Name("ak-weak-pgp"), fmt.Sprintf("  pgp_key = %s\n", acctest.HCLString(c.Key)))),
 			ExpectError: acctest.ErrorContainsAll("Unusable PGP public key", "pgp_key", c.Rule),
 		})
 	}
@@ -536,8 +539,8 @@ func TestAccAccessKey_weakPGPKeyRefusedAtPlan(t *testing.T) {
 	if calls := rec.Calls("CreateAccessKey", "CreateUser"); len(calls) != 0 {
 		t.Fatalf("a refused pgp_key must stop the plan, but %d create calls were sent: %+v", len(calls), calls)
 	}
-	if n := len(env.Server.Users()); n != 0 {
-		t.Fatalf("a refused pgp_key must create nothing, emulator has %d users", n)
+	if users := env.UserNames(); len(users) != 0 {
+		t.Fatalf("a refused pgp_key must create nothing, found users %v", users)
 	}
 }
 
@@ -550,15 +553,15 @@ func TestAccUser_forceDestroyCredentials(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{{
-			Config: env.Config(userConfig("ak-grace", "  force_destroy = true\n")),
+			Config: env.Config(userConfig(env.Name("ak-grace"), "  force_destroy = true\n")),
 			Check: func(*terraform.State) error {
 				ctx := context.Background()
 				c := env.Client()
-				if _, err := c.CreateLoginProfile(ctx, "ak-grace", "Console-Pass-1", false, false); err != nil {
+				if _, err := c.CreateLoginProfile(ctx, env.Name("ak-grace"), "Console-Pass-1", false, false); err != nil {
 					return err
 				}
 				for range 2 {
-					if _, err := c.CreateAccessKey(ctx, "ak-grace"); err != nil {
+					if _, err := c.CreateAccessKey(ctx, env.Name("ak-grace")); err != nil {
 						return err
 					}
 				}

@@ -214,6 +214,7 @@ func storeEmpty(srv *ramsim.Server) error {
 }
 
 func TestAccChaos(t *testing.T) {
+	acctest.RamsimOnly(t, "the chaos suite injects throttling, 5xx, lost answers and delays into the emulator")
 	t.Parallel()
 	sz := chaosScale(t)
 	faults := chaosFaults

@@ -22,27 +22,27 @@ import (
 
 const membershipAddr = "mseram_group_membership.test"
 
-// membershipConfig manages a group, two users and the membership of one of
-// them (user, "alice" or "bob").
-func membershipConfig(group, user string) string {
+// membershipConfig manages a group, two users (env's alice and bob) and
+// the membership of one of them (user, "alice" or "bob").
+func membershipConfig(env *acctest.Env, group, user string) string {
 	return fmt.Sprintf(`
 resource "mseram_group" "test" {
   name = %[1]q
 }
 
 resource "mseram_user" "alice" {
-  name = "alice"
+  name = %[3]q
 }
 
 resource "mseram_user" "bob" {
-  name = "bob"
+  name = %[4]q
 }
 
 resource "mseram_group_membership" "test" {
   group_name = mseram_group.test.name
   user_name  = mseram_user.%[2]s.name
 }
-`, group, user)
+`, group, user, env.Name("alice"), env.Name("bob"))
 }
 
 func TestAccGroupMembership_basic(t *testing.T) {
@@ -53,48 +53,48 @@ func TestAccGroupMembership_basic(t *testing.T) {
 		CheckDestroy:             resource.ComposeTestCheckFunc(env.CheckNoGroups, env.CheckNoUsers),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(membershipConfig("mse-developers", "alice")),
-				Check:  env.GroupMembersExactly("mse-developers", "alice"),
+				Config: env.Config(membershipConfig(env, env.Name("mse-developers"), "alice")),
+				Check:  env.GroupMembersExactly(env.Name("mse-developers"), env.Name("alice")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(membershipAddr, tfjsonpath.New("id"), knownvalue.StringExact("mse-developers:alice")),
+					statecheck.ExpectKnownValue(membershipAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Name("mse-developers")+":"+env.Name("alice"))),
 				},
 			},
 			{
-				// terraform import mseram_group_membership.test mse-developers:alice
+				// terraform import mseram_group_membership.test <prefix>mse-developers:<prefix>alice
 				ResourceName:      membershipAddr,
 				ImportState:       true,
-				ImportStateId:     "mse-developers:alice",
+				ImportStateId:     env.Name("mse-developers") + ":" + env.Name("alice"),
 				ImportStateVerify: true,
 			},
 			{
-				// import { to = mseram_group_membership.test, id = "mse-developers:alice" }
+				// import { to = mseram_group_membership.test, id = "<prefix>mse-developers:<prefix>alice" }
 				ResourceName:    membershipAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   "mse-developers:alice",
+				ImportStateId:   env.Name("mse-developers") + ":" + env.Name("alice"),
 			},
 			{
 				// Another user: the membership is replaced.
-				Config: env.Config(membershipConfig("mse-developers", "bob")),
+				Config: env.Config(membershipConfig(env, env.Name("mse-developers"), "bob")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
-				Check: env.GroupMembersExactly("mse-developers", "bob"),
+				Check: env.GroupMembersExactly(env.Name("mse-developers"), env.Name("bob")),
 			},
 			{
 				// The group renamed in place: Terraform removes the membership
 				// before the rename and adds it after, so the user stays in.
-				Config: env.Config(membershipConfig("mse-devs", "bob")),
+				Config: env.Config(membershipConfig(env, env.Name("mse-devs"), "bob")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("mseram_group.test", plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.GroupMembersExactly("mse-devs", "bob"),
-					env.GroupAbsent("mse-developers"),
+					env.GroupMembersExactly(env.Name("mse-devs"), env.Name("bob")),
+					env.GroupAbsent(env.Name("mse-developers")),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(membershipAddr, tfjsonpath.New("id"), knownvalue.StringExact("mse-devs:bob")),
+					statecheck.ExpectKnownValue(membershipAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Name("mse-devs")+":"+env.Name("bob"))),
 				},
 			},
 		},
@@ -107,28 +107,28 @@ func TestAccGroupMembership_othersUntouched(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateGroup(ctx, "shared", ""); err != nil {
+	if _, err := c.CreateGroup(ctx, env.Name("shared"), ""); err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []string{"carol", "dave"} {
+	for _, u := range []string{env.Name("carol"), env.Name("dave")} {
 		if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: u}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := c.AddUserToGroup(ctx, "shared", "carol"); err != nil {
+	if err := c.AddUserToGroup(ctx, env.Name("shared"), env.Name("carol")); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.GroupMembersExactly("shared", "carol"),
+		CheckDestroy:             env.GroupMembersExactly(env.Name("shared"), env.Name("carol")),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "mseram_group_membership" "test" {
-  group_name = "shared"
-  user_name  = "dave"
+  group_name = "` + env.Name("shared") + `"
+  user_name  = "` + env.Name("dave") + `"
 }
 `),
-			Check: env.GroupMembersExactly("shared", "carol", "dave"),
+			Check: env.GroupMembersExactly(env.Name("shared"), env.Name("carol"), env.Name("dave")),
 		}},
 	})
 }
@@ -136,7 +136,7 @@ resource "mseram_group_membership" "test" {
 func TestAccGroupMembership_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(membershipConfig("ops", "alice"))
+	config := env.Config(membershipConfig(env, env.Name("ops"), "alice"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(env.CheckNoGroups, env.CheckNoUsers),
@@ -146,7 +146,7 @@ func TestAccGroupMembership_disappears(t *testing.T) {
 			{
 				// Removed behind Terraform's back: the plan adds it again.
 				PreConfig: func() {
-					if err := env.Client().RemoveUserFromGroup(context.Background(), "ops", "alice"); err != nil {
+					if err := env.Client().RemoveUserFromGroup(context.Background(), env.Name("ops"), env.Name("alice")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -154,7 +154,7 @@ func TestAccGroupMembership_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: env.GroupMembersExactly("ops", "alice"),
+				Check: env.GroupMembersExactly(env.Name("ops"), env.Name("alice")),
 			},
 		},
 	})
@@ -168,17 +168,17 @@ func TestAccGroupMembership_principalGone(t *testing.T) {
 	ctx := context.Background()
 	c := env.Client()
 	setup := func() {
-		if _, err := c.CreateGroup(ctx, "g1", ""); err != nil {
+		if _, err := c.CreateGroup(ctx, env.Name("g1"), ""); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: "u1"}); err != nil {
+		if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("u1")}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	config := env.Config(`
 resource "mseram_group_membership" "test" {
-  group_name = "g1"
-  user_name  = "u1"
+  group_name = "` + env.Name("g1") + `"
+  user_name  = "` + env.Name("u1") + `"
 }
 `)
 	setup()
@@ -190,10 +190,10 @@ resource "mseram_group_membership" "test" {
 			{
 				// The group is gone (force-deleted by someone else).
 				PreConfig: func() {
-					if err := c.RemoveUserFromGroup(ctx, "g1", "u1"); err != nil {
+					if err := c.RemoveUserFromGroup(ctx, env.Name("g1"), env.Name("u1")); err != nil {
 						t.Fatal(err)
 					}
-					if err := c.DeleteGroup(ctx, "g1"); err != nil {
+					if err := c.DeleteGroup(ctx, env.Name("g1")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -204,21 +204,21 @@ resource "mseram_group_membership" "test" {
 			{
 				// The user is gone.
 				PreConfig: func() {
-					if err := c.DeleteUser(ctx, "u1"); err != nil {
+					if err := c.DeleteUser(ctx, env.Name("u1")); err != nil {
 						t.Fatal(err)
 					}
 					setup()
 				},
 				Config: config,
-				Check:  env.GroupMembersExactly("g1", "u1"),
+				Check:  env.GroupMembersExactly(env.Name("g1"), env.Name("u1")),
 			},
 			{RefreshState: true},
 			{
 				PreConfig: func() {
-					if err := c.RemoveUserFromGroup(ctx, "g1", "u1"); err != nil {
+					if err := c.RemoveUserFromGroup(ctx, env.Name("g1"), env.Name("u1")); err != nil {
 						t.Fatal(err)
 					}
-					if err := c.DeleteUser(ctx, "u1"); err != nil {
+					if err := c.DeleteUser(ctx, env.Name("u1")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -235,13 +235,13 @@ func TestAccGroupMembership_alreadyMember(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateGroup(ctx, "existing", ""); err != nil {
+	if _, err := c.CreateGroup(ctx, env.Name("existing"), ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: "erin"}); err != nil {
+	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("erin")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.AddUserToGroup(ctx, "existing", "erin"); err != nil {
+	if err := c.AddUserToGroup(ctx, env.Name("existing"), env.Name("erin")); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
@@ -249,15 +249,15 @@ func TestAccGroupMembership_alreadyMember(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "mseram_group_membership" "test" {
-  group_name = "existing"
-  user_name  = "erin"
+  group_name = "` + env.Name("existing") + `"
+  user_name  = "` + env.Name("erin") + `"
 }
 `),
-			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.User\.Group.*already a member.*terraform import.*existing:erin`),
+			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.User\.Group.*already a member.*terraform import.*` + regexp.QuoteMeta(env.Name("existing")+":"+env.Name("erin"))),
 		}},
 	})
 	// Nothing was removed by the failed attempt.
-	if err := env.GroupMembersExactly("existing", "erin")(&terraform.State{}); err != nil {
+	if err := env.GroupMembersExactly(env.Name("existing"), env.Name("erin"))(&terraform.State{}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -270,8 +270,8 @@ func TestAccGroupMembership_missingPrincipal(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "mseram_group_membership" "test" {
-  group_name = "no-such-group"
-  user_name  = "nobody"
+  group_name = "` + env.Name("no-such-group") + `"
+  user_name  = "` + env.Name("nobody") + `"
 }
 `),
 			ExpectError: regexp.MustCompile(`(?s)EntityNotExist.*Check that the user and the group exist`),

@@ -41,10 +41,10 @@ func TestAccGroup_basic(t *testing.T) {
 		CheckDestroy:             env.CheckNoGroups,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(groupConfig("mse-developers", `  comments = "MSE developers"`)),
-				Check:  env.GroupMatches("mse-developers", "MSE developers"),
+				Config: env.Config(groupConfig(env.Name("mse-developers"), `  comments = "MSE developers"`)),
+				Check:  env.GroupMatches(env.Name("mse-developers"), "MSE developers"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("name"), knownvalue.StringExact("mse-developers")),
+					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("name"), knownvalue.StringExact(env.Name("mse-developers"))),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("group_id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`))),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("create_date"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("force_destroy"), knownvalue.Bool(false)),
@@ -52,18 +52,18 @@ func TestAccGroup_basic(t *testing.T) {
 				},
 			},
 			{
-				// terraform import mseram_group.test mse-developers
+				// terraform import mseram_group.test <prefix>mse-developers
 				ResourceName:      groupAddr,
 				ImportState:       true,
-				ImportStateId:     "mse-developers",
+				ImportStateId:     env.Name("mse-developers"),
 				ImportStateVerify: true,
 			},
 			{
-				// import { to = mseram_group.test, id = "mse-developers" }
+				// import { to = mseram_group.test, id = "<prefix>mse-developers" }
 				ResourceName:    groupAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   "mse-developers",
+				ImportStateId:   env.Name("mse-developers"),
 			},
 		},
 	})
@@ -78,20 +78,20 @@ func TestAccGroup_updateClearRename(t *testing.T) {
 		CheckDestroy:             env.CheckNoGroups,
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(groupConfig("ops", `  comments = "first"`)),
+				Config:            env.Config(groupConfig(env.Name("ops"), `  comments = "first"`)),
 				ConfigStateChecks: []statecheck.StateCheck{id.AddStateValue(groupAddr, tfjsonpath.New("id"))},
 			},
 			{
-				Config: env.Config(groupConfig("ops", `  comments = "second"`)),
+				Config: env.Config(groupConfig(env.Name("ops"), `  comments = "second"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.GroupMatches("ops", "second"),
+				Check: env.GroupMatches(env.Name("ops"), "second"),
 			},
 			{
 				// Removing comments clears them in the cloud.
-				Config: env.Config(groupConfig("ops", "")),
-				Check:  env.GroupMatches("ops", ""),
+				Config: env.Config(groupConfig(env.Name("ops"), "")),
+				Check:  env.GroupMatches(env.Name("ops"), ""),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("comments"), knownvalue.Null()),
 				},
@@ -99,13 +99,13 @@ func TestAccGroup_updateClearRename(t *testing.T) {
 			{
 				// Rename in place, comments set in the same call: same group ID,
 				// old name gone.
-				Config: env.Config(groupConfig("mse.ops_team", `  comments = "renamed"`)),
+				Config: env.Config(groupConfig(env.Name("mse.ops_team"), `  comments = "renamed"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.GroupMatches("mse.ops_team", "renamed"),
-					env.GroupAbsent("ops"),
+					env.GroupMatches(env.Name("mse.ops_team"), "renamed"),
+					env.GroupAbsent(env.Name("ops")),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{id.AddStateValue(groupAddr, tfjsonpath.New("id"))},
 			},
@@ -116,7 +116,7 @@ func TestAccGroup_updateClearRename(t *testing.T) {
 func TestAccGroup_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(groupConfig("vanishing", `  comments = "x"`))
+	config := env.Config(groupConfig(env.Name("vanishing"), `  comments = "x"`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoGroups,
@@ -128,7 +128,7 @@ func TestAccGroup_disappears(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := env.Client().DeleteGroup(context.Background(), "vanishing"); err != nil {
+					if err := env.Client().DeleteGroup(context.Background(), env.Name("vanishing")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -136,7 +136,7 @@ func TestAccGroup_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: env.GroupMatches("vanishing", "x"),
+				Check: env.GroupMatches(env.Name("vanishing"), "x"),
 			},
 		},
 	})
@@ -145,7 +145,7 @@ func TestAccGroup_disappears(t *testing.T) {
 func TestAccGroup_driftIsReverted(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(groupConfig("steady", `  comments = "managed"`))
+	config := env.Config(groupConfig(env.Name("steady"), `  comments = "managed"`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoGroups,
@@ -154,7 +154,7 @@ func TestAccGroup_driftIsReverted(t *testing.T) {
 				Config: config,
 				Check: func(*terraform.State) error {
 					edited := "edited in the console"
-					_, err := env.Client().UpdateGroup(context.Background(), "steady", nil, &edited)
+					_, err := env.Client().UpdateGroup(context.Background(), env.Name("steady"), nil, &edited)
 					return err
 				},
 				ExpectNonEmptyPlan: true,
@@ -164,7 +164,7 @@ func TestAccGroup_driftIsReverted(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.GroupMatches("steady", "managed"),
+				Check: env.GroupMatches(env.Name("steady"), "managed"),
 			},
 		},
 	})
@@ -175,7 +175,7 @@ func TestAccGroup_alreadyExists(t *testing.T) {
 	env := acctest.New(t)
 	c := env.Client()
 	ctx := context.Background()
-	for _, name := range []string{"taken", "also-taken"} {
+	for _, name := range []string{env.Name("taken"), env.Name("also-taken")} {
 		if _, err := c.CreateGroup(ctx, name, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -183,7 +183,7 @@ func TestAccGroup_alreadyExists(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:      env.Config(groupConfig("taken", "")),
+			Config:      env.Config(groupConfig(env.Name("taken"), "")),
 			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.Group.*terraform import`),
 		}},
 	})
@@ -191,15 +191,15 @@ func TestAccGroup_alreadyExists(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: env.Config(groupConfig("free", ""))},
+			{Config: env.Config(groupConfig(env.Name("free"), ""))},
 			{
-				Config:      env.Config(groupConfig("also-taken", "")),
-				ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.Group.*already named "also-taken"`),
+				Config:      env.Config(groupConfig(env.Name("also-taken"), "")),
+				ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.Group.*already named "` + regexp.QuoteMeta(env.Name("also-taken")) + `"`),
 			},
 		},
 	})
-	if n := len(env.Server.Groups()); n != 2 {
-		t.Fatalf("want only the pre-existing groups, got %v", env.Server.Groups())
+	if groups := env.GroupNames(); len(groups) != 2 {
+		t.Fatalf("want only the pre-existing groups, got %v", groups)
 	}
 }
 
@@ -212,43 +212,43 @@ func TestAccGroup_forceDestroy(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: "member"}); err != nil {
+	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("member")}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			env.CheckNoGroups,
-			env.UserMatches("member", acctest.UserWant{}),
+			env.UserMatches(env.Name("member"), acctest.UserWant{}),
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(groupConfig("crowded", "")),
+				Config: env.Config(groupConfig(env.Name("crowded"), "")),
 				Check: func(*terraform.State) error {
-					if err := c.AddUserToGroup(ctx, "crowded", "member"); err != nil {
+					if err := c.AddUserToGroup(ctx, env.Name("crowded"), env.Name("member")); err != nil {
 						return err
 					}
-					return c.AttachPolicy(ctx, alicloud.PrincipalGroup, "crowded", "AliyunMSEReadOnlyAccess", "System")
+					return c.AttachPolicy(ctx, alicloud.PrincipalGroup, env.Name("crowded"), "AliyunMSEReadOnlyAccess", "System")
 				},
 			},
 			{
-				Config:      env.Config(groupConfig("crowded", "")),
+				Config:      env.Config(groupConfig(env.Name("crowded"), "")),
 				Destroy:     true,
 				ExpectError: regexp.MustCompile(`(?s)DeleteConflict\.Group\.(User|Policy).*force_destroy = true`),
 			},
 			{
-				Config: env.Config(groupConfig("crowded", "  force_destroy = true\n")),
+				Config: env.Config(groupConfig(env.Name("crowded"), "  force_destroy = true\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.GroupMembersExactly("crowded", "member"),
-					env.AttachedExactly("group", "crowded", "System:AliyunMSEReadOnlyAccess"),
+					env.GroupMembersExactly(env.Name("crowded"), env.Name("member")),
+					env.AttachedExactly("group", env.Name("crowded"), "System:AliyunMSEReadOnlyAccess"),
 				),
 			},
 		},
 	})
-	if groups, err := c.ListGroupsForUser(ctx, "member"); err != nil || len(groups) != 0 {
+	if groups, err := c.ListGroupsForUser(ctx, env.Name("member")); err != nil || len(groups) != 0 {
 		t.Fatalf("the user should be in no group after force_destroy, got %v (%v)", groups, err)
 	}
 }
@@ -261,8 +261,8 @@ func TestAccGroup_validation(t *testing.T) {
 		{strings.Repeat("g", 65), "", `Attribute name UTF-8 character count must be between 1 and 64`},
 		{"bad name", "", `Attribute name may contain only letters, digits`},
 		{"bad/name", "", `Attribute name may contain only letters, digits`},
-		{"ok", `  comments = ""`, `Attribute comments UTF-8 character count must be between 1 and 128`},
-		{"ok", fmt.Sprintf("  comments = %q", strings.Repeat("c", 129)), `Attribute comments UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), `  comments = ""`, `Attribute comments UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), fmt.Sprintf("  comments = %q", strings.Repeat("c", 129)), `Attribute comments UTF-8 character count must be between 1 and 128`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
@@ -273,8 +273,8 @@ func TestAccGroup_validation(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := len(env.Server.Groups()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d groups", n)
+	if groups := env.GroupNames(); len(groups) != 0 {
+		t.Fatalf("validation failures must create nothing, found groups %v", groups)
 	}
 }
 
@@ -284,7 +284,7 @@ func TestAccGroup_importInvalidID(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:        env.Config(groupConfig("fine", "")),
+			Config:        env.Config(groupConfig(env.Name("fine"), "")),
 			ResourceName:  groupAddr,
 			ImportState:   true,
 			ImportStateId: "not a group",

@@ -107,18 +107,18 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(loginProfileConfig("lp-alice", wo(`
+				Config: env.Config(loginProfileConfig(env.Name("lp-alice"), wo(`
   password_wo         = var.password
   password_wo_version = 1
 `))),
 				ConfigVariables: pw(first),
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-alice", false, false),
-					env.PasswordIs("lp-alice", first),
+					env.LoginProfileMatches(env.Name("lp-alice"), false, false),
+					env.PasswordIs(env.Name("lp-alice"), first),
 					acctest.StateLacks(first),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(loginProfileAddr, tfjsonpath.New("id"), knownvalue.StringExact("lp-alice")),
+					statecheck.ExpectKnownValue(loginProfileAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Name("lp-alice"))),
 					statecheck.ExpectKnownValue(loginProfileAddr, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(loginProfileAddr, tfjsonpath.New("password"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(loginProfileAddr, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(1)),
@@ -129,7 +129,7 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 			},
 			{
 				// Flags change in place; the password is not sent again.
-				Config: env.Config(loginProfileConfig("lp-alice", wo(`
+				Config: env.Config(loginProfileConfig(env.Name("lp-alice"), wo(`
   password_wo             = var.password
   password_wo_version     = 1
   password_reset_required = true
@@ -140,13 +140,13 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-alice", true, true),
-					env.PasswordIs("lp-alice", first),
+					env.LoginProfileMatches(env.Name("lp-alice"), true, true),
+					env.PasswordIs(env.Name("lp-alice"), first),
 				),
 			},
 			{
 				// A new password_wo_version sends the new password, in place.
-				Config: env.Config(loginProfileConfig("lp-alice", wo(`
+				Config: env.Config(loginProfileConfig(env.Name("lp-alice"), wo(`
   password_wo             = var.password
   password_wo_version     = 2
   password_reset_required = true
@@ -157,15 +157,15 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-alice", true, true),
-					env.PasswordIs("lp-alice", second),
+					env.LoginProfileMatches(env.Name("lp-alice"), true, true),
+					env.PasswordIs(env.Name("lp-alice"), second),
 					acctest.StateLacks(second),
 				),
 			},
 			{
 				// Terraform cannot see a write-only value change: without a
 				// new version nothing is planned and nothing is sent.
-				Config: env.Config(loginProfileConfig("lp-alice", wo(`
+				Config: env.Config(loginProfileConfig(env.Name("lp-alice"), wo(`
   password_wo             = var.password
   password_wo_version     = 2
   password_reset_required = true
@@ -175,14 +175,14 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
 				}},
-				Check: env.PasswordIs("lp-alice", second),
+				Check: env.PasswordIs(env.Name("lp-alice"), second),
 			},
 			{
 				// Flags changed in the console show up as drift.
 				ConfigVariables: pw(second),
 				PreConfig: func() {
 					f := false
-					if err := env.Client().UpdateLoginProfile(context.Background(), "lp-alice", nil, &f, &f); err != nil {
+					if err := env.Client().UpdateLoginProfile(context.Background(), env.Name("lp-alice"), nil, &f, &f); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -190,7 +190,7 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.Config(loginProfileConfig("lp-alice", wo(`
+				Config: env.Config(loginProfileConfig(env.Name("lp-alice"), wo(`
   password_wo             = var.password
   password_wo_version     = 2
   password_reset_required = true
@@ -201,8 +201,8 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-alice", true, true),
-					env.PasswordIs("lp-alice", second),
+					env.LoginProfileMatches(env.Name("lp-alice"), true, true),
+					env.PasswordIs(env.Name("lp-alice"), second),
 				),
 			},
 			{
@@ -211,20 +211,20 @@ func TestAccLoginProfile_writeOnly(t *testing.T) {
 				ConfigVariables:                      pw(second),
 				ResourceName:                         loginProfileAddr,
 				ImportState:                          true,
-				ImportStateId:                        "lp-alice",
+				ImportStateId:                        env.Name("lp-alice"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "user_name",
 				ImportStateVerifyIgnore:              []string{"password", "password_wo", "password_wo_version"},
 			},
 			{
-				// import { to = mseram_login_profile.test, id = "lp-alice" }:
+				// import { to = mseram_login_profile.test, id = "<prefix>lp-alice" }:
 				// the imported state has no password_wo_version, so the plan
 				// sends the configured password once, as the docs say.
 				ConfigVariables:    pw(second),
 				ResourceName:       loginProfileAddr,
 				ImportState:        true,
 				ImportStateKind:    resource.ImportBlockWithID,
-				ImportStateId:      "lp-alice",
+				ImportStateId:      env.Name("lp-alice"),
 				ExpectNonEmptyPlan: true,
 			},
 		},
@@ -241,10 +241,10 @@ func TestAccLoginProfile_legacyPassword(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(loginProfileConfig("lp-bob", `  password = "Legacy-Pass-1"`)),
+				Config: env.Config(loginProfileConfig(env.Name("lp-bob"), `  password = "Legacy-Pass-1"`)),
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-bob", false, false),
-					env.PasswordIs("lp-bob", "Legacy-Pass-1"),
+					env.LoginProfileMatches(env.Name("lp-bob"), false, false),
+					env.PasswordIs(env.Name("lp-bob"), "Legacy-Pass-1"),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectSensitiveValue(loginProfileAddr, tfjsonpath.New("password")),
@@ -252,11 +252,11 @@ func TestAccLoginProfile_legacyPassword(t *testing.T) {
 			},
 			{
 				// A password change alone is applied, in place.
-				Config: env.Config(loginProfileConfig("lp-bob", `  password = "Legacy-Pass-2"`)),
+				Config: env.Config(loginProfileConfig(env.Name("lp-bob"), `  password = "Legacy-Pass-2"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.PasswordIs("lp-bob", "Legacy-Pass-2"),
+				Check: env.PasswordIs(env.Name("lp-bob"), "Legacy-Pass-2"),
 			},
 		},
 	})
@@ -273,11 +273,11 @@ func TestAccLoginProfile_legacyToWriteOnly(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(loginProfileConfig("lp-bob", `  password = "Legacy-Pass-2"`)),
-				Check:  env.PasswordIs("lp-bob", "Legacy-Pass-2"),
+				Config: env.Config(loginProfileConfig(env.Name("lp-bob"), `  password = "Legacy-Pass-2"`)),
+				Check:  env.PasswordIs(env.Name("lp-bob"), "Legacy-Pass-2"),
 			},
 			{
-				Config: env.Config(loginProfileConfig("lp-bob", `
+				Config: env.Config(loginProfileConfig(env.Name("lp-bob"), `
   password_wo         = "WriteOnly-Pass-3"
   password_wo_version = 1
 `)),
@@ -285,7 +285,7 @@ func TestAccLoginProfile_legacyToWriteOnly(t *testing.T) {
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.PasswordIs("lp-bob", "WriteOnly-Pass-3"),
+					env.PasswordIs(env.Name("lp-bob"), "WriteOnly-Pass-3"),
 					acctest.StateLacks("Legacy-Pass-2"),
 					acctest.StateLacks("WriteOnly-Pass-3"),
 				),
@@ -297,7 +297,7 @@ func TestAccLoginProfile_legacyToWriteOnly(t *testing.T) {
 func TestAccLoginProfile_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(loginProfileConfig("lp-carol", `  password = "Disappear-1"`))
+	config := env.Config(loginProfileConfig(env.Name("lp-carol"), `  password = "Disappear-1"`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoUsers,
@@ -308,7 +308,7 @@ func TestAccLoginProfile_disappears(t *testing.T) {
 				// Deleted in the console: the refresh drops it from state and
 				// the plan creates it again.
 				PreConfig: func() {
-					if err := env.Client().DeleteLoginProfile(context.Background(), "lp-carol"); err != nil {
+					if err := env.Client().DeleteLoginProfile(context.Background(), env.Name("lp-carol")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -317,8 +317,8 @@ func TestAccLoginProfile_disappears(t *testing.T) {
 					plancheck.ExpectResourceAction(loginProfileAddr, plancheck.ResourceActionCreate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.LoginProfileMatches("lp-carol", false, false),
-					env.PasswordIs("lp-carol", "Disappear-1"),
+					env.LoginProfileMatches(env.Name("lp-carol"), false, false),
+					env.PasswordIs(env.Name("lp-carol"), "Disappear-1"),
 				),
 			},
 			{
@@ -328,13 +328,13 @@ func TestAccLoginProfile_disappears(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := env.Client().DeleteLoginProfile(context.Background(), "lp-carol"); err != nil {
+					if err := env.Client().DeleteLoginProfile(context.Background(), env.Name("lp-carol")); err != nil {
 						t.Fatal(err)
 					}
 				},
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
-				Check:              env.LoginProfileAbsent("lp-carol"),
+				Check:              env.LoginProfileAbsent(env.Name("lp-carol")),
 			},
 		},
 	})
@@ -350,18 +350,18 @@ func TestAccLoginProfile_tooWeak(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// Too short for the default policy (8 characters or more).
-				Config:      env.Config(loginProfileConfig("lp-dave", `  password = "short"`)),
+				Config:      env.Config(loginProfileConfig(env.Name("lp-dave"), `  password = "short"`)),
 				ExpectError: regexp.MustCompile(`(?s)Password rejected by the account's password policy.*with mseram_login_profile\.test.*password.*InvalidParameter\.Password\.TooWeak`),
 			},
 			{
 				// The same for password_wo, naming that attribute.
-				Config:      env.Config(loginProfileConfig("lp-dave", "  password_wo = \"short\"\n  password_wo_version = 1\n")),
+				Config:      env.Config(loginProfileConfig(env.Name("lp-dave"), "  password_wo = \"short\"\n  password_wo_version = 1\n")),
 				ExpectError: regexp.MustCompile(`(?s)Password rejected.*password_wo.*lp-dave`),
 			},
 		},
 	})
-	if _, ok := env.Server.LoginProfile("lp-dave"); ok {
-		t.Fatal("a rejected password must create no login profile")
+	if err := env.LoginProfileAbsent(env.Name("lp-dave"))(nil); err != nil {
+		t.Fatalf("a rejected password must create no login profile: %v", err)
 	}
 }
 
@@ -375,27 +375,27 @@ func TestAccLoginProfile_alreadyExists(t *testing.T) {
 			{
 				Config: env.Config(`
 resource "mseram_user" "test" {
-  name = "lp-erin"
+  name = "` + env.Name("lp-erin") + `"
 }
 `),
 				Check: func(*terraform.State) error {
-					_, err := env.Client().CreateLoginProfile(context.Background(), "lp-erin", "Console-Made-1", false, false)
+					_, err := env.Client().CreateLoginProfile(context.Background(), env.Name("lp-erin"), "Console-Made-1", false, false)
 					return err
 				},
 			},
 			{
-				Config:      env.Config(loginProfileConfig("lp-erin", `  password = "From-Terraform-1"`)),
-				ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.User\.LoginProfile.*"lp-erin" already has a login\s+profile.*terraform import.*lp-erin`),
+				Config:      env.Config(loginProfileConfig(env.Name("lp-erin"), `  password = "From-Terraform-1"`)),
+				ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.User\.LoginProfile.*"` + env.Name("lp-erin") + `" already has a login\s+profile.*terraform import.*lp-erin`),
 			},
 			{
 				// Clean up what Terraform does not manage, so destroy works.
 				Config: env.Config(`
 resource "mseram_user" "test" {
-  name = "lp-erin"
+  name = "` + env.Name("lp-erin") + `"
 }
 `),
 				PreConfig: func() {
-					if err := env.Client().DeleteLoginProfile(context.Background(), "lp-erin"); err != nil {
+					if err := env.Client().DeleteLoginProfile(context.Background(), env.Name("lp-erin")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -430,7 +430,7 @@ func TestAccLoginProfile_validation(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps:                    steps,
 	})
-	if n := len(env.Server.Users()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d users", n)
+	if users := env.UserNames(); len(users) != 0 {
+		t.Fatalf("validation failures must create nothing, found users %v", users)
 	}
 }

@@ -457,6 +457,7 @@ func objectWith(t *testing.T, typ tftypes.Type, set map[string]tftypes.Value) tf
 // from the API, here a ramsim holding the objects the alicloud provider
 // had created.
 func TestMoveState_refreshFillsComputed(t *testing.T) {
+	acctest.RamsimOnly(t, "the test configures the provider server itself with the emulator's root key and endpoints")
 	t.Parallel()
 	ctx := t.Context()
 	env := acctest.New(t)

@@ -71,13 +71,13 @@ func TestAccUserPolicyAttachment_seed001(t *testing.T) {
 		CheckDestroy: resource.ComposeTestCheckFunc(env.CheckNoUsers, env.CheckNoCustomPolicies),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(seed001Config),
+				Config: env.Config(env.Named(seed001Config, "mse-ops", "mse-dev", "mse-prod-yaml-rw")),
 				Check: resource.ComposeTestCheckFunc(
-					env.AttachedExactly("user", "mse-ops", "System:AliyunMSEFullAccess"),
-					env.AttachedExactly("user", "mse-dev", "System:AliyunMSEReadOnlyAccess", "Custom:mse-prod-yaml-rw"),
+					env.AttachedExactly("user", env.Name("mse-ops"), "System:AliyunMSEFullAccess"),
+					env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:"+env.Name("mse-prod-yaml-rw")),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("user:mse-prod-yaml-rw:Custom:mse-dev")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("user:"+env.Name("mse-prod-yaml-rw")+":Custom:"+env.Name("mse-dev"))),
 				},
 			},
 			{
@@ -86,20 +86,20 @@ func TestAccUserPolicyAttachment_seed001(t *testing.T) {
 				Check:        resource.TestCheckResourceAttr("mseram_policy.prod_yaml", "attachment_count", "1"),
 			},
 			// Import IDs in the alicloud provider's format, both ways.
-			{ResourceName: addr, ImportState: true, ImportStateId: "user:mse-prod-yaml-rw:Custom:mse-dev", ImportStateVerify: true},
-			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "user:mse-prod-yaml-rw:Custom:mse-dev"},
+			{ResourceName: addr, ImportState: true, ImportStateId: "user:" + env.Name("mse-prod-yaml-rw") + ":Custom:" + env.Name("mse-dev"), ImportStateVerify: true},
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "user:" + env.Name("mse-prod-yaml-rw") + ":Custom:" + env.Name("mse-dev")},
 			{
 				// Detached behind Terraform's back: the plan attaches it again.
 				PreConfig: func() {
-					if err := env.Client().DetachPolicy(context.Background(), alicloud.PrincipalUser, "mse-dev", "AliyunMSEReadOnlyAccess", "System"); err != nil {
+					if err := env.Client().DetachPolicy(context.Background(), alicloud.PrincipalUser, env.Name("mse-dev"), "AliyunMSEReadOnlyAccess", "System"); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(seed001Config),
+				Config: env.Config(env.Named(seed001Config, "mse-ops", "mse-dev", "mse-prod-yaml-rw")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("mseram_user_policy_attachment.dev_read", plancheck.ResourceActionCreate),
 				}},
-				Check: env.AttachedExactly("user", "mse-dev", "System:AliyunMSEReadOnlyAccess", "Custom:mse-prod-yaml-rw"),
+				Check: env.AttachedExactly("user", env.Name("mse-dev"), "System:AliyunMSEReadOnlyAccess", "Custom:"+env.Name("mse-prod-yaml-rw")),
 			},
 		},
 	})
@@ -120,17 +120,17 @@ func TestAccPolicyAttachment_alreadyAttached(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: "dup"}); err != nil {
+	if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("dup")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.AttachPolicy(ctx, alicloud.PrincipalUser, "dup", "AliyunMSEReadOnlyAccess", "System"); err != nil {
+	if err := c.AttachPolicy(ctx, alicloud.PrincipalUser, env.Name("dup"), "AliyunMSEReadOnlyAccess", "System"); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:      env.Config(attachmentConfig("user", "dup")),
-			ExpectError: regexp.MustCompile(`(?s)already attached.*terraform import.*user:AliyunMSEReadOnlyAccess:System:dup`),
+			Config:      env.Config(attachmentConfig("user", env.Name("dup"))),
+			ExpectError: regexp.MustCompile(`(?s)already attached.*terraform import.*user:AliyunMSEReadOnlyAccess:System:` + regexp.QuoteMeta(env.Name("dup"))),
 		}},
 	})
 }
@@ -140,11 +140,11 @@ func TestAccPolicyAttachment_groupAndRole(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateGroup(ctx, "mse-developers", ""); err != nil {
+	if _, err := c.CreateGroup(ctx, env.Name("mse-developers"), ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.CreateRole(ctx, alicloud.CreateRoleInput{
-		RoleName:                 "KubernetesWorkerRole-abc123",
+		RoleName:                 env.Name("KubernetesWorkerRole-abc123"),
 		AssumeRolePolicyDocument: `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`,
 	}); err != nil {
 		t.Fatal(err)
@@ -152,29 +152,29 @@ func TestAccPolicyAttachment_groupAndRole(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			env.AttachedExactly("group", "mse-developers"),
-			env.AttachedExactly("role", "KubernetesWorkerRole-abc123"),
+			env.AttachedExactly("group", env.Name("mse-developers")),
+			env.AttachedExactly("role", env.Name("KubernetesWorkerRole-abc123")),
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(attachmentConfig("group", "mse-developers") + `
+				Config: env.Config(attachmentConfig("group", env.Name("mse-developers")) + `
 resource "mseram_role_policy_attachment" "test" {
-  role_name   = "KubernetesWorkerRole-abc123"
+  role_name   = "` + env.Name("KubernetesWorkerRole-abc123") + `"
   policy_name = "AliyunMSEFullAccess"
   policy_type = "System"
 }
 `),
 				Check: resource.ComposeTestCheckFunc(
-					env.AttachedExactly("group", "mse-developers", "System:AliyunMSEReadOnlyAccess"),
-					env.AttachedExactly("role", "KubernetesWorkerRole-abc123", "System:AliyunMSEFullAccess"),
+					env.AttachedExactly("group", env.Name("mse-developers"), "System:AliyunMSEReadOnlyAccess"),
+					env.AttachedExactly("role", env.Name("KubernetesWorkerRole-abc123"), "System:AliyunMSEFullAccess"),
 				),
 			},
-			{ResourceName: "mseram_group_policy_attachment.test", ImportState: true, ImportStateId: "group:AliyunMSEReadOnlyAccess:System:mse-developers", ImportStateVerify: true},
-			{ResourceName: "mseram_role_policy_attachment.test", ImportState: true, ImportStateId: "role:AliyunMSEFullAccess:System:KubernetesWorkerRole-abc123", ImportStateVerify: true},
+			{ResourceName: "mseram_group_policy_attachment.test", ImportState: true, ImportStateId: "group:AliyunMSEReadOnlyAccess:System:" + env.Name("mse-developers"), ImportStateVerify: true},
+			{ResourceName: "mseram_role_policy_attachment.test", ImportState: true, ImportStateId: "role:AliyunMSEFullAccess:System:" + env.Name("KubernetesWorkerRole-abc123"), ImportStateVerify: true},
 			{
 				ResourceName:  "mseram_role_policy_attachment.test",
 				ImportState:   true,
-				ImportStateId: "user:AliyunMSEFullAccess:System:KubernetesWorkerRole-abc123",
+				ImportStateId: "user:AliyunMSEFullAccess:System:" + env.Name("KubernetesWorkerRole-abc123"),
 				ExpectError:   regexp.MustCompile(`role:<policy_name>:<System\|Custom>:<role_name>`),
 			},
 		},

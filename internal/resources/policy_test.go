@@ -58,15 +58,15 @@ func TestAccPolicy_basic(t *testing.T) {
 		CheckDestroy:             env.CheckNoCustomPolicies,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(policyConfig("mse-prod-yaml-rw", configPolicy, `
+				Config: env.Config(policyConfig(env.Name("mse-prod-yaml-rw"), configPolicy, `
   description = "Read and write prod.yaml"
   tags        = { team = "mse" }
 `)),
-				Check: env.PolicyMatches("mse-prod-yaml-rw", acctest.PolicyWant{
+				Check: env.PolicyMatches(env.Name("mse-prod-yaml-rw"), acctest.PolicyWant{
 					Description: "Read and write prod.yaml", Document: configPolicy, Versions: 1, Tags: map[string]string{"team": "mse"},
 				}),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("id"), knownvalue.StringExact("mse-prod-yaml-rw")),
+					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Name("mse-prod-yaml-rw"))),
 					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("default_version"), knownvalue.StringExact("v1")),
 					statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("attachment_count"), knownvalue.Int64Exact(0)),
 					// What migrated attachments reference (alicloud_ram_policy.x.type).
@@ -75,7 +75,7 @@ func TestAccPolicy_basic(t *testing.T) {
 			},
 			{
 				// Equivalent text in another form plans nothing.
-				Config: env.Config(policyConfig("mse-prod-yaml-rw", configPolicyReformatted, `
+				Config: env.Config(policyConfig(env.Name("mse-prod-yaml-rw"), configPolicyReformatted, `
   description = "Read and write prod.yaml"
   tags        = { team = "mse" }
 `)),
@@ -83,7 +83,7 @@ func TestAccPolicy_basic(t *testing.T) {
 			},
 			{
 				// The imported document is the API's text: equivalent, not equal.
-				ResourceName: policyAddr, ImportState: true, ImportStateId: "mse-prod-yaml-rw",
+				ResourceName: policyAddr, ImportState: true, ImportStateId: env.Name("mse-prod-yaml-rw"),
 				ImportStateVerify: true, ImportStateVerifyIgnore: []string{"policy_document"},
 				ImportStateCheck: func(states []*terraform.InstanceState) error {
 					if len(states) != 1 {
@@ -95,15 +95,15 @@ func TestAccPolicy_basic(t *testing.T) {
 					return nil
 				},
 			},
-			{ResourceName: policyAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "mse-prod-yaml-rw"},
+			{ResourceName: policyAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: env.Name("mse-prod-yaml-rw")},
 			{
 				// Description and tags cleared in place; the document is untouched.
-				Config: env.Config(policyConfig("mse-prod-yaml-rw", configPolicy, "")),
+				Config: env.Config(policyConfig(env.Name("mse-prod-yaml-rw"), configPolicy, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(policyAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(policyAddr, tfjsonpath.New("default_version"), knownvalue.StringExact("v1")),
 				}},
-				Check: env.PolicyMatches("mse-prod-yaml-rw", acctest.PolicyWant{Document: configPolicy, Versions: 1}),
+				Check: env.PolicyMatches(env.Name("mse-prod-yaml-rw"), acctest.PolicyWant{Document: configPolicy, Versions: 1}),
 			},
 		},
 	})
@@ -120,8 +120,8 @@ func TestAccPolicy_manyDocumentUpdates(t *testing.T) {
 	for i := 1; i <= 8; i++ {
 		want := acctest.PolicyWant{Document: doc(i), Versions: min(i, 5)}
 		steps = append(steps, resource.TestStep{
-			Config: env.Config(policyConfig("rotating", doc(i), "")),
-			Check:  env.PolicyMatches("rotating", want),
+			Config: env.Config(policyConfig(env.Name("rotating"), doc(i), "")),
+			Check:  env.PolicyMatches(env.Name("rotating"), want),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("default_version"), knownvalue.StringExact(fmt.Sprintf("v%d", i))),
 			},
@@ -139,7 +139,7 @@ func TestAccPolicy_manyDocumentUpdates(t *testing.T) {
 func TestAccPolicy_outOfBandVersions(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(policyConfig("oob", configPolicy, ""))
+	config := env.Config(policyConfig(env.Name("oob"), configPolicy, ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoCustomPolicies,
@@ -147,7 +147,7 @@ func TestAccPolicy_outOfBandVersions(t *testing.T) {
 			{Config: config},
 			{
 				PreConfig: func() {
-					if _, err := env.Client().CreatePolicyVersion(context.Background(), "oob", configPolicyReformatted, true, ""); err != nil {
+					if _, err := env.Client().CreatePolicyVersion(context.Background(), env.Name("oob"), configPolicyReformatted, true, ""); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -157,7 +157,7 @@ func TestAccPolicy_outOfBandVersions(t *testing.T) {
 			{
 				PreConfig: func() {
 					widened := strings.Replace(configPolicyReformatted, "prod.yaml", "*", 1)
-					if _, err := env.Client().CreatePolicyVersion(context.Background(), "oob", widened, true, ""); err != nil {
+					if _, err := env.Client().CreatePolicyVersion(context.Background(), env.Name("oob"), widened, true, ""); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -165,7 +165,7 @@ func TestAccPolicy_outOfBandVersions(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(policyAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.PolicyMatches("oob", acctest.PolicyWant{Document: configPolicy, Versions: 4}),
+				Check: env.PolicyMatches(env.Name("oob"), acctest.PolicyWant{Document: configPolicy, Versions: 4}),
 			},
 		},
 	})
@@ -174,7 +174,7 @@ func TestAccPolicy_outOfBandVersions(t *testing.T) {
 func TestAccPolicy_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(policyConfig("gone", configPolicy, ""))
+	config := env.Config(policyConfig(env.Name("gone"), configPolicy, ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoCustomPolicies,
@@ -183,7 +183,7 @@ func TestAccPolicy_disappears(t *testing.T) {
 			{RefreshState: true},
 			{
 				PreConfig: func() {
-					if err := env.Client().DeletePolicy(context.Background(), "gone", true); err != nil {
+					if err := env.Client().DeletePolicy(context.Background(), env.Name("gone"), true); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -191,7 +191,7 @@ func TestAccPolicy_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(policyAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: env.PolicyMatches("gone", acctest.PolicyWant{Document: configPolicy, Versions: 1}),
+				Check: env.PolicyMatches(env.Name("gone"), acctest.PolicyWant{Document: configPolicy, Versions: 1}),
 			},
 		},
 	})
@@ -201,19 +201,19 @@ func TestAccPolicy_forceDestroyDetaches(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
-	if _, err := env.Client().CreateUser(ctx, alicloud.CreateUserInput{UserName: "outsider"}); err != nil {
+	if _, err := env.Client().CreateUser(ctx, alicloud.CreateUserInput{UserName: env.Name("outsider")}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			env.CheckNoCustomPolicies,
-			env.AttachedExactly("user", "outsider"),
+			env.AttachedExactly("user", env.Name("outsider")),
 		),
 		Steps: []resource.TestStep{{
-			Config: env.Config(policyConfig("attached-elsewhere", configPolicy, "  force_destroy = true\n")),
+			Config: env.Config(policyConfig(env.Name("attached-elsewhere"), configPolicy, "  force_destroy = true\n")),
 			Check: func(*terraform.State) error {
-				return env.Client().AttachPolicy(ctx, alicloud.PrincipalUser, "outsider", "attached-elsewhere", "Custom")
+				return env.Client().AttachPolicy(ctx, alicloud.PrincipalUser, env.Name("outsider"), env.Name("attached-elsewhere"), "Custom")
 			},
 		}},
 	})
@@ -222,13 +222,13 @@ func TestAccPolicy_forceDestroyDetaches(t *testing.T) {
 func TestAccPolicy_alreadyExists(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: "taken", PolicyDocument: configPolicy}); err != nil {
+	if _, err := env.Client().CreatePolicy(context.Background(), alicloud.CreatePolicyInput{PolicyName: env.Name("taken"), PolicyDocument: configPolicy}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:      env.Config(policyConfig("taken", configPolicy, "")),
+			Config:      env.Config(policyConfig(env.Name("taken"), configPolicy, "")),
 			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.Policy.*terraform import`),
 		}},
 	})
@@ -243,14 +243,14 @@ func TestAccPolicy_validation(t *testing.T) {
 	cases := []struct{ name, doc, attrs, want string }{
 		{"bad_name", configPolicy, "", `may contain only letters, digits and hyphens`},
 		{strings.Repeat("p", 129), configPolicy, "", `must be between 1 and 128`},
-		{"ok", `{"Version":"1","Statement":[`, "", `Invalid policy document`},
-		{"ok", `{"Version":"2","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`, "", `Version`},
-		{"ok", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","NotResource":"*"}]}`, "", `NotResource`},
-		{"ok", `{"Version":"1","Statement":[{"Effect":"Permit","Action":"mse:*","Resource":"*"}]}`, "", `Effect`},
-		{"ok", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"*","Condition":{"StringStartsWith":{"acs:SourceIp":"1"}}}]}`, "", `StringStartsWith`},
-		{"ok", big, "", `6144`},
-		{"ok", configPolicy, `  description = ""`, `must be between 1 and 1024`},
-		{"ok", configPolicy, `  tags = { "acs:owner" = "x" }`, `must not start with "aliyun" or "acs:"`},
+		{env.Name("ok"), `{"Version":"1","Statement":[`, "", `Invalid policy document`},
+		{env.Name("ok"), `{"Version":"2","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`, "", `Version`},
+		{env.Name("ok"), `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","NotResource":"*"}]}`, "", `NotResource`},
+		{env.Name("ok"), `{"Version":"1","Statement":[{"Effect":"Permit","Action":"mse:*","Resource":"*"}]}`, "", `Effect`},
+		{env.Name("ok"), `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"*","Condition":{"StringStartsWith":{"acs:SourceIp":"1"}}}]}`, "", `StringStartsWith`},
+		{env.Name("ok"), big, "", `6144`},
+		{env.Name("ok"), configPolicy, `  description = ""`, `must be between 1 and 1024`},
+		{env.Name("ok"), configPolicy, `  tags = { "acs:owner" = "x" }`, `must not start with "aliyun" or "acs:"`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
@@ -261,7 +261,7 @@ func TestAccPolicy_validation(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := len(env.Server.Policies()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d policies", n)
+	if policies := env.CustomPolicyNames(); len(policies) != 0 {
+		t.Fatalf("validation failures must create nothing, found custom policies %v", policies)
 	}
 }

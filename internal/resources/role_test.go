@@ -52,16 +52,24 @@ const ecsTrustReformatted = `<<-EOT
 const ecsTrust = `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`
 
 // ACK and the account's root may assume it: a change of meaning.
-const ackTrustHCL = `jsonencode({
+func ackTrustHCL(env *acctest.Env) string {
+	return strings.ReplaceAll(ackTrustHCLIn, "ACCOUNT_ID", env.AccountID())
+}
+
+func ackTrust(env *acctest.Env) string {
+	return strings.ReplaceAll(ackTrustIn, "ACCOUNT_ID", env.AccountID())
+}
+
+const ackTrustHCLIn = `jsonencode({
     Version = "1"
     Statement = [{
       Action    = "sts:AssumeRole"
       Effect    = "Allow"
-      Principal = { Service = ["cs.aliyuncs.com"], RAM = ["acs:ram::1234567890123456:root"] }
+      Principal = { Service = ["cs.aliyuncs.com"], RAM = ["acs:ram::ACCOUNT_ID:root"] }
     }]
   })`
 
-const ackTrust = `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["cs.aliyuncs.com"],"RAM":["acs:ram::1234567890123456:root"]}}]}`
+const ackTrustIn = `{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["cs.aliyuncs.com"],"RAM":["acs:ram::ACCOUNT_ID:root"]}}]}`
 
 func roleConfig(name, trust, attrs string) string {
 	return fmt.Sprintf(`
@@ -89,15 +97,15 @@ func TestAccRole_basic(t *testing.T) {
 		CheckDestroy:             env.CheckNoRoles,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(roleConfig("mse-agent", ecsTrustHCL, attrs)),
-				Check: env.RoleMatches("mse-agent", acctest.RoleWant{
+				Config: env.Config(roleConfig(env.Name("mse-agent"), ecsTrustHCL, attrs)),
+				Check: env.RoleMatches(env.Name("mse-agent"), acctest.RoleWant{
 					Description: "ECS instances running the MSE agent", TrustPolicy: ecsTrust, MaxSessionDuration: 7200,
 					Tags: map[string]string{"team": "mse", "env": "dev"},
 				}),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("id"), knownvalue.StringExact("mse-agent")),
+					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Name("mse-agent"))),
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("role_id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`))),
-					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("arn"), knownvalue.StringExact("acs:ram::"+acctest.AccountID+":role/mse-agent")),
+					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("arn"), knownvalue.StringExact("acs:ram::"+env.AccountID()+":role/"+env.Name("mse-agent"))),
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("create_date"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("max_session_duration"), knownvalue.Int64Exact(7200)),
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("force_destroy"), knownvalue.Bool(false)),
@@ -108,23 +116,23 @@ func TestAccRole_basic(t *testing.T) {
 			},
 			{
 				// An equivalent trust policy in another form plans nothing.
-				Config:           env.Config(roleConfig("mse-agent", ecsTrustReformatted, attrs)),
+				Config:           env.Config(roleConfig(env.Name("mse-agent"), ecsTrustReformatted, attrs)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
 				// terraform import mseram_role.test mse-agent
 				ResourceName:      roleAddr,
 				ImportState:       true,
-				ImportStateId:     "mse-agent",
+				ImportStateId:     env.Name("mse-agent"),
 				ImportStateVerify: true,
 			},
 			{
-				// import { to = mseram_role.test, id = "mse-agent" }, with the
+				// import { to = mseram_role.test, id = "<prefix>mse-agent" }, with the
 				// heredoc configuration: the imported compact text plans no change.
 				ResourceName:    roleAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   "mse-agent",
+				ImportStateId:   env.Name("mse-agent"),
 			},
 		},
 	})
@@ -138,7 +146,7 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 		CheckDestroy:             env.CheckNoRoles,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(roleConfig("worker", ecsTrustHCL, `
+				Config: env.Config(roleConfig(env.Name("worker"), ecsTrustHCL, `
   description          = "first"
   max_session_duration = 7200
   tags = {
@@ -149,7 +157,7 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 			},
 			{
 				// Every attribute changed in place; one tag changed, one removed, one added.
-				Config: env.Config(roleConfig("worker", ackTrustHCL, `
+				Config: env.Config(roleConfig(env.Name("worker"), ackTrustHCL(env), `
   description          = "second"
   max_session_duration = 43200
   tags = {
@@ -160,19 +168,19 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.RoleMatches("worker", acctest.RoleWant{
-					Description: "second", TrustPolicy: ackTrust, MaxSessionDuration: 43200,
+				Check: env.RoleMatches(env.Name("worker"), acctest.RoleWant{
+					Description: "second", TrustPolicy: ackTrust(env), MaxSessionDuration: 43200,
 					Tags: map[string]string{"team": "platform", "owner": "sec"},
 				}),
 			},
 			{
 				// Removing the optional attributes clears them; the session
 				// duration returns to its default.
-				Config: env.Config(roleConfig("worker", ackTrustHCL, "")),
+				Config: env.Config(roleConfig(env.Name("worker"), ackTrustHCL(env), "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.RoleMatches("worker", acctest.RoleWant{TrustPolicy: ackTrust}),
+				Check: env.RoleMatches(env.Name("worker"), acctest.RoleWant{TrustPolicy: ackTrust(env)}),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("tags"), knownvalue.Null()),
@@ -181,23 +189,18 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 			},
 			{
 				// An empty tags map is kept as written and plans no change afterwards.
-				Config: env.Config(roleConfig("worker", ackTrustHCL, "  tags = {}\n")),
-				Check:  env.RoleMatches("worker", acctest.RoleWant{TrustPolicy: ackTrust}),
+				Config: env.Config(roleConfig(env.Name("worker"), ackTrustHCL(env), "  tags = {}\n")),
+				Check:  env.RoleMatches(env.Name("worker"), acctest.RoleWant{TrustPolicy: ackTrust(env)}),
 			},
 			{
 				// RAM cannot rename a role: a new name replaces it.
-				Config: env.Config(roleConfig("worker-2", ackTrustHCL, "")),
+				Config: env.Config(roleConfig(env.Name("worker-2"), ackTrustHCL(env), "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.RoleMatches("worker-2", acctest.RoleWant{TrustPolicy: ackTrust}),
-					func(*terraform.State) error {
-						if _, ok := env.Server.Role("worker"); ok {
-							return fmt.Errorf("the old role is still in the emulator")
-						}
-						return nil
-					},
+					env.RoleMatches(env.Name("worker-2"), acctest.RoleWant{TrustPolicy: ackTrust(env)}),
+					env.RoleAbsent(env.Name("worker")),
 				),
 			},
 		},
@@ -207,7 +210,7 @@ func TestAccRole_updateClearTagsReplace(t *testing.T) {
 func TestAccRole_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(roleConfig("ephemeral", ecsTrustHCL, `  description = "x"`))
+	config := env.Config(roleConfig(env.Name("ephemeral"), ecsTrustHCL, `  description = "x"`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoRoles,
@@ -219,7 +222,7 @@ func TestAccRole_disappears(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := env.Client().DeleteRole(context.Background(), "ephemeral"); err != nil {
+					if err := env.Client().DeleteRole(context.Background(), env.Name("ephemeral")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -227,7 +230,7 @@ func TestAccRole_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: env.RoleMatches("ephemeral", acctest.RoleWant{Description: "x", TrustPolicy: ecsTrust}),
+				Check: env.RoleMatches(env.Name("ephemeral"), acctest.RoleWant{Description: "x", TrustPolicy: ecsTrust}),
 			},
 		},
 	})
@@ -236,7 +239,7 @@ func TestAccRole_disappears(t *testing.T) {
 func TestAccRole_driftIsReverted(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(roleConfig("drifty", ecsTrustHCL, `
+	config := env.Config(roleConfig(env.Name("drifty"), ecsTrustHCL, `
   description = "managed"
   tags        = { team = "mse" }
 `))
@@ -249,13 +252,13 @@ func TestAccRole_driftIsReverted(t *testing.T) {
 				Check: func(*terraform.State) error {
 					c := env.Client()
 					ctx := context.Background()
-					desc, trust, duration := "edited in the console", ackTrust, 10800
+					desc, trust, duration := "edited in the console", ackTrust(env), 10800
 					if _, err := c.UpdateRole(ctx, alicloud.UpdateRoleInput{
-						RoleName: "drifty", NewDescription: &desc, NewAssumeRolePolicyDocument: &trust, NewMaxSessionDuration: &duration,
+						RoleName: env.Name("drifty"), NewDescription: &desc, NewAssumeRolePolicyDocument: &trust, NewMaxSessionDuration: &duration,
 					}); err != nil {
 						return err
 					}
-					return c.TagResource(ctx, alicloud.RAMResourceRole, "drifty", map[string]string{"rogue": "yes"})
+					return c.TagResource(ctx, alicloud.RAMResourceRole, env.Name("drifty"), map[string]string{"rogue": "yes"})
 				},
 				ExpectNonEmptyPlan: true,
 			},
@@ -264,7 +267,7 @@ func TestAccRole_driftIsReverted(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.RoleMatches("drifty", acctest.RoleWant{
+				Check: env.RoleMatches(env.Name("drifty"), acctest.RoleWant{
 					Description: "managed", TrustPolicy: ecsTrust, Tags: map[string]string{"team": "mse"},
 				}),
 			},
@@ -275,18 +278,18 @@ func TestAccRole_driftIsReverted(t *testing.T) {
 func TestAccRole_alreadyExists(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: "taken", AssumeRolePolicyDocument: ecsTrust}); err != nil {
+	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{RoleName: env.Name("taken"), AssumeRolePolicyDocument: ecsTrust}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:      env.Config(roleConfig("taken", ecsTrustHCL, "")),
+			Config:      env.Config(roleConfig(env.Name("taken"), ecsTrustHCL, "")),
 			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.Role.*terraform import`),
 		}},
 	})
-	if n := len(env.Server.Roles()); n != 1 {
-		t.Fatalf("want only the pre-existing role, got %d", n)
+	if roles := env.RoleNames(); len(roles) != 1 {
+		t.Fatalf("want only the pre-existing role, got %v", roles)
 	}
 }
 
@@ -301,29 +304,29 @@ func TestAccRole_forceDestroy(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			env.CheckNoRoles,
-			env.AttachedExactly("role", "attached"),
+			env.AttachedExactly("role", env.Name("attached")),
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(roleConfig("attached", ecsTrustHCL, "")),
+				Config: env.Config(roleConfig(env.Name("attached"), ecsTrustHCL, "")),
 				Check: func(*terraform.State) error {
-					return env.Client().AttachPolicy(ctx, alicloud.PrincipalRole, "attached", "AliyunMSEFullAccess", "System")
+					return env.Client().AttachPolicy(ctx, alicloud.PrincipalRole, env.Name("attached"), "AliyunMSEFullAccess", "System")
 				},
 			},
 			{
-				Config:      env.Config(roleConfig("attached", ecsTrustHCL, "")),
+				Config:      env.Config(roleConfig(env.Name("attached"), ecsTrustHCL, "")),
 				Destroy:     true,
 				ExpectError: regexp.MustCompile(`(?s)DeleteConflict\.Role\.Policy.*force_destroy = true`),
 			},
 			{
 				// The failed destroy left the role and its policy in place.
-				Config: env.Config(roleConfig("attached", ecsTrustHCL, "  force_destroy = true\n")),
+				Config: env.Config(roleConfig(env.Name("attached"), ecsTrustHCL, "  force_destroy = true\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.RoleMatches("attached", acctest.RoleWant{TrustPolicy: ecsTrust}),
-					env.AttachedExactly("role", "attached", "System:AliyunMSEFullAccess"),
+					env.RoleMatches(env.Name("attached"), acctest.RoleWant{TrustPolicy: ecsTrust}),
+					env.AttachedExactly("role", env.Name("attached"), "System:AliyunMSEFullAccess"),
 				),
 			},
 		},
@@ -342,24 +345,24 @@ func TestAccRole_validation(t *testing.T) {
 		{"", ecsTrustHCL, "", `Attribute name UTF-8 character count must be between 1 and 64`},
 		{strings.Repeat("r", 65), ecsTrustHCL, "", `Attribute name UTF-8 character count must be between 1 and 64`},
 		{"no_underscores", ecsTrustHCL, "", `Attribute name may contain only letters, digits, periods (.) and hyphens (-)`},
-		{"ok", ecsTrustHCL, `  description = ""`, `Attribute description UTF-8 character count must be between 1 and 1024`},
-		{"ok", ecsTrustHCL, fmt.Sprintf("  description = %q", strings.Repeat("d", 1025)), `Attribute description UTF-8 character count must be between 1 and 1024`},
-		{"ok", ecsTrustHCL, "  max_session_duration = 3599", `Attribute max_session_duration value must be between 3600 and 43200, got: 3599`},
-		{"ok", ecsTrustHCL, "  max_session_duration = 43201", `Attribute max_session_duration value must be between 3600 and 43200, got: 43201`},
-		{"ok", ecsTrustHCL, `  tags = { "aliyun-owner" = "v" }`, `must not start with "aliyun" or "acs:"`},
-		{"ok", ecsTrustHCL, `  tags = { "acs:owner" = "v" }`, `must not start with "aliyun" or "acs:"`},
-		{"ok", ecsTrustHCL, fmt.Sprintf("  tags = { %q = \"v\" }", strings.Repeat("k", 129)), `UTF-8 character count must be between 1 and 128`},
-		{"ok", ecsTrustHCL, fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 257)), `UTF-8 character count must be at most 256`},
-		{"ok", ecsTrustHCL, "  tags = {" + manyTags(21) + "}", `Attribute tags map must contain at most 20 elements`},
+		{env.Name("ok"), ecsTrustHCL, `  description = ""`, `Attribute description UTF-8 character count must be between 1 and 1024`},
+		{env.Name("ok"), ecsTrustHCL, fmt.Sprintf("  description = %q", strings.Repeat("d", 1025)), `Attribute description UTF-8 character count must be between 1 and 1024`},
+		{env.Name("ok"), ecsTrustHCL, "  max_session_duration = 3599", `Attribute max_session_duration value must be between 3600 and 43200, got: 3599`},
+		{env.Name("ok"), ecsTrustHCL, "  max_session_duration = 43201", `Attribute max_session_duration value must be between 3600 and 43200, got: 43201`},
+		{env.Name("ok"), ecsTrustHCL, `  tags = { "aliyun-owner" = "v" }`, `must not start with "aliyun" or "acs:"`},
+		{env.Name("ok"), ecsTrustHCL, `  tags = { "acs:owner" = "v" }`, `must not start with "aliyun" or "acs:"`},
+		{env.Name("ok"), ecsTrustHCL, fmt.Sprintf("  tags = { %q = \"v\" }", strings.Repeat("k", 129)), `UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), ecsTrustHCL, fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 257)), `UTF-8 character count must be at most 256`},
+		{env.Name("ok"), ecsTrustHCL, "  tags = {" + manyTags(21) + "}", `Attribute tags map must contain at most 20 elements`},
 		// Trust policies: each problem is named.
-		{"ok", `"{\"Version\":\"1\",\"Statement\":["`, "", `Invalid trust policy`},
-		{"ok", trust(`{ Effect = "Allow", Action = "sts:AssumeRole" }`), "", `Principal: is required in a trust policy`},
-		{"ok", trust(`{ Effect = "Allow", Action = "mse:*", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `a trust policy may only grant "sts:AssumeRole", got "mse:*"`},
-		{"ok", trust(`{ Effect = "Allow", NotAction = "mse:*", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `NotAction: a trust policy grants "sts:AssumeRole" with Action, not NotAction`},
-		{"ok", trust(`{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { User = ["alice"] } }`), "", `Principal: User: unknown element`},
-		{"ok", trust(`{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["alice"] } }`), "", `"alice" is not a valid RAM principal`},
-		{"ok", trust(`{ Effect = "Maybe", Action = "sts:AssumeRole", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `Effect: must be "Allow" or "Deny", got "Maybe"`},
-		{"ok", `jsonencode({ Version = "2", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = ["ecs.aliyuncs.com"] } }] })`, "", `Version: must be "1", got "2"`},
+		{env.Name("ok"), `"{\"Version\":\"1\",\"Statement\":["`, "", `Invalid trust policy`},
+		{env.Name("ok"), trust(`{ Effect = "Allow", Action = "sts:AssumeRole" }`), "", `Principal: is required in a trust policy`},
+		{env.Name("ok"), trust(`{ Effect = "Allow", Action = "mse:*", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `a trust policy may only grant "sts:AssumeRole", got "mse:*"`},
+		{env.Name("ok"), trust(`{ Effect = "Allow", NotAction = "mse:*", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `NotAction: a trust policy grants "sts:AssumeRole" with Action, not NotAction`},
+		{env.Name("ok"), trust(`{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { User = ["alice"] } }`), "", `Principal: User: unknown element`},
+		{env.Name("ok"), trust(`{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["alice"] } }`), "", `"alice" is not a valid RAM principal`},
+		{env.Name("ok"), trust(`{ Effect = "Maybe", Action = "sts:AssumeRole", Principal = { Service = ["ecs.aliyuncs.com"] } }`), "", `Effect: must be "Allow" or "Deny", got "Maybe"`},
+		{env.Name("ok"), `jsonencode({ Version = "2", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = ["ecs.aliyuncs.com"] } }] })`, "", `Version: must be "1", got "2"`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases)+1)
 	for _, c := range cases {
@@ -371,13 +374,13 @@ func TestAccRole_validation(t *testing.T) {
 	}
 	// Role tag values may be up to 256 characters (user tags: 128).
 	steps = append(steps, resource.TestStep{
-		Config:             env.Config(roleConfig("ok", ecsTrustHCL, fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 256)))),
+		Config:             env.Config(roleConfig(env.Name("ok"), ecsTrustHCL, fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 256)))),
 		PlanOnly:           true,
 		ExpectNonEmptyPlan: true,
 	})
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := len(env.Server.Roles()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d roles", n)
+	if roles := env.RoleNames(); len(roles) != 0 {
+		t.Fatalf("validation failures must create nothing, found roles %v", roles)
 	}
 }
 
@@ -387,7 +390,7 @@ func TestAccRole_importInvalidID(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:        env.Config(roleConfig("fine", ecsTrustHCL, "")),
+			Config:        env.Config(roleConfig(env.Name("fine"), ecsTrustHCL, "")),
 			ResourceName:  roleAddr,
 			ImportState:   true,
 			ImportStateId: "not_a_role_name",

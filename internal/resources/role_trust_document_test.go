@@ -5,6 +5,7 @@ package resources_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -18,7 +19,7 @@ import (
 // requires, and a trust document is refused as an identity policy.
 func TestAccRole_trustFromPolicyDocument(t *testing.T) {
 	env := acctest.New(t)
-	const base = `
+	base := env.Named(strings.ReplaceAll(`
 data "mseram_policy_document" "trust" {
   ack_worker_role {}
 }
@@ -43,7 +44,7 @@ resource "mseram_role" "ops" {
   name                        = "mse-ops"
   assume_role_policy_document = data.mseram_policy_document.ops.json
 }
-`
+`, "1234567890123456", env.AccountID()), "mse-ingress-worker", "mse-ops")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoRoles,
@@ -51,9 +52,9 @@ resource "mseram_role" "ops" {
 			{
 				Config: env.Config(base),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.RoleMatches("mse-ingress-worker", acctest.RoleWant{TrustPolicy: ecsTrust}),
-					env.RoleMatches("mse-ops", acctest.RoleWant{TrustPolicy: `{"Version":"1","Statement":[
-						{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::1234567890123456:root"]},"Condition":{"Bool":{"acs:MFAPresent":["true"]}}},
+					env.RoleMatches(env.Name("mse-ingress-worker"), acctest.RoleWant{TrustPolicy: ecsTrust}),
+					env.RoleMatches(env.Name("mse-ops"), acctest.RoleWant{TrustPolicy: `{"Version":"1","Statement":[
+						{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::` + env.AccountID() + `:root"]},"Condition":{"Bool":{"acs:MFAPresent":["true"]}}},
 						{"Sid":"Nodes","Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`}),
 					resource.TestCheckResourceAttr("data.mseram_policy_document.trust", "kind", "trust"),
 				),
@@ -61,7 +62,7 @@ resource "mseram_role" "ops" {
 			{
 				Config: env.Config(base + `
 resource "mseram_policy" "wrong" {
-  name            = "not-a-permission"
+  name            = "` + env.Name("not-a-permission") + `"
   policy_document = data.mseram_policy_document.trust.json
 }
 `),

@@ -5,7 +5,6 @@ package resources_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,7 +20,7 @@ import (
 func TestAccScenario_seed004IngressControllerRole(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	const role = "KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e"
+	role := env.Name("KubernetesWorkerRole-0d1e2f3a-4b5c-6d7e")
 	if _, err := env.Client().CreateRole(context.Background(), alicloud.CreateRoleInput{
 		RoleName:                 role,
 		AssumeRolePolicyDocument: `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["ecs.aliyuncs.com"]}}]}`,
@@ -41,7 +40,7 @@ resource "mseram_role_policy_attachment" "mse_full" {
 }
 
 resource "mseram_policy" "sls" {
-  name        = "mse-ingress-sls"
+  name        = "` + env.Name("mse-ingress-sls") + `"
   description = "Simple Log Service access for MSE Ingress Controller"
   policy_document = jsonencode({
     Version = "1"
@@ -79,25 +78,20 @@ resource "mseram_role_policy_attachment" "sls" {
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			env.CheckNoCustomPolicies,
 			env.AttachedExactly("role", role),
-			func(*terraform.State) error {
-				if _, ok := env.Server.Role(role); !ok {
-					return fmt.Errorf("the pre-existing role %q was deleted", role)
-				}
-				return nil
-			},
+			env.RoleMatches(role, acctest.RoleWant{Description: "Created by ACK for the cluster's worker nodes"}),
 		),
 		Steps: []resource.TestStep{{
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				env.AttachedExactly("role", role, "System:AliyunMSEFullAccess", "Custom:mse-ingress-sls"),
-				env.PolicyMatches("mse-ingress-sls", acctest.PolicyWant{
+				env.AttachedExactly("role", role, "System:AliyunMSEFullAccess", "Custom:"+env.Name("mse-ingress-sls")),
+				env.PolicyMatches(env.Name("mse-ingress-sls"), acctest.PolicyWant{
 					Description: "Simple Log Service access for MSE Ingress Controller", Versions: 1,
 					Document: `{"Version":"1","Statement":[` +
 						`{"Action":["log:CloseProductDataCollection","log:OpenProductDataCollection","log:GetProductDataCollection"],"Resource":["acs:mse:*:*:instance/*","acs:log:*:*:project/*/logstore/mse_*"],"Effect":"Allow"},` +
 						`{"Action":"ram:PassRole","Resource":"acs:ram::*:role/aliyunserviceroleforslsaudit","Effect":"Allow"},` +
 						`{"Action":"ram:CreateServiceLinkedRole","Resource":"*","Effect":"Allow","Condition":{"StringEquals":{"ram:ServiceName":"audit.log.aliyuncs.com"}}}]}`,
 				}),
-				resource.TestCheckResourceAttr("data.mseram_role.worker", "arn", "acs:ram::"+acctest.AccountID+":role/"+role),
+				resource.TestCheckResourceAttr("data.mseram_role.worker", "arn", "acs:ram::"+env.AccountID()+":role/"+role),
 			),
 		}},
 	})
@@ -116,11 +110,11 @@ func TestAccScenario_teamCreatedAndDestroyedTogether(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "mseram_user" "dev" {
-  name = "dev-li"
+  name = "` + env.Name("dev-li") + `"
 }
 
 resource "mseram_group" "devs" {
-  name = "mse-developers"
+  name = "` + env.Name("mse-developers") + `"
 }
 
 resource "mseram_group_membership" "dev" {
@@ -129,7 +123,7 @@ resource "mseram_group_membership" "dev" {
 }
 
 resource "mseram_policy" "configs" {
-  name = "mse-dev-configs"
+  name = "` + env.Name("mse-dev-configs") + `"
   policy_document = jsonencode({
     Version   = "1"
     Statement = [{ Effect = "Allow", Action = ["mse:*NacosConfig*"], Resource = ["acs:mse:*:*:instance/mse-cn-0pp1j8om80a/*"] }]
@@ -155,9 +149,9 @@ resource "mseram_user_policy_attachment" "configs" {
 }
 `),
 			Check: resource.ComposeTestCheckFunc(
-				env.GroupMembersExactly("mse-developers", "dev-li"),
-				env.AttachedExactly("group", "mse-developers", "System:AliyunMSEReadOnlyAccess", "Custom:mse-dev-configs"),
-				env.AttachedExactly("user", "dev-li", "Custom:mse-dev-configs"),
+				env.GroupMembersExactly(env.Name("mse-developers"), env.Name("dev-li")),
+				env.AttachedExactly("group", env.Name("mse-developers"), "System:AliyunMSEReadOnlyAccess", "Custom:"+env.Name("mse-dev-configs")),
+				env.AttachedExactly("user", env.Name("dev-li"), "Custom:"+env.Name("mse-dev-configs")),
 			),
 		}},
 	})
@@ -170,22 +164,22 @@ func TestAccUser_forceDestroyRemovesAttachmentsAndMemberships(t *testing.T) {
 	env := acctest.New(t)
 	ctx := context.Background()
 	c := env.Client()
-	if _, err := c.CreateGroup(ctx, "outside-group", ""); err != nil {
+	if _, err := c.CreateGroup(ctx, env.Name("outside-group"), ""); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			env.CheckNoUsers,
-			env.GroupMembersExactly("outside-group"),
+			env.GroupMembersExactly(env.Name("outside-group")),
 		),
 		Steps: []resource.TestStep{{
-			Config: env.Config(userConfig("leaver", "  force_destroy = true\n")),
+			Config: env.Config(userConfig(env.Name("leaver"), "  force_destroy = true\n")),
 			Check: func(*terraform.State) error {
-				if err := c.AttachPolicy(ctx, alicloud.PrincipalUser, "leaver", "AliyunMSEReadOnlyAccess", "System"); err != nil {
+				if err := c.AttachPolicy(ctx, alicloud.PrincipalUser, env.Name("leaver"), "AliyunMSEReadOnlyAccess", "System"); err != nil {
 					return err
 				}
-				return c.AddUserToGroup(ctx, "outside-group", "leaver")
+				return c.AddUserToGroup(ctx, env.Name("outside-group"), env.Name("leaver"))
 			},
 		}},
 	})

@@ -220,7 +220,7 @@ func TestAccSecretsAudit(t *testing.T) {
 		{what: "the PGP-encrypted key's secret", value: func() string { return pgpSecret }},
 	}
 	planCheck := planOnlyWhereAllowed{secrets: secrets}
-	cfg := env.Config(secretsAuditConfig(secretFile, pubKey))
+	cfg := env.Config(env.Named(secretsAuditConfig(secretFile, pubKey), "sa-keys", "sa-pgp", "sa-wo", "sa-legacy"))
 
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -258,9 +258,9 @@ func TestAccSecretsAudit(t *testing.T) {
 							return fmt.Errorf("secret_file does not hold the key's secret")
 						}
 						for _, k := range []struct{ addr, user, secret string }{
-							{"mseram_access_key.plain", "sa-keys", plainSecret},
-							{"mseram_access_key.file", "sa-keys", fileSecret},
-							{"mseram_access_key.pgp", "sa-pgp", pgpSecret},
+							{"mseram_access_key.plain", env.Name("sa-keys"), plainSecret},
+							{"mseram_access_key.file", env.Name("sa-keys"), fileSecret},
+							{"mseram_access_key.pgp", env.Name("sa-pgp"), pgpSecret},
 						} {
 							if err := env.KeyAuthenticates(k.user, s.RootModule().Resources[k.addr].Primary.ID, k.secret); err != nil {
 								return fmt.Errorf("%s: %w", k.addr, err)
@@ -268,8 +268,8 @@ func TestAccSecretsAudit(t *testing.T) {
 						}
 						return nil
 					},
-					env.PasswordIs("sa-wo", passwordWO),
-					env.PasswordIs("sa-legacy", passwordLegacy),
+					env.PasswordIs(env.Name("sa-wo"), passwordWO),
+					env.PasswordIs(env.Name("sa-legacy"), passwordLegacy),
 					stateOnly(func() string { return passwordWO }, "the write-only password"),
 					stateOnly(func() string { return passwordLegacy }, "the legacy password", "mseram_login_profile.legacy.password"),
 					stateOnly(func() string { return plainSecret }, "the plaintext key's secret", "mseram_access_key.plain.secret"),

@@ -41,7 +41,13 @@ resource "mseram_service_linked_role" "test" {
 // `terraform plan -generate-config-out` writes an imported role's
 // description, which is the service's own: that is not a custom one, so
 // the configuration it wrote plans and applies (nothing custom is sent).
+// slrRamsimOnly is why these tests need the emulator: they create and
+// delete, or mark in use, the roles of real services.
+const slrRamsimOnly = "a service-linked role is named by its service, not by the test: " +
+	"creating or deleting one would touch the account's real role, which its service may be using"
+
 func TestAccServiceLinkedRole_ownDescription(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	e, _ := mse.ServiceLinkedRoleFor(mseService)
@@ -63,6 +69,7 @@ func TestAccServiceLinkedRole_ownDescription(t *testing.T) {
 }
 
 func TestAccServiceLinkedRole_basic(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
@@ -117,6 +124,7 @@ func TestAccServiceLinkedRole_basic(t *testing.T) {
 // The catalog refuses, at plan time and before any API call, what the
 // service would refuse.
 func TestAccServiceLinkedRole_planTimeRefusals(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	noCall := func(*terraform.State) error { return env.CheckNoServiceLinkedRoles(nil) }
@@ -153,6 +161,7 @@ func TestAccServiceLinkedRole_planTimeRefusals(t *testing.T) {
 // and that accepts a custom suffix and description: both are sent, and
 // import recovers them.
 func TestAccServiceLinkedRole_unknownServiceSuffixDescription(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.NewWithConfig(t, ramsim.Config{ExtraServiceLinkedRoles: []ramsim.ServiceLinkedRoleSpec{{
 		ServiceName: "polardb.aliyuncs.com", RoleName: "AliyunServiceRoleForPolarDB",
@@ -225,6 +234,7 @@ func TestAccServiceLinkedRole_unknownServiceSuffixDescription(t *testing.T) {
 // A role the service created itself: create fails with the import command
 // and block, then import adopts it.
 func TestAccServiceLinkedRole_alreadyExistsAdopt(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
@@ -266,6 +276,7 @@ func TestAccServiceLinkedRole_alreadyExistsAdopt(t *testing.T) {
 }
 
 func TestAccServiceLinkedRole_disappears(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig("mssp.aliyuncs.com", ""))
@@ -292,6 +303,7 @@ func TestAccServiceLinkedRole_disappears(t *testing.T) {
 // uses it, and keeps the role in the account and in state; once released,
 // destroy succeeds.
 func TestAccServiceLinkedRole_deleteInUse(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.New(t)
 	config := env.Config(slrConfig(mseService, ""))
@@ -329,6 +341,7 @@ func TestAccServiceLinkedRole_deleteInUse(t *testing.T) {
 // A deletion that outlives the delete timeout fails and keeps the role; a
 // later destroy with a longer timeout resumes the same task.
 func TestAccServiceLinkedRole_deleteTimeout(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	env := acctest.NewWithConfig(t, ramsim.Config{DeletionPolls: 4})
 	withTimeout := func(d string) string {
@@ -359,6 +372,7 @@ func TestAccServiceLinkedRole_deleteTimeout(t *testing.T) {
 // given to the emulator) and import-by-string-id.tf adopting a role that
 // already exists.
 func TestAccServiceLinkedRole_examples(t *testing.T) {
+	acctest.RamsimOnly(t, slrRamsimOnly)
 	t.Parallel()
 	dir := "../../examples/resources/mseram_service_linked_role/"
 	example, err := os.ReadFile(dir + "resource.tf")

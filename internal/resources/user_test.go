@@ -52,13 +52,13 @@ func TestAccUser_basic(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(userConfig("alice", fullAttrs)),
-				Check: env.UserMatches("alice", acctest.UserWant{
+				Config: env.Config(userConfig(env.Name("alice"), fullAttrs)),
+				Check: env.UserMatches(env.Name("alice"), acctest.UserWant{
 					DisplayName: "Alice Developer", MobilePhone: "86-18600008888", Email: "alice@example.com",
 					Comments: "MSE developer", Tags: map[string]string{"team": "mse", "env": "dev"},
 				}),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("name"), knownvalue.StringExact("alice")),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("name"), knownvalue.StringExact(env.Name("alice"))),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("user_id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`))),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("create_date"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("force_destroy"), knownvalue.Bool(false)),
@@ -69,18 +69,18 @@ func TestAccUser_basic(t *testing.T) {
 				},
 			},
 			{
-				// terraform import mseram_user.test alice
+				// terraform import mseram_user.test <prefix>alice
 				ResourceName:      userAddr,
 				ImportState:       true,
-				ImportStateId:     "alice",
+				ImportStateId:     env.Name("alice"),
 				ImportStateVerify: true,
 			},
 			{
-				// import { to = mseram_user.test, id = "alice" }
+				// import { to = mseram_user.test, id = "<prefix>alice" }
 				ResourceName:    userAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   "alice",
+				ImportStateId:   env.Name("alice"),
 			},
 			{
 				// By its UserId: an error that says import takes the name.
@@ -103,11 +103,11 @@ func TestAccUser_updateClearRenameTags(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(userConfig("bob", fullAttrs)),
+				Config: env.Config(userConfig(env.Name("bob"), fullAttrs)),
 			},
 			{
 				// Every attribute changed; one tag changed, one removed, one added.
-				Config: env.Config(userConfig("bob", `
+				Config: env.Config(userConfig(env.Name("bob"), `
   display_name = "Bob Ops"
   mobile_phone = "1-5550001234"
   email        = "bob@example.org"
@@ -120,15 +120,15 @@ func TestAccUser_updateClearRenameTags(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.UserMatches("bob", acctest.UserWant{
+				Check: env.UserMatches(env.Name("bob"), acctest.UserWant{
 					DisplayName: "Bob Ops", MobilePhone: "1-5550001234", Email: "bob@example.org",
 					Comments: "MSE O&M", Tags: map[string]string{"team": "platform", "owner": "sec"},
 				}),
 			},
 			{
 				// Removing every optional attribute clears it in the cloud.
-				Config: env.Config(userConfig("bob", "")),
-				Check:  env.UserMatches("bob", acctest.UserWant{}),
+				Config: env.Config(userConfig(env.Name("bob"), "")),
+				Check:  env.UserMatches(env.Name("bob"), acctest.UserWant{}),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("comments"), knownvalue.Null()),
@@ -137,18 +137,18 @@ func TestAccUser_updateClearRenameTags(t *testing.T) {
 			},
 			{
 				// An empty tags map is kept as written and plans no change afterwards.
-				Config: env.Config(userConfig("bob", "  tags = {}\n")),
-				Check:  env.UserMatches("bob", acctest.UserWant{}),
+				Config: env.Config(userConfig(env.Name("bob"), "  tags = {}\n")),
+				Check:  env.UserMatches(env.Name("bob"), acctest.UserWant{}),
 			},
 			{
 				// Rename in place: same user ID, old name gone.
-				Config: env.Config(userConfig("bob-renamed", `  comments = "renamed"`)),
+				Config: env.Config(userConfig(env.Name("bob-renamed"), `  comments = "renamed"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
-					env.UserMatches("bob-renamed", acctest.UserWant{Comments: "renamed"}),
-					env.UserAbsent("bob"),
+					env.UserMatches(env.Name("bob-renamed"), acctest.UserWant{Comments: "renamed"}),
+					env.UserAbsent(env.Name("bob")),
 				),
 			},
 		},
@@ -158,7 +158,7 @@ func TestAccUser_updateClearRenameTags(t *testing.T) {
 func TestAccUser_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	config := env.Config(userConfig("carol", `  comments = "x"`))
+	config := env.Config(userConfig(env.Name("carol"), `  comments = "x"`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.CheckNoUsers,
@@ -172,7 +172,7 @@ func TestAccUser_disappears(t *testing.T) {
 			{
 				// Deleted behind Terraform's back: the plan re-creates it.
 				PreConfig: func() {
-					if err := env.Client().DeleteUser(context.Background(), "carol"); err != nil {
+					if err := env.Client().DeleteUser(context.Background(), env.Name("carol")); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -180,7 +180,7 @@ func TestAccUser_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
 				}},
-				Check: env.UserMatches("carol", acctest.UserWant{Comments: "x"}),
+				Check: env.UserMatches(env.Name("carol"), acctest.UserWant{Comments: "x"}),
 			},
 		},
 	})
@@ -194,7 +194,7 @@ func TestAccUser_driftIsReverted(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(userConfig("dave", `
+				Config: env.Config(userConfig(env.Name("dave"), `
   comments = "managed"
   tags     = { team = "mse" }
 `)),
@@ -202,7 +202,7 @@ func TestAccUser_driftIsReverted(t *testing.T) {
 					c := env.Client()
 					ctx := context.Background()
 					changedComment := "edited in the console"
-					u, err := c.UpdateUser(ctx, alicloud.UpdateUserInput{UserName: "dave", NewComments: &changedComment})
+					u, err := c.UpdateUser(ctx, alicloud.UpdateUserInput{UserName: env.Name("dave"), NewComments: &changedComment})
 					if err != nil {
 						return err
 					}
@@ -211,14 +211,14 @@ func TestAccUser_driftIsReverted(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.Config(userConfig("dave", `
+				Config: env.Config(userConfig(env.Name("dave"), `
   comments = "managed"
   tags     = { team = "mse" }
 `)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.UserMatches("dave", acctest.UserWant{Comments: "managed", Tags: map[string]string{"team": "mse"}}),
+				Check: env.UserMatches(env.Name("dave"), acctest.UserWant{Comments: "managed", Tags: map[string]string{"team": "mse"}}),
 			},
 		},
 	})
@@ -227,18 +227,18 @@ func TestAccUser_driftIsReverted(t *testing.T) {
 func TestAccUser_alreadyExists(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	if _, err := env.Client().CreateUser(context.Background(), alicloud.CreateUserInput{UserName: "erin"}); err != nil {
+	if _, err := env.Client().CreateUser(context.Background(), alicloud.CreateUserInput{UserName: env.Name("erin")}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:      env.Config(userConfig("erin", "")),
+			Config:      env.Config(userConfig(env.Name("erin"), "")),
 			ExpectError: regexp.MustCompile(`(?s)EntityAlreadyExists\.User.*terraform import`),
 		}},
 	})
-	if len(env.Server.Users()) != 1 {
-		t.Fatalf("want only the pre-existing user, got %v", env.Server.Users())
+	if users := env.UserNames(); len(users) != 1 {
+		t.Fatalf("want only the pre-existing user, got %v", users)
 	}
 }
 
@@ -250,15 +250,15 @@ func TestAccUser_forceDestroy(t *testing.T) {
 		CheckDestroy:             env.CheckNoUsers,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(userConfig("frank", "  force_destroy = true\n")),
+				Config: env.Config(userConfig(env.Name("frank"), "  force_destroy = true\n")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("force_destroy"), knownvalue.Bool(true)),
 				},
-				Check: env.UserMatches("frank", acctest.UserWant{}),
+				Check: env.UserMatches(env.Name("frank"), acctest.UserWant{}),
 			},
 			{
 				// Toggling force_destroy changes no cloud object.
-				Config: env.Config(userConfig("frank", "  force_destroy = false\n")),
+				Config: env.Config(userConfig(env.Name("frank"), "  force_destroy = false\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -277,15 +277,15 @@ func TestAccUser_validation(t *testing.T) {
 		{"", "", `Attribute name UTF-8 character count must be between 1 and 64`},
 		{strings.Repeat("a", 65), "", `Attribute name UTF-8 character count must be between 1 and 64`},
 		{"bad name", "", `Attribute name may contain only letters, digits`},
-		{"ok", `  display_name = ""`, `Attribute display_name UTF-8 character count must be between 1 and 128`},
-		{"ok", fmt.Sprintf("  display_name = %q", strings.Repeat("名", 129)), `Attribute display_name UTF-8 character count must be between 1 and 128`},
-		{"ok", `  mobile_phone = "18600008888"`, `Attribute mobile_phone must be "<country code>-<number>"`},
-		{"ok", `  email = "not-an-email"`, `Attribute email must be an e-mail address`},
-		{"ok", fmt.Sprintf("  comments = %q", strings.Repeat("c", 129)), `Attribute comments UTF-8 character count must be between 1 and 128`},
-		{"ok", `  tags = { "aliyun:x" = "v" }`, `must not start with "aliyun" or "acs:"`},
-		{"ok", `  tags = { "ACS:x" = "v" }`, `must not start with "aliyun" or "acs:"`},
-		{"ok", fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 129)), `UTF-8 character count must be at most 128`},
-		{"ok", "  tags = {" + manyTags(21) + "}", `Attribute tags map must contain at most 20 elements`},
+		{env.Name("ok"), `  display_name = ""`, `Attribute display_name UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), fmt.Sprintf("  display_name = %q", strings.Repeat("名", 129)), `Attribute display_name UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), `  mobile_phone = "18600008888"`, `Attribute mobile_phone must be "<country code>-<number>"`},
+		{env.Name("ok"), `  email = "not-an-email"`, `Attribute email must be an e-mail address`},
+		{env.Name("ok"), fmt.Sprintf("  comments = %q", strings.Repeat("c", 129)), `Attribute comments UTF-8 character count must be between 1 and 128`},
+		{env.Name("ok"), `  tags = { "aliyun:x" = "v" }`, `must not start with "aliyun" or "acs:"`},
+		{env.Name("ok"), `  tags = { "ACS:x" = "v" }`, `must not start with "aliyun" or "acs:"`},
+		{env.Name("ok"), fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 129)), `UTF-8 character count must be at most 128`},
+		{env.Name("ok"), "  tags = {" + manyTags(21) + "}", `Attribute tags map must contain at most 20 elements`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
@@ -296,8 +296,8 @@ func TestAccUser_validation(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := len(env.Server.Users()); n != 0 {
-		t.Fatalf("validation failures must create nothing, emulator has %d users", n)
+	if users := env.UserNames(); len(users) != 0 {
+		t.Fatalf("validation failures must create nothing, found users %v", users)
 	}
 }
 

@@ -1,13 +1,15 @@
 # shellcheck shell=bash
-# Sourced by scripts/demo.sh and scripts/install-test.sh: start ramsim on a
+# Sourced by scripts/demo.sh, scripts/install-test.sh and
+# scripts/testacc-cloud.sh: start ramsim on a
 # free loopback port, point the provider's environment at it, stop it.
 
-# start_ramsim RAMSIM DIR starts the ramsim binary RAMSIM with its state,
-# output and log in DIR and waits for its ready line; it sets ramsim_pid and
-# ramsim_url, or prints ramsim's log and returns 1.
+# start_ramsim RAMSIM DIR [FLAG...] starts the ramsim binary RAMSIM with
+# FLAG... and its state, output and log in DIR and waits for its ready line;
+# it sets ramsim_pid and ramsim_url, or prints ramsim's log and returns 1.
 start_ramsim() {
   local ramsim=$1 dir=$2 line=""
-  "$ramsim" -addr 127.0.0.1:0 -state "$dir/ramsim-state.json" >"$dir/ramsim.out" 2>"$dir/ramsim.log" &
+  shift 2
+  "$ramsim" -addr 127.0.0.1:0 -state "$dir/ramsim-state.json" "$@" >"$dir/ramsim.out" 2>"$dir/ramsim.log" &
   ramsim_pid=$!
   for _ in $(seq 150); do # up to 15 s for the ready line
     line=$(head -n 1 "$dir/ramsim.out")
