@@ -86,7 +86,7 @@ grep -E '^(--- |ok |FAIL|panic)' "$work/test.log" | grep -v -- '--- PASS' || tru
 count() { grep -c -- "^--- $1: " "$work/test.log" || true; }
 passed=$(count PASS) failed=$(count FAIL) skipped=$(count SKIP)
 echo "acceptance tests on the cloud backend: $passed passed, $failed failed, $skipped skipped in ${elapsed}s"
-echo "why tests were skipped (how many tests each reason):"
+echo "what ran on the emulator only, and why (how many tests or checks):"
 sed -n 's/^ *[a-z_]*\.go:[0-9]*: //p' "$work/test.log" | grep -E '^(ramsim only|acceptance test)' | sort | uniq -c | sort -rn || true
 
 if [[ -n "$external" ]]; then
