@@ -46,7 +46,15 @@ func listAll[T any](ctx context.Context, c *Client, action string, q query, wrap
 			Marker      string
 		}
 		var items map[string][]T
-		if err := decodeBody(ProductRAM, action, body, &page); err != nil {
+		// Only the paging fields: decoding the whole body twice would
+		// double the cost of a page of a thousand items.
+		head := map[string]any{}
+		for _, k := range []string{"IsTruncated", "Marker"} {
+			if v, ok := body[k]; ok {
+				head[k] = v
+			}
+		}
+		if err := decodeBody(ProductRAM, action, head, &page); err != nil {
 			return "", err
 		}
 		if err := decodeBody(ProductRAM, action, body[wrapper], &items); err != nil {

@@ -23,40 +23,30 @@ const accountUsers = 2001
 
 func userName(i int) string { return fmt.Sprintf("u%04d", i) }
 
-// TestAccUsersDataSource_accountScale creates 2,001 users behind
-// Terraform's back, then checks that mseram_users returns every one of them
-// as the emulator holds them, paging through ListUsers, and that each filter
-// and their combination keep exactly the users they should.
-func TestAccUsersDataSource_accountScale(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t)
+// userAccount creates n users behind Terraform's back (u0000, u0001, ...)
+// and returns their IDs: u0000-u0009 and the last user are members of g-ops;
+// AliyunMSEReadOnlyAccess is attached to u0000-u0004 and the last user;
+// u0000-u0019 are tagged team=mse, the even ones of them also env=prod.
+// g-empty has no members.
+func userAccount(t *testing.T, env *acctest.Env, n int) []string {
+	t.Helper()
 	ctx := context.Background()
 	c := env.Client()
+	must := setup(t)
 	start := time.Now()
-	ids := make([]string, accountUsers)
-	for i := range accountUsers {
+	ids := make([]string, n)
+	for i := range n {
 		u, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: userName(i), DisplayName: "User " + strconv.Itoa(i)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(err)
 		ids[i] = u.UserID
-	}
-	t.Logf("created %d users in %s", accountUsers, time.Since(start).Round(time.Millisecond))
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 	for _, g := range []string{"g-ops", "g-empty"} {
 		_, err := c.CreateGroup(ctx, g, "")
 		must(err)
 	}
-	// Members: u0000-u0009 and the last user; the policy: u0000-u0004 and
-	// the last user; tag team=mse: u0000-u0019, env=prod on the even ones.
-	for _, i := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, accountUsers - 1} {
+	for _, i := range append(firstN(10), n-1) {
 		must(c.AddUserToGroup(ctx, "g-ops", userName(i)))
-		if i < 5 || i == accountUsers-1 {
+		if i < 5 || i == n-1 {
 			must(c.AttachPolicy(ctx, alicloud.PrincipalUser, userName(i), "AliyunMSEReadOnlyAccess", "System"))
 		}
 	}
@@ -67,8 +57,31 @@ func TestAccUsersDataSource_accountScale(t *testing.T) {
 		}
 		must(c.TagUser(ctx, ids[i], tags))
 	}
-	t.Logf("account ready after %s", time.Since(start).Round(time.Millisecond))
+	t.Logf("%d users and their groups, policies and tags created in %s", n, time.Since(start).Round(time.Millisecond))
+	return ids
+}
 
+// allFiltersConfig combines every filter of mseram_users.
+const allFiltersConfig = `
+data "mseram_users" "all_filters" {
+  name_regex  = "^u000[0-3]"
+  group_name  = "g-ops"
+  policy_name = "AliyunMSEReadOnlyAccess"
+  policy_type = "System"
+  tags        = { team = "mse" }
+}
+`
+
+// TestAccUsersDataSource_accountScale checks, on an account of 2,001 users,
+// that mseram_users returns every one of them as the emulator holds them,
+// paging through ListUsers, and that all the filters together keep exactly
+// the users they should. Each filter on its own is checked by
+// TestAccUsersDataSource_filters, on a small account.
+func TestAccUsersDataSource_accountScale(t *testing.T) {
+	t.Parallel()
+	start := time.Now()
+	env := acctest.New(t)
+	ids := userAccount(t, env, accountUsers)
 	// One step, so that Terraform handles the large state as few times as
 	// possible.
 	const all = "data.mseram_users.all"
@@ -76,9 +89,35 @@ func TestAccUsersDataSource_accountScale(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() { env.Server.ResetCounters() },
+			Config:    env.Config(`data "mseram_users" "all" {}` + allFiltersConfig),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(all, "id", "all"),
+				resource.TestCheckResourceAttr(all, "users.1234.display_name", "User 1234"),
+				resource.TestCheckResourceAttr(all, "users.1234.comments", ""),
+				resource.TestCheckResourceAttrSet(all, "users.1234.create_date"),
+				usersAre(all, ids, firstN(accountUsers)),
+				pagedListUsers(env),
+				usersAre("data.mseram_users.all_filters", ids, firstN(4)),
+				resource.TestCheckResourceAttr("data.mseram_users.all_filters", "id",
+					"name_regex=^u000[0-3],group_name=g-ops,policy_type=System,policy_name=AliyunMSEReadOnlyAccess,tags.team=mse"),
+			),
+		}},
+	})
+	t.Logf("test done after %s", time.Since(start).Round(time.Millisecond))
+}
+
+// Each filter of mseram_users on its own, and a filter that matches
+// nothing, on an account of 30 users.
+func TestAccUsersDataSource_filters(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	const n = 30
+	ids := userAccount(t, env, n)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
 			Config: env.Config(`
-data "mseram_users" "all" {}
-data "mseram_users" "regex" { name_regex = "^u00[0-4]" }
+data "mseram_users" "regex" { name_regex = "^u00[01]" }
 data "mseram_users" "group" { group_name = "g-ops" }
 data "mseram_users" "empty_group" { group_name = "g-empty" }
 data "mseram_users" "policy" {
@@ -88,35 +127,20 @@ data "mseram_users" "policy" {
 data "mseram_users" "tags" {
   tags = { team = "mse", env = "prod" }
 }
-data "mseram_users" "all_filters" {
-  name_regex  = "^u000[0-3]"
-  group_name  = "g-ops"
-  policy_name = "AliyunMSEReadOnlyAccess"
-  policy_type = "System"
-  tags        = { team = "mse" }
-}
 data "mseram_users" "none" { name_regex = "^nobody$" }
-`),
+` + allFiltersConfig),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(all, "id", "all"),
-				resource.TestCheckResourceAttr(all, "users.1234.display_name", "User 1234"),
-				resource.TestCheckResourceAttr(all, "users.1234.comments", ""),
-				resource.TestCheckResourceAttrSet(all, "users.1234.create_date"),
-				usersAre(all, ids, firstN(accountUsers)),
-				pagedListUsers(env),
-				usersAre("data.mseram_users.regex", ids, firstN(50)),
-				usersAre("data.mseram_users.group", ids, append(firstN(10), accountUsers-1)),
+				usersAre("data.mseram_users.regex", ids, firstN(20)),
+				usersAre("data.mseram_users.group", ids, append(firstN(10), n-1)),
 				usersAre("data.mseram_users.empty_group", ids, nil),
-				usersAre("data.mseram_users.policy", ids, append(firstN(5), accountUsers-1)),
+				usersAre("data.mseram_users.policy", ids, append(firstN(5), n-1)),
 				usersAre("data.mseram_users.tags", ids, []int{0, 2, 4, 6, 8, 10, 12, 14, 16, 18}),
-				usersAre("data.mseram_users.all_filters", ids, firstN(4)),
 				usersAre("data.mseram_users.none", ids, nil),
-				resource.TestCheckResourceAttr("data.mseram_users.all_filters", "id",
-					"name_regex=^u000[0-3],group_name=g-ops,policy_type=System,policy_name=AliyunMSEReadOnlyAccess,tags.team=mse"),
+				usersAre("data.mseram_users.all_filters", ids, firstN(4)),
+				resource.TestCheckResourceAttr("data.mseram_users.none", "id", "name_regex=^nobody$"),
 			),
 		}},
 	})
-	t.Logf("test done after %s", time.Since(start).Round(time.Millisecond))
 }
 
 // firstN is 0, 1, ..., n-1.
