@@ -16,7 +16,7 @@ import (
 func TestAccGroupDataSource_byName(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	g, err := env.Client().CreateGroup(context.Background(), "mse-developers", "MSE developers")
+	g, err := env.Client().CreateGroup(context.Background(), env.Name("mse-developers"), "MSE developers")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func TestAccGroupDataSource_byName(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(`data "mseram_group" "dev" { name = "mse-developers" }`),
+				Config: env.Config(env.Named(`data "mseram_group" "dev" { name = "mse-developers" }`, "mse-developers")),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "id", g.GroupID),
 					resource.TestCheckResourceAttr(addr, "group_id", g.GroupID),
@@ -35,8 +35,9 @@ func TestAccGroupDataSource_byName(t *testing.T) {
 				),
 			},
 			{
-				Config:      env.Config(`data "mseram_group" "nobody" { name = "MSE-Developers" }`),
-				ExpectError: regexp.MustCompile(`(?s)RAM group "MSE-Developers".*EntityNotExist\.Group.*case-sensitive`),
+				// The test's group name in other case: RAM's names are case-sensitive.
+				Config:      env.Config(env.Named(`data "mseram_group" "nobody" { name = "MSE-Developers" }`, "MSE-Developers")),
+				ExpectError: regexp.MustCompile(`(?s)RAM group "` + regexp.QuoteMeta(env.Name("MSE-Developers")) + `".*EntityNotExist\.Group.*case-sensitive`),
 			},
 		},
 	})

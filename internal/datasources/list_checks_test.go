@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/mseram/terraform-provider-mseram/internal/acctest"
 )
 
 // listed checks that a list data source found exactly these objects, by
@@ -41,6 +43,25 @@ func listed(addr, list string, want ...string) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// ownNames is a locals block whose own is a regular expression matching
+// the start of this test's names and no other (the prefix holds only
+// letters, digits and hyphens): a real account has objects of its own,
+// which a filter that would find them must leave out with
+// name_regex = local.own, or "${local.own}rest" for a narrower one.
+func ownNames(env *acctest.Env) string {
+	return fmt.Sprintf("\nlocals {\n  own = %q\n}\n", "^"+env.Prefix())
+}
+
+// emulatorOnly runs checks on the ramsim backend only: for values that are
+// the emulator's by construction (a system policy's version, how many
+// principals of the whole account use it), which a real account sets.
+func emulatorOnly(env *acctest.Env, checks ...resource.TestCheckFunc) resource.TestCheckFunc {
+	if env.Backend() != acctest.BackendRamsim {
+		return func(*terraform.State) error { return nil }
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
 }
 
 // setup fails the test on the first error of out-of-band preparation.

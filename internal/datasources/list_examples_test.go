@@ -19,14 +19,23 @@ import (
 )
 
 // The documentation's examples of the list data sources and mseram_group
-// are applied against an emulator holding the objects they look up, and
-// what they attach or add is checked in the emulator.
+// are applied against a backend holding the objects they look up, and
+// what they attach or add is checked in the backend. The list examples
+// select across the whole account, as a user's configuration does, so they
+// run on the emulator only; mseram_group's names one group, which the test
+// names as its own, and runs on both backends.
 func TestAccExamples_listDataSources(t *testing.T) {
 	t.Parallel()
 	type example struct {
-		prepare func(ctx context.Context, c *alicloud.Client, must func(error))
-		store   func(env *acctest.Env) []func(*terraform.State) error // checks of the emulator's store
-		state   []statecheck.StateCheck
+		// ramsimOnly, when set, is why the example cannot run on a real
+		// account; otherwise names are the example's quoted names that
+		// become the test's (env.Named), so prepare and store take them
+		// through env.Name.
+		ramsimOnly string
+		names      []string
+		prepare    func(ctx context.Context, env *acctest.Env, must func(error))
+		store      func(env *acctest.Env) []func(*terraform.State) error // checks of the backend's state
+		state      []statecheck.StateCheck
 	}
 	names := func(addr string, want ...string) statecheck.StateCheck {
 		checks := make([]knownvalue.Check, 0, len(want))
@@ -42,8 +51,9 @@ func TestAccExamples_listDataSources(t *testing.T) {
 	}
 	for dir, ex := range map[string]example{
 		"mseram_policies": {
-			prepare: func(ctx context.Context, c *alicloud.Client, must func(error)) {
-				_, err := c.CreatePolicy(ctx, alicloud.CreatePolicyInput{PolicyName: "mse-config-read", PolicyDocument: listPolicyDoc,
+			ramsimOnly: "the example lists every custom policy of the account tagged team = mse, and a real account has its own",
+			prepare: func(ctx context.Context, env *acctest.Env, must func(error)) {
+				_, err := env.Client().CreatePolicy(ctx, alicloud.CreatePolicyInput{PolicyName: "mse-config-read", PolicyDocument: listPolicyDoc,
 					Tags: map[string]string{"team": "mse"}})
 				must(err)
 			},
@@ -54,7 +64,10 @@ func TestAccExamples_listDataSources(t *testing.T) {
 				knownvalue.MapExact(map[string]knownvalue.Check{"mse-config-read": knownvalue.StringExact(listPolicyDoc)}))},
 		},
 		"mseram_users": {
-			prepare: func(ctx context.Context, c *alicloud.Client, must func(error)) {
+			ramsimOnly: "the example attaches a policy to every user of the account named svc-* and tagged team = mse: " +
+				"on a real account it would change the account's own users",
+			prepare: func(ctx context.Context, env *acctest.Env, must func(error)) {
+				c := env.Client()
 				user(ctx, c, must, "svc-registry", map[string]string{"team": "mse"})
 				user(ctx, c, must, "svc-gateway", map[string]string{"team": "mse"})
 				user(ctx, c, must, "svc-billing", map[string]string{"team": "billing"})
@@ -75,7 +88,10 @@ func TestAccExamples_listDataSources(t *testing.T) {
 			state: []statecheck.StateCheck{names("data.mseram_users.on_call_full_access", "mse-ops")},
 		},
 		"mseram_groups": {
-			prepare: func(ctx context.Context, c *alicloud.Client, must func(error)) {
+			ramsimOnly: "the example lists the groups of the whole account that MSE's read-only policy is attached to, " +
+				"which on a real account include its own",
+			prepare: func(ctx context.Context, env *acctest.Env, must func(error)) {
+				c := env.Client()
 				user(ctx, c, must, "mse-ops", nil)
 				for _, g := range []string{"mse-admins", "mse-viewers", "billing"} {
 					_, err := c.CreateGroup(ctx, g, "")
@@ -91,7 +107,10 @@ func TestAccExamples_listDataSources(t *testing.T) {
 			},
 		},
 		"mseram_roles": {
-			prepare: func(ctx context.Context, c *alicloud.Client, must func(error)) {
+			ramsimOnly: "the example attaches a policy to every role of the account named KubernetesWorkerRole-*: " +
+				"on a real account it would change the roles ACK made for the account's clusters",
+			prepare: func(ctx context.Context, env *acctest.Env, must func(error)) {
+				c := env.Client()
 				for name, tags := range map[string]map[string]string{
 					"KubernetesWorkerRole-0d1e2f3a": nil, "KubernetesWorkerRole-9a8b7c6d": nil, "mse-deployer": {"team": "mse"},
 				} {
@@ -110,23 +129,31 @@ func TestAccExamples_listDataSources(t *testing.T) {
 				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("acs:ram::" + acctest.AccountID + ":role/mse-deployer")}))},
 		},
 		"mseram_group": {
-			prepare: func(ctx context.Context, c *alicloud.Client, must func(error)) {
-				_, err := c.CreateGroup(ctx, "mse-developers", "")
+			names: []string{"mse-developers", "dev-li"},
+			prepare: func(ctx context.Context, env *acctest.Env, must func(error)) {
+				_, err := env.Client().CreateGroup(ctx, env.Name("mse-developers"), "")
 				must(err)
 			},
 			store: func(env *acctest.Env) []func(*terraform.State) error {
-				return []func(*terraform.State) error{env.GroupMembersExactly("mse-developers", "dev-li")}
+				return []func(*terraform.State) error{env.GroupMembersExactly(env.Name("mse-developers"), env.Name("dev-li"))}
 			},
 		},
 	} {
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
+			if ex.ramsimOnly != "" {
+				acctest.RamsimOnly(t, ex.ramsimOnly)
+			}
 			b, err := os.ReadFile("../../examples/data-sources/" + dir + "/data-source.tf")
 			if err != nil {
 				t.Fatal(err)
 			}
 			env := acctest.New(t)
-			ex.prepare(context.Background(), env.Client(), setup(t))
+			config := string(b)
+			if ex.names != nil {
+				config = env.Named(config, ex.names...)
+			}
+			ex.prepare(context.Background(), env, setup(t))
 			checks := ex.state
 			if ex.store != nil {
 				checks = append(checks, acctest.StoreCheck(ex.store(env)...))
@@ -138,7 +165,7 @@ func TestAccExamples_listDataSources(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
 				Steps: []resource.TestStep{
-					{Config: env.Config(string(b)), ConfigStateChecks: checks},
+					{Config: env.Config(config), ConfigStateChecks: checks},
 					{Config: env.ProviderConfig()},
 				},
 			})

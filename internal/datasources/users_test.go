@@ -79,6 +79,8 @@ data "mseram_users" "all_filters" {
 // TestAccUsersDataSource_filters, on a small account.
 func TestAccUsersDataSource_accountScale(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, "the test creates 2,001 users, slow at RAM's API rate limits and a large share of an account's user quota "+
+		"(5,000: https://www.alibabacloud.com/help/en/ram/product-overview/limits), and proves the paging by the emulator's ListUsers count")
 	start := time.Now()
 	env := acctest.New(t)
 	ids := userAccount(t, env, accountUsers)
@@ -110,6 +112,8 @@ func TestAccUsersDataSource_accountScale(t *testing.T) {
 // nothing, on an account of 30 users.
 func TestAccUsersDataSource_filters(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, "the users are named u0000, u0001, ... and the filters read the whole account, so on a real account its own users "+
+		"would match; the groups, roles and policies tests prove the same filters on both backends")
 	env := acctest.New(t)
 	const n = 30
 	ids := userAccount(t, env, n)

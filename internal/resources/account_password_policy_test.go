@@ -22,6 +22,11 @@ import (
 
 const passwordPolicyAddr = "mseram_account_password_policy.this"
 
+// accountSettingsRamsimOnly is why the tests that apply an account's
+// password policy or security preference need the emulator.
+const accountSettingsRamsimOnly = "the test changes account-wide settings (password policy, security preference) " +
+	"and its destroy resets them to RAM's defaults: on a real account that would overwrite the account's own settings"
+
 // ramDefaultPasswordPolicy is what IMS SetPasswordPolicy documents as the
 // defaults; destroying the resource must leave exactly this.
 var ramDefaultPasswordPolicy = alicloud.PasswordPolicy{MinimumPasswordLength: 8, InitialPasswordAge: 14}
@@ -30,7 +35,7 @@ func passwordPolicyConfig(attrs string) string {
 	return fmt.Sprintf("\nresource \"mseram_account_password_policy\" \"this\" {\n%s\n}\n", attrs)
 }
 
-// passwordPolicyIs checks the emulator's policy, read with GetPasswordPolicy.
+// passwordPolicyIs checks the account's policy, read with GetPasswordPolicy.
 func passwordPolicyIs(env *acctest.Env, want alicloud.PasswordPolicy) func(*terraform.State) error {
 	return func(*terraform.State) error {
 		got, err := env.Client().GetPasswordPolicy(context.Background())
@@ -46,6 +51,7 @@ func passwordPolicyIs(env *acctest.Env, want alicloud.PasswordPolicy) func(*terr
 
 func TestAccAccountPasswordPolicy_basic(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, accountSettingsRamsimOnly)
 	env := acctest.New(t)
 	strict := alicloud.PasswordPolicy{MinimumPasswordLength: 14, RequireLowercaseCharacters: true, RequireUppercaseCharacters: true,
 		RequireNumbers: true, RequireSymbols: true, MinimumPasswordDifferentCharacter: 6, PasswordNotContainUserName: true,
@@ -80,14 +86,14 @@ func TestAccAccountPasswordPolicy_basic(t *testing.T) {
 				}},
 				Check: passwordPolicyIs(env, alicloud.PasswordPolicy{MinimumPasswordLength: 12, RequireSymbols: true, InitialPasswordAge: 14}),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(passwordPolicyAddr, tfjsonpath.New("id"), knownvalue.StringExact(acctest.AccountID)),
+					statecheck.ExpectKnownValue(passwordPolicyAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.AccountID())),
 					statecheck.ExpectKnownValue(passwordPolicyAddr, tfjsonpath.New("require_numbers"), knownvalue.Bool(false)),
 				},
 			},
 			{
 				ResourceName:      passwordPolicyAddr,
 				ImportState:       true,
-				ImportStateId:     acctest.AccountID,
+				ImportStateId:     env.AccountID(),
 				ImportStateVerify: true,
 			},
 			{
@@ -127,7 +133,8 @@ func TestAccAccountPasswordPolicy_basic(t *testing.T) {
 	})
 }
 
-// Import takes the account of the credentials only.
+// Import takes the account of the credentials only. Both imports fail
+// before reading or writing the policy, so this runs on a real account too.
 func TestAccAccountPasswordPolicy_importOtherAccount(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -140,7 +147,7 @@ func TestAccAccountPasswordPolicy_importOtherAccount(t *testing.T) {
 				ResourceName:  passwordPolicyAddr,
 				ImportState:   true,
 				ImportStateId: "9999888877776666",
-				ExpectError:   regexp.MustCompile(`(?s)Import ID is another account.*"9999888877776666" is not the account.*` + acctest.AccountID),
+				ExpectError:   regexp.MustCompile(`(?s)Import ID is another account.*"9999888877776666" is not the account.*` + env.AccountID()),
 			},
 			{
 				Config:        config,
@@ -158,7 +165,9 @@ func TestAccAccountPasswordPolicy_importOtherAccount(t *testing.T) {
 // the error on the password, and accepted once the policy is relaxed.
 func TestAccAccountPasswordPolicy_enforcedOnLoginProfile(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, accountSettingsRamsimOnly)
 	env := acctest.New(t)
+	user := env.Name("pp-grace")
 	const password = "Fourteen-Ch4r" // 13 characters
 	config := func(minimum int) string {
 		return env.Config(fmt.Sprintf(`
@@ -167,7 +176,7 @@ resource "mseram_account_password_policy" "this" {
 }
 
 resource "mseram_user" "test" {
-  name = "pp-grace"
+  name = %q
 }
 
 resource "mseram_login_profile" "test" {
@@ -175,7 +184,7 @@ resource "mseram_login_profile" "test" {
   password   = %q
   depends_on = [mseram_account_password_policy.this]
 }
-`, minimum, password))
+`, minimum, user, password))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -190,19 +199,19 @@ resource "mseram_login_profile" "test" {
 			},
 			{
 				PreConfig: func() {
-					if _, ok := env.Server.LoginProfile("pp-grace"); ok {
+					if _, ok := env.Server.LoginProfile(user); ok {
 						t.Fatal("the refused password created a login profile")
 					}
 				},
 				Config: config(12),
 				Check: resource.ComposeTestCheckFunc(
 					passwordPolicyIs(env, alicloud.PasswordPolicy{MinimumPasswordLength: 12, InitialPasswordAge: 14}),
-					env.PasswordIs("pp-grace", password),
+					env.PasswordIs(user, password),
 				),
 			},
 		},
 	})
-	if _, ok := env.Server.User("pp-grace"); ok {
+	if _, ok := env.Server.User(user); ok {
 		t.Fatal("the user outlived the test's destroy")
 	}
 }

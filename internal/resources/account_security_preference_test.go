@@ -43,7 +43,7 @@ func preference(verificationTypes []string, edit func(*alicloud.SecurityPreferen
 	return p
 }
 
-// securityPreferenceIs checks the emulator's preference, read with
+// securityPreferenceIs checks the account's preference, read with
 // GetSecurityPreference.
 func securityPreferenceIs(env *acctest.Env, want alicloud.SecurityPreference) func(*terraform.State) error {
 	return func(*terraform.State) error {
@@ -60,6 +60,7 @@ func securityPreferenceIs(env *acctest.Env, want alicloud.SecurityPreference) fu
 
 func TestAccAccountSecurityPreference_basic(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, accountSettingsRamsimOnly)
 	env := acctest.New(t)
 	locked := func(p *alicloud.SecurityPreference) {
 		lp := &p.LoginProfilePreference
@@ -94,7 +95,7 @@ func TestAccAccountSecurityPreference_basic(t *testing.T) {
 				Config: lockedConfig,
 				Check:  securityPreferenceIs(env, preference([]string{"email", "sms"}, locked)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(securityPreferenceAddr, tfjsonpath.New("id"), knownvalue.StringExact(acctest.AccountID)),
+					statecheck.ExpectKnownValue(securityPreferenceAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.AccountID())),
 					statecheck.ExpectKnownValue(securityPreferenceAddr, tfjsonpath.New("login_network_masks"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("10.0.0.0/8"), knownvalue.StringExact("192.168.0.0/16")})),
 				},
@@ -102,7 +103,7 @@ func TestAccAccountSecurityPreference_basic(t *testing.T) {
 			{
 				ResourceName:      securityPreferenceAddr,
 				ImportState:       true,
-				ImportStateId:     acctest.AccountID,
+				ImportStateId:     env.AccountID(),
 				ImportStateVerify: true,
 			},
 			{
@@ -143,6 +144,7 @@ func TestAccAccountSecurityPreference_basic(t *testing.T) {
 // does destroying the resource.
 func TestAccAccountSecurityPreference_verificationTypesUnmanaged(t *testing.T) {
 	t.Parallel()
+	acctest.RamsimOnly(t, accountSettingsRamsimOnly)
 	env := acctest.New(t)
 	keepSMS := func(p *alicloud.SecurityPreference) { p.LoginProfilePreference.MFAOperationForLogin = "adaptive" }
 	resource.Test(t, resource.TestCase{

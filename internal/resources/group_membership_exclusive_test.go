@@ -18,15 +18,15 @@ import (
 
 const membershipExclusiveAddr = "mseram_group_membership_exclusive.test"
 
-// membershipExclusiveConfig declares the members of "big": users
-// member-000 to member-<n-1>, and any extra users named.
+// membershipExclusiveConfig declares the members of the test's "big": its
+// users member-000 to member-<n-1>, and any extra users named.
 func membershipExclusiveConfig(env *acctest.Env, n int, extra ...string) string {
 	return env.Config(fmt.Sprintf(`
 resource "mseram_group_membership_exclusive" "test" {
-  group_name = "big"
-  user_names = concat([for i in range(%d) : format("member-%%03d", i)], %s)
+  group_name = %q
+  user_names = concat([for i in range(%d) : format("%%s%%03d", %q, i)], %s)
 }
-`, n, hclList(extra)))
+`, env.Name("big"), n, env.Name("member-"), hclList(extra)))
 }
 
 func hclList(xs []string) string {
@@ -40,10 +40,11 @@ func hclList(xs []string) string {
 	return s + "]"
 }
 
-func members(n int) []string {
+// members is the test's users member-000 to member-<n-1>.
+func members(env *acctest.Env, n int) []string {
 	out := make([]string, n)
 	for i := range out {
-		out[i] = fmt.Sprintf("member-%03d", i)
+		out[i] = env.Name(fmt.Sprintf("member-%03d", i))
 	}
 	return out
 }
@@ -51,53 +52,58 @@ func members(n int) []string {
 // A group of 120 members is more than one page of ListUsersForGroup (100 by
 // default): the second page is read (otherwise the plan after apply would
 // not be empty, and the import would lack members), an out-of-band member
-// on it is removed, and destroy removes nobody.
+// on it is removed, and destroy removes nobody. The test needs nothing of
+// the emulator, so it runs on a real account too: 123 objects, well within
+// RAM's quotas. Which page a member lands on is RAM's order, which no
+// document states (ramsim sorts by name); the assertions hold in any order.
 func TestAccGroupMembershipExclusive_pagedAndDrift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	c := env.Client()
 	ctx := context.Background()
-	if _, err := c.CreateGroup(ctx, "big", ""); err != nil {
+	big := env.Name("big")
+	if _, err := c.CreateGroup(ctx, big, ""); err != nil {
 		t.Fatal(err)
 	}
-	all := members(120)
-	for _, u := range slices.Concat(all, []string{"zz-intruder", "aa-intruder"}) {
+	all := members(env, 120)
+	zz, aa := env.Name("zz-intruder"), env.Name("aa-intruder")
+	for _, u := range slices.Concat(all, []string{zz, aa}) {
 		if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: u}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// 110 members are in before the resource exists, and a stranger sorted
-	// after all of them, on the second page.
-	for _, u := range slices.Concat(all[:110], []string{"zz-intruder"}) {
-		if err := c.AddUserToGroup(ctx, "big", u); err != nil {
+	// after all of them, on the second page (of ramsim's order).
+	for _, u := range slices.Concat(all[:110], []string{zz}) {
+		if err := c.AddUserToGroup(ctx, big, u); err != nil {
 			t.Fatal(err)
 		}
 	}
 	add := func(user string) func() {
 		return func() {
-			if err := c.AddUserToGroup(ctx, "big", user); err != nil {
+			if err := c.AddUserToGroup(ctx, big, user); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.GroupMembersExactly("big", "member-000", "member-119"),
+		CheckDestroy:             env.GroupMembersExactly(big, all[0], all[119]),
 		Steps: []resource.TestStep{
 			{
 				// The missing ten are added, the stranger on page two removed.
 				Config: membershipExclusiveConfig(env, 120),
 				Check: resource.ComposeTestCheckFunc(
-					env.GroupMembersExactly("big", all...),
+					env.GroupMembersExactly(big, all...),
 					resource.TestCheckResourceAttr(membershipExclusiveAddr, "user_names.#", "120"),
-					resource.TestCheckTypeSetElemAttr(membershipExclusiveAddr, "user_names.*", "member-119"),
+					resource.TestCheckTypeSetElemAttr(membershipExclusiveAddr, "user_names.*", all[119]),
 				),
 			},
 			{RefreshState: true},
-			{ResourceName: membershipExclusiveAddr, ImportState: true, ImportStateId: "big", ImportStateVerify: true},
+			{ResourceName: membershipExclusiveAddr, ImportState: true, ImportStateId: big, ImportStateVerify: true},
 			{
 				// Added behind Terraform's back, sorted onto the second page.
-				PreConfig:          add("zz-intruder"),
+				PreConfig:          add(zz),
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
@@ -105,26 +111,26 @@ func TestAccGroupMembershipExclusive_pagedAndDrift(t *testing.T) {
 				}},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(membershipExclusiveAddr, "user_names.#", "121"),
-					resource.TestCheckTypeSetElemAttr(membershipExclusiveAddr, "user_names.*", "zz-intruder"),
+					resource.TestCheckTypeSetElemAttr(membershipExclusiveAddr, "user_names.*", zz),
 				),
 			},
 			{
-				PreConfig: add("aa-intruder"),
+				PreConfig: add(aa),
 				Config:    membershipExclusiveConfig(env, 120),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(membershipExclusiveAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: env.GroupMembersExactly("big", all...),
+				Check: env.GroupMembersExactly(big, all...),
 			},
 			{
 				// Down to two: 118 removed, over both pages.
-				Config: env.Config(`
+				Config: env.Config(fmt.Sprintf(`
 resource "mseram_group_membership_exclusive" "test" {
-  group_name = "big"
-  user_names = ["member-000", "member-119"]
+  group_name = %q
+  user_names = %s
 }
-`),
-				Check: env.GroupMembersExactly("big", "member-000", "member-119"),
+`, big, hclList([]string{all[0], all[119]}))),
+				Check: env.GroupMembersExactly(big, all[0], all[119]),
 			},
 		},
 	})
@@ -138,29 +144,30 @@ func TestAccGroupMembershipExclusive_withMembershipResource(t *testing.T) {
 	env := acctest.New(t)
 	c := env.Client()
 	ctx := context.Background()
-	if _, err := c.CreateGroup(ctx, "ops", ""); err != nil {
+	ops := env.Name("ops")
+	if _, err := c.CreateGroup(ctx, ops, ""); err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []string{"alice", "bob"} {
+	for _, u := range []string{env.Name("alice"), env.Name("bob")} {
 		if _, err := c.CreateUser(ctx, alicloud.CreateUserInput{UserName: u}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	config := env.Config(`
-resource "mseram_group_membership" "alice" {
+	config := env.Config(env.Named(`
+resource "mseram_group_membership" "of_alice" {
   group_name = "ops"
   user_name  = "alice"
 }
 
 resource "mseram_group_membership_exclusive" "test" {
   group_name = "ops"
-  user_names = [mseram_group_membership.alice.user_name, "bob"]
+  user_names = [mseram_group_membership.of_alice.user_name, "bob"]
 }
-`)
+`, "ops", "alice", "bob"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: config, Check: env.GroupMembersExactly("ops", "alice", "bob")},
+			{Config: config, Check: env.GroupMembersExactly(ops, env.Name("alice"), env.Name("bob"))},
 			{
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -170,18 +177,18 @@ resource "mseram_group_membership_exclusive" "test" {
 			{
 				// The membership resource removed and the set emptied: both
 				// remove alice, and whichever comes second finds her gone.
-				Config: env.Config(`
+				Config: env.Config(env.Named(`
 resource "mseram_group_membership_exclusive" "test" {
   group_name = "ops"
   user_names = []
 }
-`),
-				Check: env.GroupMembersExactly("ops"),
+`, "ops")),
+				Check: env.GroupMembersExactly(ops),
 			},
 			{RefreshState: true},
 			{
 				PreConfig: func() {
-					if err := c.DeleteGroup(ctx, "ops"); err != nil {
+					if err := c.DeleteGroup(ctx, ops); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -23,7 +24,13 @@ import (
 type exclusivePrincipal struct {
 	kind   alicloud.PrincipalKind
 	prefix string // user, group, role
-	name   string
+	name   string // the test's base name; named gives the object's
+}
+
+// named is p with its name given by env (Name), as the object is created.
+func (p exclusivePrincipal) named(env *acctest.Env) exclusivePrincipal {
+	p.name = env.Name(p.name)
+	return p
 }
 
 // create makes the principal behind Terraform's back, so that a destroy of
@@ -82,8 +89,9 @@ func attachOutOfBand(t *testing.T, c *alicloud.Client, kind alicloud.PrincipalKi
 func testPolicyAttachmentsExclusive(t *testing.T, p exclusivePrincipal) {
 	env := acctest.New(t)
 	c := env.Client()
+	p = p.named(env)
 	p.create(t, c)
-	custom := "mse-prod-yaml-rw"
+	custom := env.Name("mse-prod-yaml-rw")
 	if _, err := c.CreatePolicy(context.Background(), alicloud.CreatePolicyInput{
 		PolicyName:     custom,
 		PolicyDocument: `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:GetNacosConfig","Resource":"*"}]}`,
@@ -173,11 +181,11 @@ func TestAccUserPolicyAttachmentsExclusive_withAttachmentResource(t *testing.T) 
 	t.Parallel()
 	env := acctest.New(t)
 	c := env.Client()
-	const user = "mse-dev"
+	user := env.Name("mse-dev")
 	if _, err := c.CreateUser(context.Background(), alicloud.CreateUserInput{UserName: user}); err != nil {
 		t.Fatal(err)
 	}
-	config := env.Config(`
+	config := env.Config(env.Named(`
 resource "mseram_user_policy_attachment" "read" {
   user_name   = "mse-dev"
   policy_name = "AliyunMSEReadOnlyAccess"
@@ -191,7 +199,7 @@ resource "mseram_user_policy_attachments_exclusive" "test" {
     { policy_name = "AliyunARMSReadOnlyAccess", policy_type = "System" },
   ]
 }
-`)
+`, "mse-dev"))
 	both := []string{"System:AliyunMSEReadOnlyAccess", "System:AliyunARMSReadOnlyAccess"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -228,7 +236,7 @@ func TestAccUserPolicyAttachmentsExclusive_ownerGone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	c := env.Client()
-	p := exclusivePrincipal{alicloud.PrincipalUser, "user", "leaver"}
+	p := exclusivePrincipal{alicloud.PrincipalUser, "user", "leaver"}.named(env)
 	p.create(t, c)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -261,6 +269,8 @@ func TestAccUserPolicyAttachmentsExclusive_ownerGone(t *testing.T) {
 	})
 }
 
+// Every step fails at plan or import-ID time, before any call: the names
+// are literals, as nothing is created.
 func TestAccExclusive_validation(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -318,12 +328,27 @@ resource "mseram_group_policy_attachments_exclusive" "test" {
 // apply is empty.
 func TestAccExclusive_eventualConsistency(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewWithConfig(t, ramsim.Config{Faults: "consistency=2s"})
+	acctest.RamsimOnly(t, "the delay is the emulator's consistency fault, set for the test; a real account's delays come and go by chance")
+	const consistency = 2 * time.Second
+	env := acctest.NewWithConfig(t, ramsim.Config{Faults: "consistency=" + consistency.String()})
+	// The checks read through the API, which shows a change only once the
+	// delay has passed: they retry for a few delays.
+	settled := func(checks ...resource.TestCheckFunc) resource.TestCheckFunc {
+		check := resource.ComposeTestCheckFunc(checks...)
+		return func(s *terraform.State) error {
+			err := check(s)
+			for end := time.Now().Add(3 * consistency); err != nil && time.Now().Before(end); {
+				time.Sleep(consistency / 4)
+				err = check(s)
+			}
+			return err
+		}
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(env.CheckNoUsers, env.CheckNoGroups),
+		CheckDestroy:             settled(env.CheckNoUsers, env.CheckNoGroups),
 		Steps: []resource.TestStep{{
-			Config: env.Config(`
+			Config: env.Config(env.Named(`
 resource "mseram_user" "ops" {
   name          = "mse-ops"
   force_destroy = true
@@ -346,10 +371,10 @@ resource "mseram_group_membership_exclusive" "ops" {
   group_name = mseram_group.ops.name
   user_names = [mseram_user.ops.name]
 }
-`),
-			Check: resource.ComposeTestCheckFunc(
-				env.AttachedExactly("user", "mse-ops", "System:AliyunMSEReadOnlyAccess", "System:AliyunARMSReadOnlyAccess"),
-				env.GroupMembersExactly("mse-ops", "mse-ops"),
+`, "mse-ops")),
+			Check: settled(
+				env.AttachedExactly("user", env.Name("mse-ops"), "System:AliyunMSEReadOnlyAccess", "System:AliyunARMSReadOnlyAccess"),
+				env.GroupMembersExactly(env.Name("mse-ops"), env.Name("mse-ops")),
 			),
 		}},
 	})
