@@ -118,7 +118,10 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"secret_file": schema.StringAttribute{
 				MarkdownDescription: "A path to write the plaintext secret to when the key is created (mode 0600, written " +
 					"atomically: a temporary file in the same directory, flushed, then renamed). It lives on the machine that " +
-					"ran Terraform only. If something already exists at the path, the apply fails before the access key is " +
+					"ran Terraform only. Missing parent directories are created with mode 0700; existing ones are left as they are. " +
+					"If the file is deleted by hand, the next plan shows the drift and replaces the key, writing the new key's secret " +
+					"to the path (the old secret cannot be written again: Alibaba Cloud returns it only at creation); the file is " +
+					"checked on the machine that runs Terraform, so run Terraform where the file lives. If something already exists at the path, the apply fails before the access key is " +
 					"created and the existing file is left untouched, unless `overwrite_secret_file` is `true`; a directory is " +
 					"always refused. When the key is destroyed, the file is deleted only if it is still a regular file holding " +
 					"exactly the key's secret; a file whose content changed, or anything else now at the path, is left in place " +
@@ -273,7 +276,14 @@ func (r *accessKeyResource) Read(ctx context.Context, req resource.ReadRequest, 
 	readObject(ctx, req, resp, r.object, func(m *accessKeyModel, key *alicloud.AccessKey, _ map[string]string) diag.Diagnostics {
 		m.Status = types.StringValue(key.Status)
 		m.CreateDate = types.StringValue(key.CreateDate)
-		return nil
+		if !isSet(m.SecretFile) {
+			return nil
+		}
+		gone, diags := secretFileGone(m.SecretFile.ValueString(), accessKeyObject(m.UserName.ValueString(), key.AccessKeyID))
+		if gone {
+			m.SecretFile = types.StringNull()
+		}
+		return diags
 	})
 }
 
