@@ -89,10 +89,13 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"id": stableComputed("The AccessKey ID."),
 			"user_name": schema.StringAttribute{
-				MarkdownDescription: "The RAM user the key belongs to. Changing it replaces the key.",
-				Required:            true,
-				Validators:          framework.UserName(),
-				PlanModifiers:       replace,
+				MarkdownDescription: "The RAM user the key belongs to. RAM keeps a user's keys when the user is renamed, so a new " +
+					"`user_name` is applied in place and keeps the key (and its secret) when the key's user was renamed to it, e.g. " +
+					"`user_name = mseram_user.<name>.name` with the user's `name` changed. RAM cannot move a key to another user: " +
+					"for any other new `user_name` the apply fails and changes nothing; to replace the key with a new one of that " +
+					"user, run `terraform apply -replace=<address>`.",
+				Required:   true,
+				Validators: framework.UserName(),
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`Active` (default) or `Inactive`. An inactive key cannot sign requests. Changes in place.",
@@ -118,7 +121,10 @@ func (r *accessKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"secret_file": schema.StringAttribute{
 				MarkdownDescription: "A path to write the plaintext secret to when the key is created (mode 0600, written " +
 					"atomically: a temporary file in the same directory, flushed, then renamed). It lives on the machine that " +
-					"ran Terraform only. If something already exists at the path, the apply fails before the access key is " +
+					"ran Terraform only. Missing parent directories are created with mode 0700; existing ones are left as they are. " +
+					"If the file is deleted by hand, the next plan shows the drift and replaces the key, writing the new key's secret " +
+					"to the path (the old secret cannot be written again: Alibaba Cloud returns it only at creation); the file is " +
+					"checked on the machine that runs Terraform, so run Terraform where the file lives. If something already exists at the path, the apply fails before the access key is " +
 					"created and the existing file is left untouched, unless `overwrite_secret_file` is `true`; a directory is " +
 					"always refused. When the key is destroyed, the file is deleted only if it is still a regular file holding " +
 					"exactly the key's secret; a file whose content changed, or anything else now at the path, is left in place " +
@@ -273,7 +279,14 @@ func (r *accessKeyResource) Read(ctx context.Context, req resource.ReadRequest, 
 	readObject(ctx, req, resp, r.object, func(m *accessKeyModel, key *alicloud.AccessKey, _ map[string]string) diag.Diagnostics {
 		m.Status = types.StringValue(key.Status)
 		m.CreateDate = types.StringValue(key.CreateDate)
-		return nil
+		if !isSet(m.SecretFile) {
+			return nil
+		}
+		gone, diags := secretFileGone(m.SecretFile.ValueString(), accessKeyObject(m.UserName.ValueString(), key.AccessKeyID))
+		if gone {
+			m.SecretFile = types.StringNull()
+		}
+		return diags
 	})
 }
 
@@ -300,7 +313,10 @@ func (r *accessKeyResource) Update(ctx context.Context, req resource.UpdateReque
 	if !ok {
 		return
 	}
-	user, id := state.UserName.ValueString(), state.ID.ValueString()
+	user, id := plan.UserName.ValueString(), state.ID.ValueString()
+	if !plan.UserName.Equal(state.UserName) && !r.followRename(ctx, state.UserName.ValueString(), user, id, resp) {
+		return
+	}
 	if !plan.Status.Equal(state.Status) {
 		if err := r.client.UpdateAccessKey(ctx, user, id, plan.Status.ValueString()); err != nil {
 			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to change the status of access key", accessKeyObject(user, id), err, ""))
@@ -309,6 +325,7 @@ func (r *accessKeyResource) Update(ctx context.Context, req resource.UpdateReque
 		tflog.Info(ctx, "changed RAM access key status", map[string]any{"user_name": user, "access_key_id": id, "status": plan.Status.ValueString()})
 	}
 	// Everything else requires replacement; carry the computed values over.
+	// A followed rename needs no mark: the key was listed under the new name.
 	plan.ID, plan.CreateDate = state.ID, state.CreateDate
 	plan.Secret, plan.EncryptedSecret, plan.KeyFingerprint = state.Secret, state.EncryptedSecret, state.KeyFingerprint
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

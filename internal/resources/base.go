@@ -56,12 +56,6 @@ func (l *linting) Configure(ctx context.Context, req resource.ConfigureRequest, 
 	l.lint = framework.LintFrom(req.ProviderData)
 }
 
-// replacedOnly is embedded by resources whose every argument forces a
-// replacement: Terraform never calls their Update.
-type replacedOnly struct{}
-
-func (replacedOnly) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {}
-
 // importByName is the ImportState of a resource imported by its object's
 // name: an ID that breaks RAM's rule for such names fails at once, saying
 // what import takes (usage, e.g. `Import mseram_group by the group's name

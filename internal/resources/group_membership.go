@@ -13,8 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -28,10 +26,7 @@ var (
 	_ resource.ResourceWithImportState = (*groupMembershipResource)(nil)
 )
 
-type groupMembershipResource struct {
-	base
-	replacedOnly
-}
+type groupMembershipResource struct{ base }
 
 // NewGroupMembershipResource is the constructor the provider registers for
 // mseram_group_membership.
@@ -74,25 +69,25 @@ func (r *groupMembershipResource) object(m *groupMembershipModel) ramObject[stru
 }
 
 func (r *groupMembershipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Puts one RAM user in one RAM group, so the user gets the group's policies. " +
-			"Other members of the group, added elsewhere, are left alone. Every argument forces a new membership.",
+			"Other members of the group, added elsewhere, are left alone.\n\n" +
+			"Both arguments change in place. RAM keeps a user's memberships when the user or the group is renamed, so " +
+			"renaming either keeps the membership; moving it to another user or group adds the new membership before " +
+			"removing the old one.",
 		Attributes: map[string]schema.Attribute{
-			"id": stableComputed("`<group_name>:<user_name>`."),
+			"id": derivedID("`<group_name>:<user_name>`.", "", "group_name", "user_name"),
 			"group_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the RAM group, e.g. a `mseram_group`'s `name`.",
 				Required:            true,
 				Validators:          framework.GroupName(),
-				PlanModifiers:       replace,
 			},
 			"user_name": schema.StringAttribute{
 				MarkdownDescription: "Logon name of the RAM user, e.g. a `mseram_user`'s `name`.",
 				Required:            true,
 				Validators:          framework.UserName(),
-				PlanModifiers:       replace,
 			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultTimeout}),
+			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Update: defaultTimeout, Delete: defaultTimeout}),
 		},
 	}
 }
@@ -153,6 +148,40 @@ func (r *groupMembershipResource) findMember(ctx context.Context, group, user st
 		}
 	}
 	return errNotMember
+}
+
+// Update moves the membership to the new user or group name: see moveLink.
+func (r *groupMembershipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state groupMembershipModel
+	ctx, cancel, ok := updating(ctx, req, resp, &plan, &state)
+	defer cancel()
+	if !ok {
+		return
+	}
+	group, user := plan.GroupName.ValueString(), plan.UserName.ValueString()
+	added, err := moveLink(ctx, plan.GroupName.Equal(state.GroupName) && plan.UserName.Equal(state.UserName),
+		func(ctx context.Context) error { return r.client.AddUserToGroup(ctx, group, user) },
+		func(ctx context.Context) error {
+			return r.client.RemoveUserFromGroup(ctx, state.GroupName.ValueString(), state.UserName.ValueString())
+		})
+	if err != nil {
+		if added {
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to remove RAM user from group", r.object(&state).object, err,
+				fmt.Sprintf("User %q is a member of group %q now; the old membership is still there too. Apply again, or remove it in the RAM console.", user, group)))
+			return
+		}
+		hint := ""
+		if alicloud.IsNotFound(err) {
+			hint = "Check that the user and the group exist; if Terraform creates or renames them, reference their `name` attributes so that happens first."
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to add RAM user to group", r.object(&plan).object, err, hint))
+		return
+	}
+	tflog.Info(ctx, "moved RAM group membership", map[string]any{"from": state.ID.ValueString(), "to": membershipID(group, user)})
+	// The membership under the new names may not be listed yet.
+	markRenamed(ctx, resp)
+	plan.ID = types.StringValue(membershipID(group, user))
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
 func (r *groupMembershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -74,20 +74,19 @@ func TestAccGroupMembership_basic(t *testing.T) {
 				ImportStateId:   env.Name("mse-developers") + ":" + env.Name("alice"),
 			},
 			{
-				// Another user: the membership is replaced.
+				// Another user: the membership moves in place.
 				Config: env.Config(membershipConfig(env, env.Name("mse-developers"), "bob")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: env.GroupMembersExactly(env.Name("mse-developers"), env.Name("bob")),
 			},
 			{
-				// The group renamed in place: Terraform removes the membership
-				// before the rename and adds it after, so the user stays in.
+				// The group renamed in place: the membership follows in place.
 				Config: env.Config(membershipConfig(env, env.Name("mse-devs"), "bob")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("mseram_group.test", plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(membershipAddr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeTestCheckFunc(
 					env.GroupMembersExactly(env.Name("mse-devs"), env.Name("bob")),

@@ -255,7 +255,8 @@ func loginProfileWriteDiag(summary, user string, passwordAttr path.Path, err err
 				"The password of RAM user %q does not satisfy the account's RAM password policy (rule %s). "+
 				"By default a password has 8 to 32 characters; the account's policy may also require lowercase or "+
 				"uppercase letters, digits or symbols, a longer minimum length, or forbid the user name in the password. "+
-				"Check the policy in the RAM console (Settings > Security Settings > Password Strength) and choose a password that meets it. "+
+				"Check the policy in the RAM console (Settings > Security Settings > Password Strength), or in the mseram_account_password_policy "+
+				"resource if Terraform manages it, and choose a password that meets it (or change the policy there). "+
 				"The password itself is not shown here.", object, err, user, codePasswordTooWeak))
 	case alicloud.IsAlreadyExists(err):
 		return framework.APIErrorDiag(summary, object, err,

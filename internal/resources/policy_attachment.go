@@ -32,14 +32,19 @@ type principalSpec struct {
 	noun      string // "RAM user", ...
 	example   string
 	validate  []validator.String
+	// renamable principals keep their policies when renamed in place, so
+	// the attachment follows a change of the principal's name in place
+	// (link_move.go). A role cannot be renamed: a new role name is a new
+	// role, and the attachment is replaced with it.
+	renamable bool
 }
 
 var (
-	userPrincipal = principalSpec{alicloud.PrincipalUser, "user", "user_name", "RAM user", "mse-ops", framework.UserName()}
+	userPrincipal = principalSpec{alicloud.PrincipalUser, "user", "user_name", "RAM user", "mse-ops", framework.UserName(), true}
 	// Group and role names follow the same character rules as their
 	// resources; RAM checks them again, so a light check suffices here.
-	groupPrincipal = principalSpec{alicloud.PrincipalGroup, "group", "group_name", "RAM group", "mse-developers", framework.UserName()}
-	rolePrincipal  = principalSpec{alicloud.PrincipalRole, "role", "role_name", "RAM role", "KubernetesWorkerRole-abc123", framework.RoleName()}
+	groupPrincipal = principalSpec{alicloud.PrincipalGroup, "group", "group_name", "RAM group", "mse-developers", framework.UserName(), true}
+	rolePrincipal  = principalSpec{alicloud.PrincipalRole, "role", "role_name", "RAM role", "KubernetesWorkerRole-abc123", framework.RoleName(), false}
 )
 
 var (
@@ -49,7 +54,6 @@ var (
 
 type policyAttachmentResource struct {
 	base
-	replacedOnly
 	spec principalSpec
 }
 
@@ -86,11 +90,20 @@ func (a policyAttachment) importID(spec principalSpec) string {
 
 func (r *policyAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	principal, changes, update := replace, "Every argument forces a new attachment.", opTimeouts{Create: defaultTimeout, Delete: defaultTimeout}
+	if r.spec.renamable {
+		principal = nil
+		changes = fmt.Sprintf("A new `policy_name` or `policy_type` forces a new attachment. A new `%[1]s` changes it in place: "+
+			"RAM keeps a %[2]s's policies when the %[2]s is renamed, so renaming the %[2]s keeps the attachment, and moving the "+
+			"attachment to another %[2]s attaches the policy there before detaching it from the first one.", r.spec.attribute, strings.TrimPrefix(r.spec.noun, "RAM "))
+		update.Update = defaultTimeout
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Attaches a system or custom RAM policy to a %s, e.g. `AliyunMSEFullAccess` for an O&M engineer "+
-			"or a least-privilege custom policy. Every argument forces a new attachment.", r.spec.noun),
+			"or a least-privilege custom policy. %s", r.spec.noun, changes),
 		Attributes: map[string]schema.Attribute{
-			"id": stableComputed(fmt.Sprintf("`%s:<policy_name>:<policy_type>:<%s>`, the alicloud provider's format.", r.spec.prefix, r.spec.attribute)),
+			"id": derivedID(fmt.Sprintf("`%s:<policy_name>:<policy_type>:<%s>`, the alicloud provider's format.", r.spec.prefix, r.spec.attribute),
+				r.spec.prefix, "policy_name", "policy_type", r.spec.attribute),
 			"policy_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the policy, e.g. `AliyunMSEReadOnlyAccess` or a `mseram_policy`'s name.",
 				Required:            true,
@@ -107,9 +120,9 @@ func (r *policyAttachmentResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: fmt.Sprintf("Name of the %s.", r.spec.noun),
 				Required:            true,
 				Validators:          r.spec.validate,
-				PlanModifiers:       replace,
+				PlanModifiers:       principal,
 			},
-			"timeouts": timeoutsAttribute(ctx, opTimeouts{Create: defaultTimeout, Delete: defaultTimeout}),
+			"timeouts": timeoutsAttribute(ctx, update),
 		},
 	}
 }
@@ -222,6 +235,46 @@ func (r *policyAttachmentResource) findAttached(ctx context.Context, a policyAtt
 		}
 	}
 	return errAttachmentNotFound
+}
+
+// Update moves the attachment to the principal's new name (only the
+// principal of a renamable kind changes in place): see moveLink.
+func (r *policyAttachmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan, diags := r.read(ctx, req.Plan.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	prior, diags := r.read(ctx, req.State.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel, ok := bounded(ctx, &resp.Diagnostics, plan.Timeouts.Update)
+	defer cancel()
+	if !ok {
+		return
+	}
+	added, err := moveLink(ctx, plan.Principal == prior.Principal,
+		func(ctx context.Context) error {
+			return r.client.AttachPolicy(ctx, r.spec.kind, plan.Principal, plan.PolicyName, plan.PolicyType)
+		},
+		func(ctx context.Context) error {
+			return r.client.DetachPolicy(ctx, r.spec.kind, prior.Principal, prior.PolicyName, prior.PolicyType)
+		})
+	if err != nil {
+		if added {
+			resp.Diagnostics.Append(framework.APIErrorDiag("Unable to detach RAM policy", r.object(prior).object, err,
+				fmt.Sprintf("The policy is attached to %s %q now; it is still attached to %q too. Apply again, or detach it there in the RAM console.",
+					r.spec.noun, plan.Principal, prior.Principal)))
+			return
+		}
+		hint := ""
+		if alicloud.IsNotFound(err) {
+			hint = fmt.Sprintf("Check that %s %q exists; if Terraform creates or renames it, reference its name attribute so that happens first.", r.spec.noun, plan.Principal)
+		}
+		resp.Diagnostics.Append(framework.APIErrorDiag("Unable to attach RAM policy", r.object(plan).object, err, hint))
+		return
+	}
+	tflog.Info(ctx, "moved RAM policy attachment", map[string]any{"policy_name": plan.PolicyName, "from": prior.Principal, "to": plan.Principal})
+	// The attachment under the new name may not be listed yet.
+	markRenamed(ctx, resp)
+	resp.Diagnostics.Append(r.write(ctx, resp.State.SetAttribute, plan)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
 }
 
 func (r *policyAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -18,6 +18,9 @@ import (
 // secretFileMode keeps a written secret readable by its owner only.
 const secretFileMode fs.FileMode = 0o600
 
+// secretDirMode is given to the directories writeSecretFile creates.
+const secretDirMode fs.FileMode = 0o700
+
 // Ownership of secret_file
 //
 // The provider only ever writes a regular file holding exactly the key's
@@ -70,6 +73,11 @@ func writeSecretFile(path string, data []byte, overwrite bool) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
+	}
+	// Missing parents are made private to the owner, like the file; a
+	// parent that exists is left as it is.
+	if err := os.MkdirAll(dir, secretDirMode); err != nil {
+		return fmt.Errorf("create the directory of %s: %w", path, err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
@@ -185,6 +193,25 @@ func cleanUpSecretFile(path, secret, object string) diag.Diagnostics {
 			fmt.Sprintf("%s was deleted, but its secret file %s could not be removed: %s. Delete the file by hand.", object, path, err))
 	}
 	return diags
+}
+
+// secretFileGone is Read's check of a key's secret_file: when nothing is
+// at the path any more (deleted by hand), the secret cannot be written
+// again, since RAM returns it only at creation. secret_file is then
+// dropped from the state, so the plan shows the key replaced by a new one
+// whose secret is written to the path, and a warning (object names the
+// key) says why. A file that is there but changed is not drift: it is
+// someone's, and Delete leaves it alone.
+func secretFileGone(path, object string) (gone bool, diags diag.Diagnostics) {
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	diags.AddAttributeWarning(pathSecretFile, "secret_file is gone",
+		fmt.Sprintf("The secret file %s of %s no longer exists on this machine. Alibaba Cloud returns a secret only when the key "+
+			"is created, so it cannot be written again: the plan replaces the key with a new one and writes the new secret to the path. "+
+			"If the file lives on another machine (the file is checked where Terraform runs), run Terraform there instead; "+
+			"to keep the key without the file, remove secret_file from the configuration.", path, object))
+	return true, diags
 }
 
 // pathSecretFile is the attribute the secret file diagnostics refer to.

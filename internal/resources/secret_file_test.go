@@ -49,8 +49,14 @@ func TestWriteSecretFile(t *testing.T) {
 
 func TestWriteSecretFileFailsCleanly(t *testing.T) {
 	dir := t.TempDir()
-	if err := writeSecretFile(filepath.Join(dir, "missing-dir", "key"), []byte("x"), true); err == nil {
-		t.Fatal("want an error for a missing directory")
+	// A missing directory is created (secret_file_dirs_test.go); a parent
+	// that is a file cannot be.
+	notDir := filepath.Join(dir, "not-a-dir")
+	if err := os.WriteFile(notDir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeSecretFile(filepath.Join(notDir, "key"), []byte("x"), true); err == nil {
+		t.Fatal("want an error for a parent that is a file")
 	}
 	// Renaming onto a directory fails after the temporary file was written:
 	// it must not stay behind with the secret in it.
@@ -65,7 +71,7 @@ func TestWriteSecretFileFailsCleanly(t *testing.T) {
 		t.Fatal("want an error when the path is a non-empty directory")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
+	if len(entries) != 2 {
 		t.Fatalf("temporary file left behind: %v", entries)
 	}
 }
