@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"slices"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Access key statuses.
@@ -106,9 +108,9 @@ func (s *Server) newAccessKey() (*accessKeyRecord, error) {
 // it is absent and a RAM user signs the request, that user (RAM documents
 // UserName as optional for these actions; the root account's own keys are
 // not emulated, so root must name a user: MissingUserName).
-func (s *Server) keyUser(rq *request) (*userRecord, *apiError) {
-	if _, sent := rq.lookup("UserName"); !sent && rq.caller.userName != "" {
-		if u, ok := s.st.users[rq.caller.userName]; ok {
+func (s *Server) keyUser(rq *wire.Request) (*userRecord, *wire.Error) {
+	if _, sent := rq.Lookup("UserName"); !sent && rq.Caller.UserName != "" {
+		if u, ok := s.st.users[rq.Caller.UserName]; ok {
 			return u, nil
 		}
 		return nil, errUserNotExist()
@@ -119,7 +121,7 @@ func (s *Server) keyUser(rq *request) (*userRecord, *apiError) {
 // createAccessKey issues a key for a user, at most AccessKeysPerUser (2)
 // of them, Active ones and Inactive ones alike. The answer is the only one
 // carrying the secret.
-func (s *Server) createAccessKey(rq *request) (map[string]any, *apiError) {
+func (s *Server) createAccessKey(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.keyUser(rq)
 	if err != nil {
 		return nil, err
@@ -129,7 +131,7 @@ func (s *Server) createAccessKey(rq *request) (map[string]any, *apiError) {
 	}
 	k, kerr := s.newAccessKey()
 	if kerr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	u.AccessKeys = append(u.AccessKeys, k)
 	w := k.wire()
@@ -138,22 +140,22 @@ func (s *Server) createAccessKey(rq *request) (map[string]any, *apiError) {
 }
 
 // listAccessKeys lists a user's keys without secrets; no paging.
-func (s *Server) listAccessKeys(rq *request) (map[string]any, *apiError) {
+func (s *Server) listAccessKeys(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.keyUser(rq)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"AccessKeys": wrap("AccessKey", u.AccessKeys, (*accessKeyRecord).wire)}, nil
+	return map[string]any{"AccessKeys": wire.Wrap("AccessKey", u.AccessKeys, (*accessKeyRecord).wire)}, nil
 }
 
 // userKey finds UserAccessKeyId among the keys of UserName. A key of
 // another user is not found, as in RAM.
-func (s *Server) userKey(rq *request) (*userRecord, int, *apiError) {
+func (s *Server) userKey(rq *wire.Request) (*userRecord, int, *wire.Error) {
 	u, err := s.keyUser(rq)
 	if err != nil {
 		return nil, 0, err
 	}
-	id, err := rq.required("UserAccessKeyId")
+	id, err := rq.Required("UserAccessKeyId")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -167,23 +169,23 @@ func (s *Server) userKey(rq *request) (*userRecord, int, *apiError) {
 // updateAccessKey sets Status to Active or Inactive; any other value is
 // InvalidParameter.Status (assumed code, RAM's InvalidParameter.<Field>
 // form).
-func (s *Server) updateAccessKey(rq *request) (map[string]any, *apiError) {
+func (s *Server) updateAccessKey(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, i, err := s.userKey(rq)
 	if err != nil {
 		return nil, err
 	}
-	status, err := rq.required("Status")
+	status, err := rq.Required("Status")
 	if err != nil {
 		return nil, err
 	}
 	if status != keyActive && status != keyInactive {
-		return nil, errIncorrect("Status")
+		return nil, wire.Incorrect("Status")
 	}
 	u.AccessKeys[i].Status = status
 	return map[string]any{}, nil
 }
 
-func (s *Server) deleteAccessKey(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteAccessKey(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, i, err := s.userKey(rq)
 	if err != nil {
 		return nil, err
@@ -193,7 +195,7 @@ func (s *Server) deleteAccessKey(rq *request) (map[string]any, *apiError) {
 }
 
 // accessKeyConflict is DeleteUser's check for access keys.
-func accessKeyConflict(_ *store, u *userRecord) *apiError {
+func accessKeyConflict(_ *store, u *userRecord) *wire.Error {
 	if len(u.AccessKeys) > 0 {
 		return errDeleteConflict("User.AccessKey", "The user CAN NOT has any access key while deleting the user.")
 	}
@@ -203,21 +205,21 @@ func accessKeyConflict(_ *store, u *userRecord) *apiError {
 // userCredentials resolves a RAM user's access key under the store lock:
 // its secret and the user as caller, or InvalidAccessKeyId.Inactive for a
 // disabled key. found is false for a key nobody holds.
-func (s *Server) userCredentials(accessKeyID string) (secret string, c caller, found bool, err *apiError) {
+func (s *Server) userCredentials(accessKeyID string) (secret string, c wire.Caller, found bool, err *wire.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u, k := s.st.keyOwner(accessKeyID)
 	if u == nil {
-		return "", caller{}, false, nil
+		return "", wire.Caller{}, false, nil
 	}
 	if k.Status != keyActive {
-		return "", caller{}, true, errAccessKeyInactive()
+		return "", wire.Caller{}, true, errAccessKeyInactive()
 	}
-	return k.Secret, caller{
-		identityType: "RAMUser",
-		accountID:    s.cfg.AccountID,
-		principalID:  u.ID,
-		arn:          "acs:ram::" + s.cfg.AccountID + ":user/" + u.Name,
-		userName:     u.Name,
+	return k.Secret, wire.Caller{
+		IdentityType: "RAMUser",
+		AccountID:    s.cfg.AccountID,
+		PrincipalID:  u.ID,
+		ARN:          "acs:ram::" + s.cfg.AccountID + ":user/" + u.Name,
+		UserName:     u.Name,
 	}, true, nil
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // attachment is one policy attached to a principal.
@@ -51,14 +53,14 @@ type principalKind struct {
 	kind   string // "User": the segment of error codes and action names
 	plural string // "Users": ListEntitiesForPolicy's wrapper
 	param  string // "UserName"
-	find   func(s *Server, rq *request) (principal, *apiError)
+	find   func(s *Server, rq *wire.Request) (principal, *wire.Error)
 	all    func(st *store) []principal            // sorted by name
 	byName func(st *store, name string) principal // nil when absent
 }
 
 var (
 	userKind = &principalKind{kind: "User", plural: "Users", param: "UserName",
-		find: func(s *Server, rq *request) (principal, *apiError) { return asPrincipal(s.existingUser(rq)) },
+		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingUser(rq)) },
 		all:  func(st *store) []principal { return principals(sortedByName(st.users)) },
 		byName: func(st *store, name string) principal {
 			if u := st.users[name]; u != nil {
@@ -68,7 +70,7 @@ var (
 		},
 	}
 	groupKind = &principalKind{kind: "Group", plural: "Groups", param: "GroupName",
-		find: func(s *Server, rq *request) (principal, *apiError) { return asPrincipal(s.existingGroup(rq)) },
+		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingGroup(rq)) },
 		all:  func(st *store) []principal { return principals(sortedByName(st.groups)) },
 		byName: func(st *store, name string) principal {
 			if g := st.groups[name]; g != nil {
@@ -78,7 +80,7 @@ var (
 		},
 	}
 	roleKind = &principalKind{kind: "Role", plural: "Roles", param: "RoleName",
-		find: func(s *Server, rq *request) (principal, *apiError) { return asPrincipal(s.existingRole(rq)) },
+		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingRole(rq)) },
 		all:  func(st *store) []principal { return principals(sortedByName(st.roles)) },
 		byName: func(st *store, name string) principal {
 			if r := st.roles[name]; r != nil {
@@ -93,7 +95,7 @@ var (
 
 // asPrincipal turns a typed lookup into a principal, keeping a failed
 // lookup's nil a nil interface.
-func asPrincipal[T principal](p T, err *apiError) (principal, *apiError) {
+func asPrincipal[T principal](p T, err *wire.Error) (principal, *wire.Error) {
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +120,7 @@ func (s *Server) policyLimit(typ string) int {
 
 // attachPolicy is AttachPolicyTo<Kind>.
 func attachPolicy(k *principalKind) handler {
-	return func(s *Server, rq *request) (map[string]any, *apiError) {
+	return func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
 		pr, err := k.find(s, rq)
 		if err != nil {
 			return nil, err
@@ -144,7 +146,7 @@ func attachPolicy(k *principalKind) handler {
 
 // detachPolicy is DetachPolicyFrom<Kind>.
 func detachPolicy(k *principalKind) handler {
-	return func(s *Server, rq *request) (map[string]any, *apiError) {
+	return func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
 		pr, err := k.find(s, rq)
 		if err != nil {
 			return nil, err
@@ -169,12 +171,12 @@ func detachPolicy(k *principalKind) handler {
 // listPoliciesFor is ListPoliciesFor<Kind>: every attached policy in
 // attach order, no paging.
 func listPoliciesFor(k *principalKind) handler {
-	return func(s *Server, rq *request) (map[string]any, *apiError) {
+	return func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
 		pr, err := k.find(s, rq)
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"Policies": wrap("Policy", pr.attached().Policies, func(a attachment) map[string]any {
+		return map[string]any{"Policies": wire.Wrap("Policy", pr.attached().Policies, func(a attachment) map[string]any {
 			w := map[string]any{"PolicyName": a.Name, "PolicyType": a.Type, "AttachDate": formatDate(a.Date)}
 			// Attached policies cannot be deleted, so p is always there.
 			if p := s.lookupPolicy(a.Type, a.Name); p != nil {
@@ -187,7 +189,7 @@ func listPoliciesFor(k *principalKind) handler {
 
 // listEntitiesForPolicy lists the users, groups and roles a policy is
 // attached to, each by name with its AttachDate.
-func (s *Server) listEntitiesForPolicy(rq *request) (map[string]any, *apiError) {
+func (s *Server) listEntitiesForPolicy(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingPolicy(rq)
 	if err != nil {
 		return nil, err
@@ -203,14 +205,14 @@ func (s *Server) listEntitiesForPolicy(rq *request) (map[string]any, *apiError) 
 				entries = append(entries, w)
 			}
 		}
-		resp[k.plural] = wrap(k.kind, entries, func(w map[string]any) map[string]any { return w })
+		resp[k.plural] = wire.Wrap(k.kind, entries, func(w map[string]any) map[string]any { return w })
 	}
 	return resp, nil
 }
 
 // policyConflict is the delete check of a principal with policies:
 // DeleteConflict.<Kind>.Policy.
-func policyConflict(k *principalKind, pr principal) *apiError {
+func policyConflict(k *principalKind, pr principal) *wire.Error {
 	if len(pr.attached().Policies) > 0 {
 		return errDeleteConflict(k.kind+".Policy",
 			"The "+entityWords(k.kind)+" has policies attached; detach them first.")

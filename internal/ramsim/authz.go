@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Authorization: every request that is not signed with the root key is
@@ -52,9 +53,9 @@ func actionCode(prod *product, action string) string {
 
 // authorize decides rq against the caller's policies; nil means allowed.
 // The root key bypasses it. It runs with s.mu held.
-func (s *Server) authorize(prod *product, action string, rq *request) *apiError {
-	c := &rq.caller
-	if c.identityType == identityAccount {
+func (s *Server) authorize(prod *product, action string, rq *wire.Request) *wire.Error {
+	c := &rq.Caller
+	if c.IdentityType == wire.IdentityAccount {
 		return nil
 	}
 	code := actionCode(prod, action)
@@ -63,7 +64,7 @@ func (s *Server) authorize(prod *product, action string, rq *request) *apiError 
 	}
 	resources := []string{"*"}
 	if f := prod.resources[action]; f != nil {
-		var err *apiError
+		var err *wire.Error
 		if resources, err = f(s, rq); err != nil {
 			return err
 		}
@@ -71,7 +72,7 @@ func (s *Server) authorize(prod *product, action string, rq *request) *apiError 
 	ctx := s.conditionContext(code, rq)
 	docs := s.identityPolicies(c)
 	for _, res := range resources {
-		d := decide(docs, c.sessionPolicy, policy.Request{Action: code, Resource: res, Context: ctx})
+		d := decide(docs, c.SessionPolicy, policy.Request{Action: code, Resource: res, Context: ctx})
 		if !d.allowed {
 			return errNoPermission(code, res, s.deniedDetail(c, code, d))
 		}
@@ -109,10 +110,10 @@ func decide(docs []namedPolicy, session *policy.Document, req policy.Request) de
 
 // deniedDetail is AccessDeniedDetail: the denied action, who was refused,
 // and whether a Deny statement or the absence of an Allow refused.
-func (s *Server) deniedDetail(c *caller, code string, d decision) map[string]any {
-	principalType, name := "SubUser", c.userName
-	if c.identityType == identityAssumedRole {
-		principalType, name = identityAssumedRole, c.principalID
+func (s *Server) deniedDetail(c *wire.Caller, code string, d decision) map[string]any {
+	principalType, name := "SubUser", c.UserName
+	if c.IdentityType == wire.IdentityAssumedRole {
+		principalType, name = wire.IdentityAssumedRole, c.PrincipalID
 	}
 	return map[string]any{
 		"AuthAction":               code,
@@ -129,15 +130,15 @@ func (s *Server) deniedDetail(c *caller, code string, d decision) map[string]any
 // RFC 3339 UTC), acs:SecureTransport ("true" over TLS) and acs:MFAPresent
 // ("false": access keys carry no MFA), plus the keys the action defines.
 // A key not filled here is missing; see the package documentation.
-func (s *Server) conditionContext(code string, rq *request) map[string][]string {
-	c := rq.caller
+func (s *Server) conditionContext(code string, rq *wire.Request) map[string][]string {
+	c := rq.Caller
 	ctx := map[string][]string{
 		policy.KeyCurrentTime:     {s.cfg.Now().UTC().Format(time.RFC3339)},
-		policy.KeySecureTransport: {boolString(c.secureTransport)},
+		policy.KeySecureTransport: {boolString(c.SecureTransport)},
 		policy.KeyMFAPresent:      {"false"},
 	}
-	if c.sourceIP != "" {
-		ctx[policy.KeySourceIP] = []string{c.sourceIP}
+	if c.SourceIP != "" {
+		ctx[policy.KeySourceIP] = []string{c.SourceIP}
 	}
 	if f := authzContext[code]; f != nil {
 		for k, v := range f(s, rq) {
@@ -165,11 +166,11 @@ type namedPolicy struct {
 // identityPolicies are the policies a caller acts with: a RAM user's own
 // and its groups', an assumed role's. A user or role deleted since the
 // credentials were issued has none, and so may do nothing.
-func (s *Server) identityPolicies(c *caller) []namedPolicy {
+func (s *Server) identityPolicies(c *wire.Caller) []namedPolicy {
 	var sets []*attachedPolicies
-	switch c.identityType {
-	case identityRAMUser:
-		u := s.st.userByID(c.principalID)
+	switch c.IdentityType {
+	case wire.IdentityRAMUser:
+		u := s.st.userByID(c.PrincipalID)
 		if u == nil {
 			return nil
 		}
@@ -177,8 +178,8 @@ func (s *Server) identityPolicies(c *caller) []namedPolicy {
 		for _, g := range s.st.groupsOf(u) {
 			sets = append(sets, g.attached())
 		}
-	case identityAssumedRole:
-		r := s.st.roleByID(c.roleID)
+	case wire.IdentityAssumedRole:
+		r := s.st.roleByID(c.RoleID)
 		if r == nil {
 			return nil
 		}

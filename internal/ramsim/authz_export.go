@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Authorize decides, as the emulator would for a request signed by the RAM
@@ -24,7 +25,7 @@ func (s *Server) Authorize(userName, action, resource string, ctx map[string]str
 	if u == nil {
 		return false, "user not found"
 	}
-	c := &caller{identityType: identityRAMUser, principalID: u.ID, userName: u.Name}
+	c := &wire.Caller{IdentityType: wire.IdentityRAMUser, PrincipalID: u.ID, UserName: u.Name}
 	context := make(map[string][]string, len(ctx))
 	for k, v := range ctx {
 		context[k] = []string{v}

@@ -6,6 +6,8 @@ package ramsim
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // CallAuthorization is what the emulator would authorize a call on, and
@@ -46,10 +48,10 @@ func (s *Server) Authorization(call string, callParams map[string]string, cred C
 	secret, c, aerr := s.credentials(cred.AccessKeyID, cred.SecurityToken)
 	switch {
 	case aerr != nil:
-		return CallAuthorization{}, fmt.Errorf("credentials %s: %s", cred.AccessKeyID, aerr.code)
+		return CallAuthorization{}, fmt.Errorf("credentials %s: %s", cred.AccessKeyID, aerr.Code)
 	case secret != cred.AccessKeySecret:
 		return CallAuthorization{}, fmt.Errorf("credentials %s: the secret does not match", cred.AccessKeyID)
-	case c.identityType == identityAccount:
+	case c.IdentityType == wire.IdentityAccount:
 		return CallAuthorization{}, fmt.Errorf("credentials %s: the root account is not governed by policies", cred.AccessKeyID)
 	}
 	code := actionCode(prod, action)
@@ -59,30 +61,30 @@ func (s *Server) Authorization(call string, callParams map[string]string, cred C
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := params{}
+	p := wire.Params{}
 	for k, v := range callParams {
 		p[k] = []string{v}
 	}
-	rq := &request{params: p, caller: c}
-	out := CallAuthorization{Action: code, Resources: []string{"*"}, Context: map[string]string{}, UserName: c.userName}
+	rq := &wire.Request{Params: p, Caller: c}
+	out := CallAuthorization{Action: code, Resources: []string{"*"}, Context: map[string]string{}, UserName: c.UserName}
 	if f := prod.resources[action]; f != nil {
 		resources, err := f(s, rq)
 		if err != nil {
-			return CallAuthorization{}, fmt.Errorf("call %q: %s", call, err.code)
+			return CallAuthorization{}, fmt.Errorf("call %q: %s", call, err.Code)
 		}
 		out.Resources = resources
 	}
 	for k, v := range s.conditionContext(code, rq) {
 		out.Context[k] = v[0]
 	}
-	if c.identityType == identityAssumedRole {
-		r := s.st.roleByID(c.roleID)
+	if c.IdentityType == wire.IdentityAssumedRole {
+		r := s.st.roleByID(c.RoleID)
 		if r == nil {
 			return CallAuthorization{}, fmt.Errorf("credentials %s: the assumed role no longer exists", cred.AccessKeyID)
 		}
 		out.RoleName = r.Name
-		if c.sessionPolicy != nil {
-			out.SessionPolicy = c.sessionPolicy.CanonicalJSON()
+		if c.SessionPolicy != nil {
+			out.SessionPolicy = c.SessionPolicy.CanonicalJSON()
 		}
 	}
 	return out, nil

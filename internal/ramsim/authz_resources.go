@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // The resources each RAM, IMS, ResourceManager and STS action is
@@ -59,22 +60,22 @@ var actionCodes = map[string]map[string]string{
 // authzContext adds the condition keys an action defines, by action code:
 // ram:ServiceName for the service-linked role actions (CreateServiceLinkedRole's API reference), and
 // sts:ExternalId for AssumeRole (trust policies may require it).
-var authzContext = map[string]func(s *Server, rq *request) map[string]string{
-	"ram:CreateServiceLinkedRole": func(_ *Server, rq *request) map[string]string {
-		return map[string]string{policy.KeyServiceName: rq.get("ServiceName")}
+var authzContext = map[string]func(s *Server, rq *wire.Request) map[string]string{
+	"ram:CreateServiceLinkedRole": func(_ *Server, rq *wire.Request) map[string]string {
+		return map[string]string{policy.KeyServiceName: rq.Get("ServiceName")}
 	},
-	"ram:DeleteServiceLinkedRole": func(s *Server, rq *request) map[string]string {
-		if r := s.st.roles[rq.get("RoleName")]; r != nil {
+	"ram:DeleteServiceLinkedRole": func(s *Server, rq *wire.Request) map[string]string {
+		if r := s.st.roles[rq.Get("RoleName")]; r != nil {
 			return map[string]string{policy.KeyServiceName: r.ServiceName}
 		}
 		return nil
 	},
-	"ram:GetServiceLinkedRoleDeletionStatus": func(_ *Server, rq *request) map[string]string {
-		service, _ := deletionTaskRole(rq.get("DeletionTaskId"))
+	"ram:GetServiceLinkedRoleDeletionStatus": func(_ *Server, rq *wire.Request) map[string]string {
+		service, _ := deletionTaskRole(rq.Get("DeletionTaskId"))
 		return map[string]string{policy.KeyServiceName: service}
 	},
-	"sts:AssumeRole": func(_ *Server, rq *request) map[string]string {
-		return map[string]string{"sts:ExternalId": rq.get("ExternalId")}
+	"sts:AssumeRole": func(_ *Server, rq *wire.Request) map[string]string {
+		return map[string]string{"sts:ExternalId": rq.Get("ExternalId")}
 	},
 }
 
@@ -182,8 +183,8 @@ func (s *Server) ramArn(relative string) string {
 
 // named authorizes on the entity of kind named by the required param.
 func named(kind, param string) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
-		name, err := rq.required(param)
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+		name, err := rq.Required(param)
 		if err != nil {
 			return nil, err
 		}
@@ -191,14 +192,14 @@ func named(kind, param string) resourceFunc {
 	}
 }
 
-func accountWide(s *Server, _ *request) ([]string, *apiError) {
+func accountWide(s *Server, _ *wire.Request) ([]string, *wire.Error) {
 	return []string{s.ramArn("*")}, nil
 }
 
 // kindWide is every entity of a kind: acs:ram::<account>:user/* for the
 // actions that create or list users.
 func kindWide(kind string) resourceFunc {
-	return func(s *Server, _ *request) ([]string, *apiError) {
+	return func(s *Server, _ *wire.Request) ([]string, *wire.Error) {
 		return []string{s.ramArn(kind + "/*")}, nil
 	}
 }
@@ -207,12 +208,12 @@ func kindWide(kind string) resourceFunc {
 // entity it is renamed to: renaming alice to admin needs permission on
 // both, or a rename could step around a Deny on the new name.
 func renamed(kind, param, newParam string) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
 		out, err := named(kind, param)(s, rq)
 		if err != nil {
 			return nil, err
 		}
-		if n := rq.get(newParam); n != "" && n != rq.get(param) {
+		if n := rq.Get(newParam); n != "" && n != rq.Get(param) {
 			out = append(out, s.ramArn(kind+"/"+n))
 		}
 		return out, nil
@@ -221,7 +222,7 @@ func renamed(kind, param, newParam string) resourceFunc {
 
 // both is the resources of each function, all of which must be allowed.
 func both(fs ...resourceFunc) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
 		var out []string
 		for _, f := range fs {
 			r, err := f(s, rq)
@@ -238,12 +239,12 @@ func both(fs ...resourceFunc) resourceFunc {
 // acs:ram::<account>:policy/<name>, a system policy (PolicyType=System)
 // acs:ram::system:policy/<name>, the account field of system policies
 // being "system" in RAM's resource formats.
-func policyResource(s *Server, rq *request) ([]string, *apiError) {
-	name, err := rq.required("PolicyName")
+func policyResource(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	name, err := rq.Required("PolicyName")
 	if err != nil {
 		return nil, err
 	}
-	if rq.get("PolicyType") == policySystem {
+	if rq.Get("PolicyType") == policySystem {
 		return []string{systemPolicyArn(name)}, nil
 	}
 	return []string{s.ramArn("policy/" + name)}, nil
@@ -257,8 +258,8 @@ func systemPolicyArn(name string) string { return "acs:ram::system:policy/" + na
 // ARN as typed would let role/ADMIN step around a Deny on role/admin. A
 // RoleArn that names no role of this account is authorized as typed; the
 // handler then answers EntityNotExist.Role or InvalidParameter.RoleArn.
-func assumedRoleResource(s *Server, rq *request) ([]string, *apiError) {
-	arn, err := rq.required("RoleArn")
+func assumedRoleResource(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	arn, err := rq.Required("RoleArn")
 	if err != nil {
 		return nil, err
 	}
@@ -270,8 +271,8 @@ func assumedRoleResource(s *Server, rq *request) ([]string, *apiError) {
 
 // roleResource is RoleName's ARN: the role's own Arn when it exists (a
 // service-linked role's is lower-cased), else built from the name.
-func roleResource(s *Server, rq *request) ([]string, *apiError) {
-	name, err := rq.required("RoleName")
+func roleResource(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	name, err := rq.Required("RoleName")
 	if err != nil {
 		return nil, err
 	}
@@ -283,9 +284,9 @@ func roleResource(s *Server, rq *request) ([]string, *apiError) {
 
 // keyUserResource is the user an access-key action is about (see
 // keyUser): UserName, or when it is absent the RAM user signing.
-func keyUserResource(s *Server, rq *request) ([]string, *apiError) {
-	if _, sent := rq.lookup("UserName"); !sent && rq.caller.identityType == identityRAMUser {
-		if u := s.st.userByID(rq.caller.principalID); u != nil {
+func keyUserResource(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	if _, sent := rq.Lookup("UserName"); !sent && rq.Caller.IdentityType == wire.IdentityRAMUser {
+		if u := s.st.userByID(rq.Caller.PrincipalID); u != nil {
 			return []string{s.ramArn("user/" + u.Name)}, nil
 		}
 	}
@@ -295,13 +296,13 @@ func keyUserResource(s *Server, rq *request) ([]string, *apiError) {
 // ramTaggedResources: RAM's tag actions on the roles or policies named by
 // ResourceNames; ListTagResources without names is account-wide.
 func ramTaggedResources(listing bool) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
-		rt, err := rq.required("ResourceType")
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+		rt, err := rq.Required("ResourceType")
 		if err != nil {
 			return nil, err
 		}
 		if rt != "role" && rt != "policy" {
-			return nil, errIncorrect("ResourceType")
+			return nil, wire.Incorrect("ResourceType")
 		}
 		names, err := jsonStrings(rq, "ResourceNames", maxTagResources)
 		if err != nil {
@@ -311,7 +312,7 @@ func ramTaggedResources(listing bool) resourceFunc {
 			if listing {
 				return accountWide(s, rq)
 			}
-			return nil, errMissing("ResourceNames")
+			return nil, wire.Missing("ResourceNames")
 		}
 		out := make([]string, len(names))
 		for i, n := range names {
@@ -330,9 +331,9 @@ func ramTaggedResources(listing bool) resourceFunc {
 // unknown one answers EntityNotExist.User); ListTagResources without
 // either is account-wide.
 func imsTaggedUsers(listing bool) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
-		if listing && len(rq.indexes("ResourceId")) == 0 && len(rq.indexes("ResourcePrincipalName")) == 0 {
-			if _, err := rq.required("ResourceType"); err != nil {
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+		if listing && len(rq.Indexes("ResourceId")) == 0 && len(rq.Indexes("ResourcePrincipalName")) == 0 {
+			if _, err := rq.Required("ResourceType"); err != nil {
 				return nil, err
 			}
 			return accountWide(s, rq)
@@ -354,8 +355,8 @@ func imsTaggedUsers(listing bool) resourceFunc {
 // acs:ram:*:<account>:role/* with a ram:ServiceName condition, which this
 // ARN matches. An unknown service answers EntityNotExist.Service, as the
 // handler would.
-func serviceLinkedRoleToCreate(s *Server, rq *request) ([]string, *apiError) {
-	service, err := rq.required("ServiceName")
+func serviceLinkedRoleToCreate(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	service, err := rq.Required("ServiceName")
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +365,7 @@ func serviceLinkedRoleToCreate(s *Server, rq *request) ([]string, *apiError) {
 		return nil, errServiceNotExist()
 	}
 	name := spec.RoleName
-	if suffix := rq.get("CustomSuffix"); suffix != "" {
+	if suffix := rq.Get("CustomSuffix"); suffix != "" {
 		name += "_" + suffix
 	}
 	return []string{roleArn(s.cfg.AccountID, strings.ToLower(name))}, nil
@@ -373,8 +374,8 @@ func serviceLinkedRoleToCreate(s *Server, rq *request) ([]string, *apiError) {
 // deletionTaskResource is the role of a deletion task, read from its id
 // (task/acs-service-role/<service>/<role>/<uuid>); an id of another shape
 // is authorized account-wide and then refused by the handler.
-func deletionTaskResource(s *Server, rq *request) ([]string, *apiError) {
-	id, err := rq.required("DeletionTaskId")
+func deletionTaskResource(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	id, err := rq.Required("DeletionTaskId")
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,7 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // benchServer is a server on the real clock with one user, bench-user,
@@ -68,16 +69,16 @@ func benchV3Request(version, action string, p map[string]string, keyID, secret s
 	r.Header.Set("x-acs-version", version)
 	r.Header.Set("x-acs-date", time.Now().UTC().Format(dateFormat))
 	r.Header.Set("x-acs-signature-nonce", "bench-"+strconv.FormatInt(nonce.Add(1), 10))
-	r.Header.Set("x-acs-content-sha256", sha256Hex(nil))
+	r.Header.Set("x-acs-content-sha256", wire.SHA256Hex(nil))
 	signed := make([]string, 0, 6)
 	for name := range r.Header {
 		signed = append(signed, strings.ToLower(name))
 	}
 	signed = append(signed, "host")
 	sort.Strings(signed)
-	sts := v3StringToSign(r, signed, sha256Hex(nil))
+	sts := wire.V3StringToSign(r, signed, wire.SHA256Hex(nil))
 	r.Header.Set("Authorization", fmt.Sprintf("%s Credential=%s,SignedHeaders=%s,Signature=%s",
-		v3Algorithm, keyID, strings.Join(signed, ";"), v3Sign(secret, sts)))
+		wire.V3Algorithm, keyID, strings.Join(signed, ";"), wire.V3Sign(secret, sts)))
 	return r
 }
 

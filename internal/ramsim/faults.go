@@ -8,9 +8,10 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Fault kinds, as counted in ActionCounters.Faults.
@@ -147,18 +148,18 @@ func (s *Server) Faults() (spec string, seed int64) {
 }
 
 // errThrottled is the gateway's flow-control answer (Alibaba Cloud's API throttling documentation).
-func errThrottled() *apiError {
-	return newError(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
+func errThrottled() *wire.Error {
+	return wire.NewError(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
 }
 
 // errUnavailable: the code and status are real, the message assumed.
-func errUnavailable() *apiError {
-	return newError(http.StatusServiceUnavailable, "ServiceUnavailable",
+func errUnavailable() *wire.Error {
+	return wire.NewError(http.StatusServiceUnavailable, "ServiceUnavailable",
 		"The request has failed due to a temporary failure of the server.")
 }
 
 // injectedError is the answer of a throttle, qps or 5xx decision.
-func (d faultDecision) injectedError() *apiError {
+func (d faultDecision) injectedError() *wire.Error {
 	switch d.kind {
 	case faultThrottle, faultQPS:
 		return errThrottled()
@@ -166,22 +167,9 @@ func (d faultDecision) injectedError() *apiError {
 		if d.status == http.StatusServiceUnavailable {
 			return errUnavailable()
 		}
-		return errInternal()
+		return wire.Internal()
 	}
 	return nil
-}
-
-// requestAccessKey is the AccessKeyId a request claims (V3 Authorization
-// Credential, else the V1 AccessKeyId parameter), unverified: the qps limit
-// is checked before authentication.
-func requestAccessKey(r *http.Request, p params) string {
-	if authz := r.Header.Get("Authorization"); strings.HasPrefix(authz, "ACS3-") {
-		if _, rest, ok := strings.Cut(authz, "Credential="); ok {
-			id, _, _ := strings.Cut(rest, ",")
-			return strings.TrimSpace(id)
-		}
-	}
-	return p.get("AccessKeyId")
 }
 
 // sleepCtx waits d or until ctx ends.

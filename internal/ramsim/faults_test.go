@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 func TestParseFaultSpec(t *testing.T) {
@@ -303,7 +305,7 @@ func TestFaultLostAndReset(t *testing.T) {
 func TestBodyTooLarge(t *testing.T) {
 	env := newEnv(t, Config{})
 	r := env.request(signer{}, vRAM, "CreateUser", map[string]string{"UserName": "big"})
-	big := "Comments=" + strings.Repeat("x", maxBodyBytes)
+	big := "Comments=" + strings.Repeat("x", wire.MaxBodyBytes)
 	r2, _ := http.NewRequest(http.MethodPost, r.URL.String(), strings.NewReader(big))
 	r2.Header = r.Header.Clone()
 	r2.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -317,7 +319,7 @@ func TestBodyTooLarge(t *testing.T) {
 		t.Fatal("oversized request ran")
 	}
 	// Exactly the limit is fine (the body is then a form of one field).
-	ok := "Comments=" + strings.Repeat("x", maxBodyBytes-len("Comments="))
+	ok := "Comments=" + strings.Repeat("x", wire.MaxBodyBytes-len("Comments="))
 	r3, _ := http.NewRequest(http.MethodPost, r.URL.String(), strings.NewReader(ok))
 	r3.Header = r2.Header
 	if status, body := env.do(r3); status == http.StatusRequestEntityTooLarge {
@@ -358,7 +360,7 @@ func TestRequestAccessKey(t *testing.T) {
 	env := newEnv(t, Config{})
 	for _, sg := range []signer{{keyID: "k1"}, {keyID: "k2", v3: true}} {
 		r := env.request(sg, vRAM, "GetUser", map[string]string{"UserName": "x"})
-		if got := requestAccessKey(r, params(r.URL.Query())); got != sg.keyID {
+		if got := wire.ClaimedAccessKey(r, wire.Params(r.URL.Query())); got != sg.keyID {
 			t.Fatalf("v3=%v: %q", sg.v3, got)
 		}
 	}

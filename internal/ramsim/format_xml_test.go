@@ -140,11 +140,3 @@ func TestUnknownFormat(t *testing.T) {
 	}
 	e.fail(vRAM, "GetUser", map[string]string{"UserName": "carol"}, http.StatusNotFound, "EntityNotExist.User")
 }
-
-func TestXMLName(t *testing.T) {
-	for in, want := range map[string]string{"User": "User", "zone-a": "zone-a", "1x": "_1x", "a b": "a_b", "a:b": "a_b", "": "_", "é": "é"} {
-		if got := xmlName(in); got != want {
-			t.Errorf("xmlName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

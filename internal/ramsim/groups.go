@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // groupRecord is one user group as persisted. Members are kept by UserId,
@@ -109,8 +111,8 @@ func (st *store) groupsOf(u *userRecord) []*groupRecord {
 }
 
 // existingGroup validates GroupName and finds that group.
-func (s *Server) existingGroup(rq *request) (*groupRecord, *apiError) {
-	name, err := rq.required("GroupName")
+func (s *Server) existingGroup(rq *wire.Request) (*groupRecord, *wire.Error) {
+	name, err := rq.Required("GroupName")
 	if err != nil {
 		return nil, err
 	}
@@ -124,15 +126,15 @@ func (s *Server) existingGroup(rq *request) (*groupRecord, *apiError) {
 	return g, nil
 }
 
-func (s *Server) createGroup(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("GroupName")
+func (s *Server) createGroup(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("GroupName")
 	if err != nil {
 		return nil, err
 	}
 	if err := validateGroupName("GroupName", name); err != nil {
 		return nil, err
 	}
-	comments := rq.get("Comments")
+	comments := rq.Get("Comments")
 	if err := validateComments("Comments", comments); err != nil {
 		return nil, err
 	}
@@ -144,7 +146,7 @@ func (s *Server) createGroup(rq *request) (map[string]any, *apiError) {
 	}
 	id, ierr := s.st.newID()
 	if ierr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	now := s.now()
 	g := &groupRecord{ID: id, Name: name, Comments: comments, Created: now, Updated: now}
@@ -152,7 +154,7 @@ func (s *Server) createGroup(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"Group": g.wire()}, nil
 }
 
-func (s *Server) getGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) getGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, err := s.existingGroup(rq)
 	if err != nil {
 		return nil, err
@@ -162,19 +164,19 @@ func (s *Server) getGroup(rq *request) (map[string]any, *apiError) {
 
 // updateGroup renames (NewGroupName) and sets comments (NewComments; a
 // present empty value clears them). Members and attachments stay.
-func (s *Server) updateGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) updateGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, err := s.existingGroup(rq)
 	if err != nil {
 		return nil, err
 	}
 	name := g.Name
-	if newName, ok := rq.lookup("NewGroupName"); ok {
+	if newName, ok := rq.Lookup("NewGroupName"); ok {
 		if err := validateGroupName("NewGroupName", newName); err != nil {
 			return nil, err
 		}
 		name = newName
 	}
-	comments, setComments := rq.lookup("NewComments")
+	comments, setComments := rq.Lookup("NewComments")
 	if setComments {
 		if err := validateComments("NewComments", comments); err != nil {
 			return nil, err
@@ -195,7 +197,7 @@ func (s *Server) updateGroup(rq *request) (map[string]any, *apiError) {
 
 // deleteGroup deletes a group without members (DeleteConflict.Group.User)
 // and without policies (DeleteConflict.Group.Policy).
-func (s *Server) deleteGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, err := s.existingGroup(rq)
 	if err != nil {
 		return nil, err
@@ -210,16 +212,16 @@ func (s *Server) deleteGroup(rq *request) (map[string]any, *apiError) {
 	return map[string]any{}, nil
 }
 
-func (s *Server) listGroups(rq *request) (map[string]any, *apiError) {
-	pg, err := readMarkerPage(rq)
+func (s *Server) listGroups(rq *wire.Request) (map[string]any, *wire.Error) {
+	pg, err := wire.ReadMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
-	return markerPage(pg, sortedByName(s.st.groups), (*groupRecord).name, "Groups", "Group", (*groupRecord).wire), nil
+	return wire.MarkerPage(pg, sortedByName(s.st.groups), (*groupRecord).name, "Groups", "Group", (*groupRecord).wire), nil
 }
 
 // userAndGroup finds the GroupName and UserName of a membership call.
-func (s *Server) userAndGroup(rq *request) (*userRecord, *groupRecord, *apiError) {
+func (s *Server) userAndGroup(rq *wire.Request) (*userRecord, *groupRecord, *wire.Error) {
 	g, err := s.existingGroup(rq)
 	if err != nil {
 		return nil, nil, err
@@ -231,7 +233,7 @@ func (s *Server) userAndGroup(rq *request) (*userRecord, *groupRecord, *apiError
 	return u, g, nil
 }
 
-func (s *Server) addUserToGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) addUserToGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, g, err := s.userAndGroup(rq)
 	if err != nil {
 		return nil, err
@@ -246,7 +248,7 @@ func (s *Server) addUserToGroup(rq *request) (map[string]any, *apiError) {
 	return map[string]any{}, nil
 }
 
-func (s *Server) removeUserFromGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) removeUserFromGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, g, err := s.userAndGroup(rq)
 	if err != nil {
 		return nil, err
@@ -260,24 +262,24 @@ func (s *Server) removeUserFromGroup(rq *request) (map[string]any, *apiError) {
 }
 
 // listGroupsForUser lists a user's groups by name, with JoinDate; no paging.
-func (s *Server) listGroupsForUser(rq *request) (map[string]any, *apiError) {
+func (s *Server) listGroupsForUser(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Groups": wrap("Group", s.st.groupsOf(u), func(g *groupRecord) map[string]any {
+	return map[string]any{"Groups": wire.Wrap("Group", s.st.groupsOf(u), func(g *groupRecord) map[string]any {
 		return map[string]any{"GroupId": g.ID, "GroupName": g.Name, "Comments": g.Comments,
 			"JoinDate": formatDate(g.Members[g.member(u.ID)].Joined)}
 	})}, nil
 }
 
 // listUsersForGroup pages through a group's members by user name.
-func (s *Server) listUsersForGroup(rq *request) (map[string]any, *apiError) {
+func (s *Server) listUsersForGroup(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, err := s.existingGroup(rq)
 	if err != nil {
 		return nil, err
 	}
-	pg, err := readMarkerPage(rq)
+	pg, err := wire.ReadMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -290,14 +292,14 @@ func (s *Server) listUsersForGroup(rq *request) (map[string]any, *apiError) {
 		}
 	}
 	slices.SortFunc(users, func(a, b *userRecord) int { return strings.Compare(a.Name, b.Name) })
-	return markerPage(pg, users, (*userRecord).name, "Users", "User", func(u *userRecord) map[string]any {
+	return wire.MarkerPage(pg, users, (*userRecord).name, "Users", "User", func(u *userRecord) map[string]any {
 		return map[string]any{"UserId": u.ID, "UserName": u.Name, "DisplayName": u.DisplayName,
 			"JoinDate": formatDate(joined[u.ID])}
 	}), nil
 }
 
 // groupConflict is DeleteUser's check for memberships.
-func (st *store) groupConflict(u *userRecord) *apiError {
+func (st *store) groupConflict(u *userRecord) *wire.Error {
 	if len(st.groupsOf(u)) > 0 {
 		return errDeleteConflict("User.Group", "The user is a member of groups; remove it from them first.")
 	}

@@ -4,6 +4,7 @@
 package ramsim
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -15,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 const (
@@ -86,14 +89,14 @@ func (e *testEnv) nextNonce() string { return "nonce-" + strconv.FormatInt(e.non
 
 // request builds a signed request for version/action with API parameters p.
 func (e *testEnv) request(sg signer, version, action string, p map[string]string) *http.Request {
-	keyID, secret := firstNonEmpty(sg.keyID, testKeyID), firstNonEmpty(sg.secret, testSecret)
+	keyID, secret := cmp.Or(sg.keyID, testKeyID), cmp.Or(sg.secret, testSecret)
 	at := sg.at
 	if at.IsZero() {
 		at = e.clock.now()
 	}
 	ts := at.UTC().Format(dateFormat)
-	nonce := firstNonEmpty(sg.nonce, e.nextNonce())
-	method := firstNonEmpty(sg.method, http.MethodPost)
+	nonce := cmp.Or(sg.nonce, e.nextNonce())
+	method := cmp.Or(sg.method, http.MethodPost)
 	q := url.Values{}
 	for k, v := range p {
 		q.Set(k, v)
@@ -106,7 +109,7 @@ func (e *testEnv) request(sg signer, version, action string, p map[string]string
 		r.Header.Set("x-acs-version", version)
 		r.Header.Set("x-acs-date", ts)
 		r.Header.Set("x-acs-signature-nonce", nonce)
-		r.Header.Set("x-acs-content-sha256", sha256Hex(nil))
+		r.Header.Set("x-acs-content-sha256", wire.SHA256Hex(nil))
 		for k, v := range sg.headers {
 			r.Header.Set(k, v)
 		}
@@ -118,9 +121,9 @@ func (e *testEnv) request(sg signer, version, action string, p map[string]string
 		}
 		signed = append(signed, "host")
 		sort.Strings(signed)
-		sts := v3StringToSign(r, signed, sha256Hex(nil))
+		sts := wire.V3StringToSign(r, signed, wire.SHA256Hex(nil))
 		r.Header.Set("Authorization", fmt.Sprintf("%s Credential=%s,SignedHeaders=%s,Signature=%s",
-			v3Algorithm, keyID, strings.Join(signed, ";"), v3Sign(secret, sts)))
+			wire.V3Algorithm, keyID, strings.Join(signed, ";"), wire.V3Sign(secret, sts)))
 	} else {
 		q.Set("Action", action)
 		q.Set("Version", version)
@@ -130,7 +133,7 @@ func (e *testEnv) request(sg signer, version, action string, p map[string]string
 		q.Set("SignatureVersion", "1.0")
 		q.Set("SignatureNonce", nonce)
 		q.Set("Timestamp", ts)
-		q.Set("Signature", v1Sign(secret, v1StringToSign(method, params(q))))
+		q.Set("Signature", wire.V1Sign(secret, wire.V1StringToSign(method, wire.Params(q))))
 		r = httptest.NewRequest(method, "/?"+q.Encode(), nil)
 		for k, v := range sg.headers {
 			r.Header.Set(k, v)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // loginProfileRecord is a user's console logon as persisted. The password
@@ -59,10 +61,10 @@ func hashPassword(salt, password string) string {
 }
 
 // setPassword stores a fresh salt and the hash of password.
-func (lp *loginProfileRecord) setPassword(password string) *apiError {
+func (lp *loginProfileRecord) setPassword(password string) *wire.Error {
 	var salt [16]byte
 	if _, err := rand.Read(salt[:]); err != nil {
-		return errInternal()
+		return wire.Internal()
 	}
 	lp.PasswordSalt = hex.EncodeToString(salt[:])
 	lp.PasswordHash = hashPassword(lp.PasswordSalt, password)
@@ -73,7 +75,7 @@ func (lp *loginProfileRecord) setPassword(password string) *apiError {
 // InvalidParameter.Password.TooWeak, the only code RAM documents for it.
 // Passwords are at most 32 characters (the console's and the policy's
 // upper bound; assumed to answer the same code).
-func (s *Server) checkPassword(user, password string) *apiError {
+func (s *Server) checkPassword(user, password string) *wire.Error {
 	pp := s.cfg.PasswordPolicy
 	n := len([]rune(password))
 	if n < pp.MinimumPasswordLength || n > 32 {
@@ -113,20 +115,20 @@ func (u *userRecord) loginProfileWire() map[string]any {
 // createLoginProfile enables console logon. Checks run in the documented
 // order of the error table: UserName, Password, the user, a profile
 // already there.
-func (s *Server) createLoginProfile(rq *request) (map[string]any, *apiError) {
+func (s *Server) createLoginProfile(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
 	}
-	password, err := rq.required("Password")
+	password, err := rq.Required("Password")
 	if err != nil {
 		return nil, err
 	}
-	reset, err := rq.boolean("PasswordResetRequired")
+	reset, err := rq.Boolean("PasswordResetRequired")
 	if err != nil {
 		return nil, err
 	}
-	mfa, err := rq.boolean("MFABindRequired")
+	mfa, err := rq.Boolean("MFABindRequired")
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +146,7 @@ func (s *Server) createLoginProfile(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"LoginProfile": u.loginProfileWire()}, nil
 }
 
-func (s *Server) existingLoginProfile(rq *request) (*userRecord, *apiError) {
+func (s *Server) existingLoginProfile(rq *wire.Request) (*userRecord, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
@@ -155,7 +157,7 @@ func (s *Server) existingLoginProfile(rq *request) (*userRecord, *apiError) {
 	return u, nil
 }
 
-func (s *Server) getLoginProfile(rq *request) (map[string]any, *apiError) {
+func (s *Server) getLoginProfile(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingLoginProfile(rq)
 	if err != nil {
 		return nil, err
@@ -166,13 +168,13 @@ func (s *Server) getLoginProfile(rq *request) (map[string]any, *apiError) {
 // updateLoginProfile changes what is sent: Password (an empty value is
 // "not sent", a password cannot be cleared), PasswordResetRequired,
 // MFABindRequired. It answers only the RequestId.
-func (s *Server) updateLoginProfile(rq *request) (map[string]any, *apiError) {
+func (s *Server) updateLoginProfile(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingLoginProfile(rq)
 	if err != nil {
 		return nil, err
 	}
 	updated := *u.LoginProfile
-	if password := rq.get("Password"); password != "" {
+	if password := rq.Get("Password"); password != "" {
 		if err := s.checkPassword(u.Name, password); err != nil {
 			return nil, err
 		}
@@ -184,8 +186,8 @@ func (s *Server) updateLoginProfile(rq *request) (map[string]any, *apiError) {
 		param string
 		ref   *bool
 	}{{"PasswordResetRequired", &updated.PasswordResetRequired}, {"MFABindRequired", &updated.MFABindRequired}} {
-		if v, ok := rq.lookup(f.param); ok && v != "" {
-			b, err := rq.boolean(f.param)
+		if v, ok := rq.Lookup(f.param); ok && v != "" {
+			b, err := rq.Boolean(f.param)
 			if err != nil {
 				return nil, err
 			}
@@ -196,7 +198,7 @@ func (s *Server) updateLoginProfile(rq *request) (map[string]any, *apiError) {
 	return map[string]any{}, nil
 }
 
-func (s *Server) deleteLoginProfile(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteLoginProfile(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingLoginProfile(rq)
 	if err != nil {
 		return nil, err
@@ -206,7 +208,7 @@ func (s *Server) deleteLoginProfile(rq *request) (map[string]any, *apiError) {
 }
 
 // loginProfileConflict is DeleteUser's check for console logon.
-func loginProfileConflict(_ *store, u *userRecord) *apiError {
+func loginProfileConflict(_ *store, u *userRecord) *wire.Error {
 	if u.LoginProfile != nil {
 		return errDeleteConflict("User.LoginProfile", "The user CAN NOT has any login profile while deleting the user.")
 	}

@@ -4,6 +4,7 @@
 package ramsim
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // mseProduct is Microservices Engine 2019-05-31: the slice of its API that
@@ -110,14 +112,14 @@ const (
 // emulator's.
 
 // mseRegion is the region the ARNs of a request name.
-func (s *Server) mseRegion(rq *request, id string) string {
+func (s *Server) mseRegion(rq *wire.Request, id string) string {
 	if c := s.mse.clusters[id]; c != nil {
 		return c.RegionID
 	}
 	if g := s.mse.gateways[id]; g != nil {
 		return g.RegionID
 	}
-	return orDefault(rq.get("RegionId"), mseDefaultRegion)
+	return cmp.Or(rq.Get("RegionId"), mseDefaultRegion)
 }
 
 // mseARN builds the ARN with internal/mse's builder; ids the builder
@@ -127,7 +129,7 @@ func mseARN(ref mse.ResourceRef) string {
 	if arn, err := ref.ARN(); err == nil {
 		return arn
 	}
-	arn := "acs:mse:" + orDefault(ref.Region, "*") + ":" + orDefault(ref.Account, "*") + ":instance/" + ref.InstanceID
+	arn := "acs:mse:" + cmp.Or(ref.Region, "*") + ":" + cmp.Or(ref.Account, "*") + ":instance/" + ref.InstanceID
 	for _, seg := range []string{ref.NamespaceID, ref.Group, ref.Name} {
 		if seg == "" {
 			break
@@ -137,17 +139,17 @@ func mseARN(ref mse.ResourceRef) string {
 	return arn
 }
 
-func mseAccountResources(s *Server, rq *request) ([]string, *apiError) {
-	return []string{mse.AllResources(orDefault(rq.get("RegionId"), mseDefaultRegion), s.cfg.AccountID)}, nil
+func mseAccountResources(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	return []string{mse.AllResources(cmp.Or(rq.Get("RegionId"), mseDefaultRegion), s.cfg.AccountID)}, nil
 }
 
 // mseClusterID is the InstanceId of QueryClusterDetail, which also accepts
 // the ClusterId alone.
-func (s *Server) mseClusterID(rq *request) (string, *apiError) {
-	if id := rq.get("InstanceId"); id != "" {
+func (s *Server) mseClusterID(rq *wire.Request) (string, *wire.Error) {
+	if id := rq.Get("InstanceId"); id != "" {
 		return id, nil
 	}
-	if cid := rq.get("ClusterId"); cid != "" {
+	if cid := rq.Get("ClusterId"); cid != "" {
 		for _, c := range s.mse.clusters {
 			if c.ClusterID == cid {
 				return c.InstanceID, nil
@@ -155,10 +157,10 @@ func (s *Server) mseClusterID(rq *request) (string, *apiError) {
 		}
 		return cid, nil
 	}
-	return "", errMissing("InstanceId")
+	return "", wire.Missing("InstanceId")
 }
 
-func mseClusterResources(s *Server, rq *request) ([]string, *apiError) {
+func mseClusterResources(s *Server, rq *wire.Request) ([]string, *wire.Error) {
 	id, err := s.mseClusterID(rq)
 	if err != nil {
 		return nil, err
@@ -166,8 +168,8 @@ func mseClusterResources(s *Server, rq *request) ([]string, *apiError) {
 	return []string{mseARN(mse.ResourceRef{Region: s.mseRegion(rq, id), Account: s.cfg.AccountID, InstanceID: id})}, nil
 }
 
-func mseInstanceResources(s *Server, rq *request) ([]string, *apiError) {
-	id, err := rq.required("InstanceId")
+func mseInstanceResources(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	id, err := rq.Required("InstanceId")
 	if err != nil {
 		return nil, err
 	}
@@ -175,12 +177,12 @@ func mseInstanceResources(s *Server, rq *request) ([]string, *apiError) {
 }
 
 // nacosNamespaceID is the request's NamespaceId, "public" when empty.
-func nacosNamespaceID(rq *request) string {
-	return orDefault(rq.get("NamespaceId"), nacosPublicNamespace)
+func nacosNamespaceID(rq *wire.Request) string {
+	return cmp.Or(rq.Get("NamespaceId"), nacosPublicNamespace)
 }
 
-func mseNamespaceResources(s *Server, rq *request) ([]string, *apiError) {
-	id, err := rq.required("InstanceId")
+func mseNamespaceResources(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+	id, err := rq.Required("InstanceId")
 	if err != nil {
 		return nil, err
 	}
@@ -192,24 +194,24 @@ func mseNamespaceResources(s *Server, rq *request) ([]string, *apiError) {
 // groupParam Group) or service (ServiceName, GroupName):
 // instance/<id>/<namespace>/<group>/<name>.
 func mseItemResources(nameParam, groupParam string) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
-		id, err := rq.required("InstanceId")
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
+		id, err := rq.Required("InstanceId")
 		if err != nil {
 			return nil, err
 		}
-		name, err := rq.required(nameParam)
+		name, err := rq.Required(nameParam)
 		if err != nil {
 			return nil, err
 		}
 		return []string{mseARN(mse.ResourceRef{Region: s.mseRegion(rq, id), Account: s.cfg.AccountID, InstanceID: id,
-			NamespaceID: nacosNamespaceID(rq), Group: orDefault(rq.get(groupParam), nacosDefaultGroup), Name: name})}, nil
+			NamespaceID: nacosNamespaceID(rq), Group: cmp.Or(rq.Get(groupParam), nacosDefaultGroup), Name: name})}, nil
 	}
 }
 
 // gatewayID is the GatewayUniqueId of a gateway request: a plain parameter
 // or, for the List* actions, a field of FilterParams.
-func gatewayID(rq *request) string {
-	if id := rq.get("GatewayUniqueId"); id != "" {
+func gatewayID(rq *wire.Request) string {
+	if id := rq.Get("GatewayUniqueId"); id != "" {
 		return id
 	}
 	return filterParam(rq, "GatewayUniqueId")
@@ -219,13 +221,13 @@ func gatewayID(rq *request) string {
 // without an id the account-level ARN when accountWide, else
 // MissingGatewayUniqueId.
 func mseGatewayResources(accountWide bool) resourceFunc {
-	return func(s *Server, rq *request) ([]string, *apiError) {
+	return func(s *Server, rq *wire.Request) ([]string, *wire.Error) {
 		id := gatewayID(rq)
 		switch {
 		case id == "" && accountWide:
 			return mseAccountResources(s, rq)
 		case id == "":
-			return nil, errMissing("GatewayUniqueId")
+			return nil, wire.Missing("GatewayUniqueId")
 		}
 		return []string{mseARN(mse.ResourceRef{Region: s.mseRegion(rq, id), Account: s.cfg.AccountID, InstanceID: id})}, nil
 	}
@@ -234,11 +236,11 @@ func mseGatewayResources(accountWide bool) resourceFunc {
 // filterParam reads one field of the FilterParams struct parameter, which
 // the classic SDK flattens (FilterParams.Name=...) and the generated
 // darabonba clients send as a JSON object string (FilterParams={"Name":...}).
-func filterParam(rq *request, field string) string {
-	if v := rq.get("FilterParams." + field); v != "" {
+func filterParam(rq *wire.Request, field string) string {
+	if v := rq.Get("FilterParams." + field); v != "" {
 		return v
 	}
-	return jsonField(rq.get("FilterParams"), field)
+	return jsonField(rq.Get("FilterParams"), field)
 }
 
 // jsonField returns field of the JSON object s as a string ("" when s is
@@ -304,12 +306,12 @@ func gatewayFail(code int, errorCode, format string, args ...any) map[string]any
 // MSE's InvalidParameter (the shared parameter readers answer RAM's
 // InvalidParameter.<Name>); Missing<Name> is the gateway's and stays.
 func mseRoute(h handler, mutates bool) route {
-	return route{func(s *Server, rq *request) (map[string]any, *apiError) {
+	return route{func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
 		resp, err := h(s, rq)
 		if err != nil {
-			if rest, ok := strings.CutPrefix(err.code, "InvalidParameter."); ok {
+			if rest, ok := strings.CutPrefix(err.Code, "InvalidParameter."); ok {
 				name, _, _ := strings.Cut(rest, ".")
-				err = newError(err.status, "InvalidParameter", "Parameter error:%s is not valid", name)
+				err = wire.NewError(err.Status, "InvalidParameter", "Parameter error:%s is not valid", name)
 			}
 		}
 		return resp, err
@@ -321,31 +323,31 @@ func mseRoute(h handler, mutates bool) route {
 // HttpStatusCode, e.g. the classic SDK's ListGatewayRouteResponse and
 // AddGatewayRouteResponse); that an error answer carries them is assumed,
 // no error example was found.
-func mseErrorFields(fields map[string]any, err *apiError) {
-	fields["Success"], fields["ErrorCode"], fields["HttpStatusCode"] = false, err.code, err.status
+func mseErrorFields(fields map[string]any, err *wire.Error) {
+	fields["Success"], fields["ErrorCode"], fields["HttpStatusCode"] = false, err.Code, err.Status
 }
 
 // errMSEClusterNotFound answers an unknown InstanceId: mse-200-021, the
 // code terraform-provider-alicloud reads as "MseCluster not found" (its
 // DescribeMseCluster); the HTTP status and message are assumed.
-func errMSEClusterNotFound(id string) *apiError {
-	return newError(http.StatusNotFound, "mse-200-021", "cluster not found: %s", id)
+func errMSEClusterNotFound(id string) *wire.Error {
+	return wire.NewError(http.StatusNotFound, "mse-200-021", "cluster not found: %s", id)
 }
 
 // errMSENotFound answers an unknown namespace, configuration, history
 // entry, service or service instance. Assumed: NotFound with 404, in the
 // "<words>:%s" message form of the documented codes; no reference page
 // lists the code MSE uses for these.
-func errMSENotFound(format string, args ...any) *apiError {
-	return newError(http.StatusNotFound, "NotFound", "Not found:%s", fmt.Sprintf(format, args...))
+func errMSENotFound(format string, args ...any) *wire.Error {
+	return wire.NewError(http.StatusNotFound, "NotFound", "Not found:%s", fmt.Sprintf(format, args...))
 }
 
 // errMSEIllegal answers a create of something that exists, a delete that
 // dependants block or a stale Md5 with the documented IllegalRequest
 // (400, "Invalid request:%s"); which code MSE uses for these cases is not
 // documented.
-func errMSEIllegal(format string, args ...any) *apiError {
-	return newError(http.StatusBadRequest, "IllegalRequest", "Invalid request:%s", fmt.Sprintf(format, args...))
+func errMSEIllegal(format string, args ...any) *wire.Error {
+	return wire.NewError(http.StatusBadRequest, "IllegalRequest", "Invalid request:%s", fmt.Sprintf(format, args...))
 }
 
 // MSE dates are written per field as the MSE reference's examples show
@@ -373,11 +375,11 @@ const (
 
 // msePage reads a page number (numParam: PageNum for clusters and Nacos,
 // PageNumber for gateways; 1 when absent) and PageSize (1-100, default 10).
-func msePage(rq *request, numParam string) (num, size int, err *apiError) {
-	if num, err = rq.intRange(numParam, 1, 1, 1<<30); err != nil {
+func msePage(rq *wire.Request, numParam string) (num, size int, err *wire.Error) {
+	if num, err = rq.IntRange(numParam, 1, 1, 1<<30); err != nil {
 		return 0, 0, err
 	}
-	if size, err = rq.intRange("PageSize", msePageSizeDefault, 1, msePageSizeMax); err != nil {
+	if size, err = rq.IntRange("PageSize", msePageSizeDefault, 1, msePageSizeMax); err != nil {
 		return 0, 0, err
 	}
 	return num, size, nil
@@ -402,30 +404,30 @@ func wires[T any](items []T, wire func(T) map[string]any) []any {
 }
 
 // optBool parses an optional boolean parameter, def when absent.
-func optBool(rq *request, name string, def bool) (bool, *apiError) {
-	if _, ok := rq.lookup(name); !ok || rq.get(name) == "" {
+func optBool(rq *wire.Request, name string, def bool) (bool, *wire.Error) {
+	if _, ok := rq.Lookup(name); !ok || rq.Get(name) == "" {
 		return def, nil
 	}
-	return rq.boolean(name)
+	return rq.Boolean(name)
 }
 
 // callerName is who a history entry says made the change.
-func callerName(rq *request) string {
-	if rq.caller.userName != "" {
-		return rq.caller.userName
+func callerName(rq *wire.Request) string {
+	if rq.Caller.UserName != "" {
+		return rq.Caller.UserName
 	}
-	return rq.caller.accountID
+	return rq.Caller.AccountID
 }
 
 // parseInt64 parses a required numeric id parameter.
-func parseInt64(rq *request, name string) (int64, *apiError) {
-	v, err := rq.required(name)
+func parseInt64(rq *wire.Request, name string) (int64, *wire.Error) {
+	v, err := rq.Required(name)
 	if err != nil {
 		return 0, err
 	}
 	n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	if perr != nil {
-		return 0, errIncorrect(name)
+		return 0, wire.Incorrect(name)
 	}
 	return n, nil
 }

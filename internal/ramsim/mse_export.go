@@ -3,6 +3,8 @@
 
 package ramsim
 
+import "cmp"
+
 // NacosConfigContent returns the content of a Nacos configuration of the
 // emulated MSE, for tests that prove a write went through. An empty
 // namespace is "public", an empty group DEFAULT_GROUP, as the API takes them.
@@ -13,11 +15,11 @@ func (s *Server) NacosConfigContent(instanceID, namespaceID, group, dataID strin
 	if c == nil {
 		return "", false
 	}
-	ns := c.namespaces[orDefault(namespaceID, "public")]
+	ns := c.namespaces[cmp.Or(namespaceID, "public")]
 	if ns == nil {
 		return "", false
 	}
-	cfg := ns.configs[nacosKey{orDefault(group, "DEFAULT_GROUP"), dataID}]
+	cfg := ns.configs[nacosKey{cmp.Or(group, "DEFAULT_GROUP"), dataID}]
 	if cfg == nil {
 		return "", false
 	}

@@ -5,6 +5,7 @@ package ramsim
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -199,13 +200,6 @@ func checkFixtureID(field, v string) error {
 	return nil
 }
 
-func orDefault(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
-}
-
 // defaultTrue reads an optional fixture flag that is true when absent.
 func defaultTrue(p *bool) bool {
 	return p == nil || *p
@@ -220,14 +214,14 @@ func (m *mseStore) addFixtureCluster(fc fixtureCluster, now time.Time) error {
 	}
 	c := &mseCluster{
 		InstanceID:  fc.InstanceId,
-		ClusterID:   orDefault(fc.ClusterId, strings.Replace(fc.InstanceId, "-cn-", "-", 1)),
-		ClusterType: orDefault(fc.ClusterType, "Nacos-Ans"),
-		Version:     orDefault(fc.Version, "2.2.3"),
-		MseVersion:  orDefault(fc.MseVersion, "mse_pro"),
-		RegionID:    orDefault(fc.RegionId, mseDefaultRegion),
-		VpcID:       orDefault(fc.VpcId, "vpc-ramsim"),
-		VSwitchID:   orDefault(fc.VSwitchId, "vsw-ramsim"),
-		IntranetIP:  orDefault(fc.IntranetAddress, "192.168.0.10"),
+		ClusterID:   cmp.Or(fc.ClusterId, strings.Replace(fc.InstanceId, "-cn-", "-", 1)),
+		ClusterType: cmp.Or(fc.ClusterType, "Nacos-Ans"),
+		Version:     cmp.Or(fc.Version, "2.2.3"),
+		MseVersion:  cmp.Or(fc.MseVersion, "mse_pro"),
+		RegionID:    cmp.Or(fc.RegionId, mseDefaultRegion),
+		VpcID:       cmp.Or(fc.VpcId, "vpc-ramsim"),
+		VSwitchID:   cmp.Or(fc.VSwitchId, "vsw-ramsim"),
+		IntranetIP:  cmp.Or(fc.IntranetAddress, "192.168.0.10"),
 		Nodes:       fc.InstanceCount,
 		PubNetwork:  fc.PubNetworkFlow,
 		Created:     now,
@@ -242,13 +236,13 @@ func (m *mseStore) addFixtureCluster(fc fixtureCluster, now time.Time) error {
 	if c.PubNetwork < 0 || c.PubNetwork > 5000 {
 		return fieldError("PubNetworkFlow", "%d is not between 0 and 5000", c.PubNetwork)
 	}
-	spec, err := parseClusterSpec(orDefault(fc.ClusterSpecification, "MSE_SC_2_4_60_c"))
+	spec, err := parseClusterSpec(cmp.Or(fc.ClusterSpecification, "MSE_SC_2_4_60_c"))
 	if err != nil {
 		return err
 	}
 	c.Spec = spec
-	c.ClusterName = orDefault(fc.ClusterName, c.ClusterID)
-	c.AliasName = orDefault(fc.ClusterAliasName, c.ClusterName)
+	c.ClusterName = cmp.Or(fc.ClusterName, c.ClusterID)
+	c.AliasName = cmp.Or(fc.ClusterAliasName, c.ClusterName)
 	for i, fn := range fc.Namespaces {
 		if err := m.addFixtureNamespace(c, fn, now); err != nil {
 			return fmt.Errorf("Namespaces[%d].%w", i, err)
@@ -288,8 +282,8 @@ func (m *mseStore) addFixtureNamespace(c *mseCluster, fn fixtureNamespace, now t
 			return fmt.Errorf("Configs[%d].%w", i, err)
 		}
 		cfg := &nacosConfig{
-			ID: m.nextID(), DataID: fcfg.DataId, Group: orDefault(fcfg.Group, nacosDefaultGroup),
-			Content: fcfg.Content, Type: orDefault(fcfg.Type, "text"), AppName: fcfg.AppName,
+			ID: m.nextID(), DataID: fcfg.DataId, Group: cmp.Or(fcfg.Group, nacosDefaultGroup),
+			Content: fcfg.Content, Type: cmp.Or(fcfg.Type, "text"), AppName: fcfg.AppName,
 			Desc: fcfg.Desc, Tags: fcfg.Tags, Modified: now,
 		}
 		k := nacosKey{cfg.Group, cfg.DataID}
@@ -314,7 +308,7 @@ func (m *mseStore) addFixtureService(ns *nacosNamespace, fs fixtureService, now 
 	if fs.ProtectThreshold < 0 || fs.ProtectThreshold > 1 {
 		return fieldError("ProtectThreshold", "%v is not between 0 and 1", fs.ProtectThreshold)
 	}
-	svc := &nacosService{Name: fs.ServiceName, Group: orDefault(fs.GroupName, nacosDefaultGroup),
+	svc := &nacosService{Name: fs.ServiceName, Group: cmp.Or(fs.GroupName, nacosDefaultGroup),
 		ProtectThreshold: fs.ProtectThreshold, Ephemeral: defaultTrue(fs.Ephemeral), Created: now}
 	k := nacosKey{svc.Group, svc.Name}
 	if _, dup := ns.services[k]; dup {
@@ -335,7 +329,7 @@ func (m *mseStore) addFixtureService(ns *nacosNamespace, fs fixtureService, now 
 		if weight < 0 || weight > 10000 {
 			return fieldError(field+"Weight", "%d is not between 0 and 10000", weight)
 		}
-		in := &nacosInstance{IP: fi.Ip, Port: fi.Port, ClusterName: orDefault(fi.ClusterName, "DEFAULT"), Weight: weight,
+		in := &nacosInstance{IP: fi.Ip, Port: fi.Port, ClusterName: cmp.Or(fi.ClusterName, "DEFAULT"), Weight: weight,
 			Enabled: defaultTrue(fi.Enabled), Healthy: defaultTrue(fi.Healthy), Ephemeral: svc.Ephemeral,
 			Metadata: fi.Metadata, LastBeat: now}
 		if old, _ := svc.find(in.IP, in.Port, in.ClusterName); old != nil {
@@ -360,9 +354,9 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 	}
 	g := &mseGateway{
 		ID: m.nextID(), UniqueID: fg.GatewayUniqueId, InstanceID: fg.InstanceId,
-		Name: orDefault(fg.Name, fg.GatewayUniqueId), RegionID: orDefault(fg.RegionId, mseDefaultRegion),
-		Spec: orDefault(fg.Spec, "MSE_GTW_2_4_200_c"), Replica: fg.Replica, Version: orDefault(fg.Version, "2.0.6"),
-		GatewayType: orDefault(fg.GatewayType, "Ingress"), Created: now,
+		Name: cmp.Or(fg.Name, fg.GatewayUniqueId), RegionID: cmp.Or(fg.RegionId, mseDefaultRegion),
+		Spec: cmp.Or(fg.Spec, "MSE_GTW_2_4_200_c"), Replica: fg.Replica, Version: cmp.Or(fg.Version, "2.0.6"),
+		GatewayType: cmp.Or(fg.GatewayType, "Ingress"), Created: now,
 	}
 	if g.Replica == 0 {
 		g.Replica = 2
@@ -374,7 +368,7 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 		if g.domainNamed(fd.Name) != nil {
 			return fieldError(fmt.Sprintf("Domains[%d].Name", i), "%q appears twice", fd.Name)
 		}
-		proto := strings.ToUpper(orDefault(fd.Protocol, "HTTP"))
+		proto := strings.ToUpper(cmp.Or(fd.Protocol, "HTTP"))
 		if proto != "HTTP" && proto != "HTTPS" {
 			return fieldError(fmt.Sprintf("Domains[%d].Protocol", i), "%q is not HTTP or HTTPS", fd.Protocol)
 		}
@@ -385,8 +379,8 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 			return fieldError(fmt.Sprintf("Services[%d].Name", i), "required")
 		}
 		g.services = append(g.services, &gatewayService{ID: m.nextID(), Name: fs.Name,
-			Namespace: orDefault(fs.Namespace, "public"), GroupName: orDefault(fs.GroupName, nacosDefaultGroup),
-			SourceType: orDefault(fs.SourceType, "MSE"), ServiceProtocol: orDefault(fs.ServiceProtocol, "HTTP"),
+			Namespace: cmp.Or(fs.Namespace, "public"), GroupName: cmp.Or(fs.GroupName, nacosDefaultGroup),
+			SourceType: cmp.Or(fs.SourceType, "MSE"), ServiceProtocol: cmp.Or(fs.ServiceProtocol, "HTTP"),
 			ServicePort: fs.ServicePort, Ips: fs.Ips, Created: now})
 	}
 	for i, fr := range fg.Routes {
@@ -405,7 +399,7 @@ func (m *mseStore) addFixtureGateway(fg fixtureGateway, now time.Time) error {
 			}
 			r.DomainIDs = append(r.DomainIDs, d.ID)
 		}
-		r.Predicates = map[string]any{"PathPredicates": map[string]any{"Path": orDefault(fr.Path, "/"), "Type": "PRE", "IgnoreCase": false}}
+		r.Predicates = map[string]any{"PathPredicates": map[string]any{"Path": cmp.Or(fr.Path, "/"), "Type": "PRE", "IgnoreCase": false}}
 		r.Services, r.FallbackServices = []any{}, []any{}
 		if fr.ServiceName != "" {
 			var svc *gatewayService

@@ -4,11 +4,14 @@
 package ramsim
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // MSE cloud-native gateways and their routes, domains and services. Field
@@ -24,10 +27,10 @@ const (
 )
 
 // gatewayOf returns the gateway a request names, or the 404 answer.
-func (s *Server) gatewayOf(rq *request) (*mseGateway, map[string]any, *apiError) {
+func (s *Server) gatewayOf(rq *wire.Request) (*mseGateway, map[string]any, *wire.Error) {
 	id := gatewayID(rq)
 	if id == "" {
-		return nil, nil, errMissing("GatewayUniqueId")
+		return nil, nil, wire.Missing("GatewayUniqueId")
 	}
 	g := s.mse.gateways[id]
 	if g == nil {
@@ -58,16 +61,16 @@ func (s *Server) gatewayListWire(g *mseGateway) map[string]any {
 // mseListGateway lists the account's gateways; FilterParams filters by
 // GatewayUniqueId, InstanceId and GatewayType exactly and Name by
 // substring, RegionId (when sent) by region.
-func (s *Server) mseListGateway(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListGateway(rq *wire.Request) (map[string]any, *wire.Error) {
 	num, size, err := msePage(rq, "PageNumber")
 	if err != nil {
 		return nil, err
 	}
-	if _, err := rq.boolean("DescSort"); err != nil {
+	if _, err := rq.Boolean("DescSort"); err != nil {
 		return nil, err
 	}
 	id, name, inst, typ := gatewayID(rq), filterParam(rq, "Name"), filterParam(rq, "InstanceId"), filterParam(rq, "GatewayType")
-	region := rq.get("RegionId")
+	region := rq.Get("RegionId")
 	var items []*mseGateway
 	for _, g := range s.mse.sortedGateways() {
 		if (id == "" || g.UniqueID == id) && (inst == "" || g.InstanceID == inst) && (typ == "" || g.GatewayType == typ) &&
@@ -81,7 +84,7 @@ func (s *Server) mseListGateway(rq *request) (map[string]any, *apiError) {
 	}}), nil
 }
 
-func (s *Server) mseGetGateway(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseGetGateway(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -155,7 +158,7 @@ func routePath(r *gatewayRoute) string {
 // mseListGatewayRoute lists a gateway's routes (FilterParams.GatewayUniqueId),
 // filtered by FilterParams Name and Path (substrings), DomainName, DomainId
 // and Status.
-func (s *Server) mseListGatewayRoute(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -194,15 +197,15 @@ func (s *Server) mseListGatewayRoute(rq *request) (map[string]any, *apiError) {
 // (darabonba's generated clients) it must parse; flattened as
 // name.Field.Sub=value or name.List.N=value (the classic SDK) it is
 // rebuilt. "" when absent.
-func structJSON(rq *request, name string) (string, *apiError) {
-	if v := rq.get(name); v != "" {
+func structJSON(rq *wire.Request, name string) (string, *wire.Error) {
+	if v := rq.Get(name); v != "" {
 		if !json.Valid([]byte(v)) {
-			return "", errIncorrect(name)
+			return "", wire.Incorrect(name)
 		}
 		return v, nil
 	}
 	root := map[string]any{}
-	for k, vs := range rq.params {
+	for k, vs := range rq.Params {
 		rest, ok := strings.CutPrefix(k, name+".")
 		if !ok || len(vs) == 0 {
 			continue
@@ -259,8 +262,8 @@ var routeDestinationTypes = []string{"Single", "Multiple", "VersionOriented", "M
 // domains of the gateway; Predicates, Services, FallbackServices,
 // DirectResponseJSON and RedirectJSON are kept (typed as the models type
 // them) and read back by ListGatewayRoute; Policies must be JSON.
-func (s *Server) mseAddGatewayRoute(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("Name")
+func (s *Server) mseAddGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("Name")
 	if err != nil {
 		return nil, err
 	}
@@ -268,18 +271,18 @@ func (s *Server) mseAddGatewayRoute(rq *request) (map[string]any, *apiError) {
 	if fail != nil || err != nil {
 		return fail, err
 	}
-	r := &gatewayRoute{Name: name, DestinationType: orDefault(rq.get("DestinationType"), "Single"), RouteType: rq.get("RouteType"),
-		Description: rq.get("Description"), Status: routePublished}
+	r := &gatewayRoute{Name: name, DestinationType: cmp.Or(rq.Get("DestinationType"), "Single"), RouteType: rq.Get("RouteType"),
+		Description: rq.Get("Description"), Status: routePublished}
 	if !slices.Contains(routeDestinationTypes, r.DestinationType) {
-		return nil, errIncorrect("DestinationType")
+		return nil, wire.Incorrect("DestinationType")
 	}
-	if r.RouteOrder, err = rq.intRange("RouteOrder", 1, 0, 1<<20); err != nil {
+	if r.RouteOrder, err = rq.IntRange("RouteOrder", 1, 0, 1<<20); err != nil {
 		return nil, err
 	}
-	if r.EnableWaf, err = rq.boolean("EnableWaf"); err != nil {
+	if r.EnableWaf, err = rq.Boolean("EnableWaf"); err != nil {
 		return nil, err
 	}
-	if r.Fallback, err = rq.boolean("Fallback"); err != nil {
+	if r.Fallback, err = rq.Boolean("Fallback"); err != nil {
 		return nil, err
 	}
 	if err := readRouteParams(rq, r); err != nil {
@@ -304,7 +307,7 @@ func (s *Server) mseAddGatewayRoute(rq *request) (map[string]any, *apiError) {
 }
 
 // readRouteParams reads the route's struct and list parameters.
-func readRouteParams(rq *request, r *gatewayRoute) *apiError {
+func readRouteParams(rq *wire.Request, r *gatewayRoute) *wire.Error {
 	objects := []struct {
 		param string
 		dst   *map[string]any
@@ -316,7 +319,7 @@ func readRouteParams(rq *request, r *gatewayRoute) *apiError {
 		}
 		obj, ok := v.(map[string]any)
 		if v != nil && !ok {
-			return errIncorrect(o.param)
+			return wire.Incorrect(o.param)
 		}
 		*o.dst = obj
 	}
@@ -334,30 +337,30 @@ func readRouteParams(rq *request, r *gatewayRoute) *apiError {
 		}
 		list, ok := v.([]any)
 		if v != nil && !ok {
-			return errIncorrect(l.param)
+			return wire.Incorrect(l.param)
 		}
 		*l.dst = append([]any{}, list...)
 	}
-	if p := rq.get("Policies"); p != "" && !json.Valid([]byte(p)) {
-		return errIncorrect("Policies")
+	if p := rq.Get("Policies"); p != "" && !json.Valid([]byte(p)) {
+		return wire.Incorrect("Policies")
 	}
 	return nil
 }
 
 // routeDomainIDs reads DomainIdListJSON (a JSON array of ids), else
 // DomainId.
-func routeDomainIDs(rq *request) ([]int64, *apiError) {
+func routeDomainIDs(rq *wire.Request) ([]int64, *wire.Error) {
 	var ids []int64
-	if v := rq.get("DomainIdListJSON"); v != "" {
+	if v := rq.Get("DomainIdListJSON"); v != "" {
 		if json.Unmarshal([]byte(v), &ids) != nil {
-			return nil, errIncorrect("DomainIdListJSON")
+			return nil, wire.Incorrect("DomainIdListJSON")
 		}
 		return ids, nil
 	}
-	if v := rq.get("DomainId"); v != "" {
+	if v := rq.Get("DomainId"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return nil, errIncorrect("DomainId")
+			return nil, wire.Incorrect("DomainId")
 		}
 		ids = []int64{n}
 	}
@@ -376,7 +379,7 @@ var (
 
 // routeParam reads a struct or list parameter of AddGatewayRoute
 // (structJSON) and types its values (routeValue); nil when absent.
-func routeParam(rq *request, name string) (any, *apiError) {
+func routeParam(rq *wire.Request, name string) (any, *wire.Error) {
 	raw, err := structJSON(rq, name)
 	if err != nil || raw == "" {
 		return nil, err
@@ -385,12 +388,12 @@ func routeParam(rq *request, name string) (any, *apiError) {
 	dec.UseNumber()
 	var v any
 	if dec.Decode(&v) != nil {
-		return nil, errIncorrect(name)
+		return nil, wire.Incorrect(name)
 	}
 	if v, ok := routeValue(v); ok {
 		return v, nil
 	}
-	return nil, errIncorrect(name)
+	return nil, wire.Incorrect(name)
 }
 
 // routeValue types v's known fields (routeIntFields, routeBoolFields),
@@ -461,7 +464,7 @@ func routeBool(x any) (bool, bool) {
 	return false, false
 }
 
-func (s *Server) mseDeleteGatewayRoute(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseDeleteGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -493,12 +496,12 @@ func domainWire(g *mseGateway, d *gatewayDomain) map[string]any {
 
 // mseListGatewayDomain lists a gateway's domains; DomainName filters by
 // substring.
-func (s *Server) mseListGatewayDomain(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
 	}
-	name := rq.get("DomainName")
+	name := rq.Get("DomainName")
 	out := []any{}
 	for _, d := range g.domains {
 		if strings.Contains(d.Name, name) {
@@ -510,8 +513,8 @@ func (s *Server) mseListGatewayDomain(rq *request) (map[string]any, *apiError) {
 
 // mseAddGatewayDomain associates a domain name (unique in the gateway);
 // Protocol is HTTP (default) or HTTPS, which needs a CertIdentifier.
-func (s *Server) mseAddGatewayDomain(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("Name")
+func (s *Server) mseAddGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("Name")
 	if err != nil {
 		return nil, err
 	}
@@ -519,14 +522,14 @@ func (s *Server) mseAddGatewayDomain(rq *request) (map[string]any, *apiError) {
 	if fail != nil || err != nil {
 		return fail, err
 	}
-	proto := strings.ToUpper(orDefault(rq.get("Protocol"), "HTTP"))
+	proto := strings.ToUpper(cmp.Or(rq.Get("Protocol"), "HTTP"))
 	if proto != "HTTP" && proto != "HTTPS" {
-		return nil, errIncorrect("Protocol")
+		return nil, wire.Incorrect("Protocol")
 	}
-	if proto == "HTTPS" && rq.get("CertIdentifier") == "" {
-		return nil, errMissing("CertIdentifier")
+	if proto == "HTTPS" && rq.Get("CertIdentifier") == "" {
+		return nil, wire.Missing("CertIdentifier")
 	}
-	mustHTTPS, err := rq.boolean("MustHttps")
+	mustHTTPS, err := rq.Boolean("MustHttps")
 	if err != nil {
 		return nil, err
 	}
@@ -534,8 +537,8 @@ func (s *Server) mseAddGatewayDomain(rq *request) (map[string]any, *apiError) {
 		return gatewayFail(400, "IllegalRequest", "domain already exists: %s", name), nil
 	}
 	now := s.cfg.Now()
-	d := &gatewayDomain{ID: s.mse.nextID(), Name: name, Protocol: proto, CertIdentifier: rq.get("CertIdentifier"),
-		MustHttps: mustHTTPS, Http2: orDefault(rq.get("Http2"), "GlobalConfig"), TlsMin: rq.get("TlsMin"), TlsMax: rq.get("TlsMax"),
+	d := &gatewayDomain{ID: s.mse.nextID(), Name: name, Protocol: proto, CertIdentifier: rq.Get("CertIdentifier"),
+		MustHttps: mustHTTPS, Http2: cmp.Or(rq.Get("Http2"), "GlobalConfig"), TlsMin: rq.Get("TlsMin"), TlsMax: rq.Get("TlsMax"),
 		Created: now, Modified: now}
 	g.domains = append(g.domains, d)
 	return mseCodeOK(map[string]any{"Data": d.ID}), nil
@@ -546,7 +549,7 @@ func (s *Server) mseAddGatewayDomain(rq *request) (map[string]any, *apiError) {
 // mseListGatewayService lists a gateway's services; FilterParams Name
 // filters by substring, Namespace, GroupName, SourceType and
 // ServiceProtocol exactly.
-func (s *Server) mseListGatewayService(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListGatewayService(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err

@@ -4,11 +4,14 @@
 package ramsim
 
 import (
+	"cmp"
 	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // MSE clusters (registry and configuration center instances) and their
@@ -44,12 +47,12 @@ func (s *Server) clusterWire(c *mseCluster) map[string]any {
 	}
 }
 
-func (s *Server) mseListClusters(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListClusters(rq *wire.Request) (map[string]any, *wire.Error) {
 	num, size, err := msePage(rq, "PageNum")
 	if err != nil {
 		return nil, err
 	}
-	region, alias := rq.get("RegionId"), rq.get("ClusterAliasName")
+	region, alias := rq.Get("RegionId"), rq.Get("ClusterAliasName")
 	var items []*mseCluster
 	for _, c := range s.mse.sortedClusters() {
 		if (region == "" || c.RegionID == region) && strings.Contains(c.AliasName, alias) {
@@ -63,8 +66,8 @@ func (s *Server) mseListClusters(rq *request) (map[string]any, *apiError) {
 }
 
 // mseCluster returns the instance a request names by InstanceId.
-func (s *Server) mseClusterOf(rq *request) (*mseCluster, *apiError) {
-	id, err := rq.required("InstanceId")
+func (s *Server) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
+	id, err := rq.Required("InstanceId")
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +78,7 @@ func (s *Server) mseClusterOf(rq *request) (*mseCluster, *apiError) {
 	return c, nil
 }
 
-func (s *Server) mseQueryClusterDetail(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseQueryClusterDetail(rq *wire.Request) (map[string]any, *wire.Error) {
 	id, err := s.mseClusterID(rq)
 	if err != nil {
 		return nil, err
@@ -104,7 +107,7 @@ func (s *Server) mseQueryClusterDetail(rq *request) (map[string]any, *apiError) 
 
 // nacosNamespaceOf returns the namespace a request names, in the instance
 // it names.
-func (s *Server) nacosNamespaceOf(rq *request) (*nacosNamespace, *apiError) {
+func (s *Server) nacosNamespaceOf(rq *wire.Request) (*nacosNamespace, *wire.Error) {
 	c, err := s.mseClusterOf(rq)
 	if err != nil {
 		return nil, err
@@ -119,21 +122,21 @@ func (s *Server) nacosNamespaceOf(rq *request) (*nacosNamespace, *apiError) {
 
 // nacosConfigKey reads and checks DataId and Group (DEFAULT_GROUP when
 // empty).
-func nacosConfigKey(rq *request) (nacosKey, *apiError) {
-	dataID, err := rq.required("DataId")
+func nacosConfigKey(rq *wire.Request) (nacosKey, *wire.Error) {
+	dataID, err := rq.Required("DataId")
 	if err != nil {
 		return nacosKey{}, err
 	}
-	group := orDefault(rq.get("Group"), nacosDefaultGroup)
+	group := cmp.Or(rq.Get("Group"), nacosDefaultGroup)
 	for _, f := range []struct{ name, v string }{{"DataId", dataID}, {"Group", group}} {
 		if utf8.RuneCountInString(f.v) > 256 || !nacosNameChars.MatchString(f.v) {
-			return nacosKey{}, errIncorrect(f.name)
+			return nacosKey{}, wire.Incorrect(f.name)
 		}
 	}
 	return nacosKey{group, dataID}, nil
 }
 
-func configNotFound(k nacosKey) *apiError {
+func configNotFound(k nacosKey) *wire.Error {
 	return errMSENotFound("config data not exist: dataId=%s, group=%s", k.name, k.group)
 }
 
@@ -145,15 +148,15 @@ func configWire(c *nacosConfig, opType string) map[string]any {
 }
 
 // readConfigFields applies the optional fields of Create/UpdateNacosConfig.
-func readConfigFields(rq *request, c *nacosConfig) *apiError {
-	if t := rq.get("Type"); t != "" {
+func readConfigFields(rq *wire.Request, c *nacosConfig) *wire.Error {
+	if t := rq.Get("Type"); t != "" {
 		t = strings.ToLower(t)
 		ok := false
 		for _, allowed := range nacosConfigTypes {
 			ok = ok || t == allowed
 		}
 		if !ok {
-			return errIncorrect("Type")
+			return wire.Incorrect("Type")
 		}
 		c.Type = t
 	}
@@ -161,22 +164,22 @@ func readConfigFields(rq *request, c *nacosConfig) *apiError {
 		name string
 		dst  *string
 	}{{"AppName", &c.AppName}, {"Desc", &c.Desc}, {"Tags", &c.Tags}, {"BetaIps", &c.BetaIps}} {
-		if v, ok := rq.lookup(f.name); ok {
+		if v, ok := rq.Lookup(f.name); ok {
 			*f.dst = v
 		}
 	}
 	if utf8.RuneCountInString(c.Desc) > 128 {
-		return errIncorrect("Desc")
+		return wire.Incorrect("Desc")
 	}
 	return nil
 }
 
-func (s *Server) mseCreateNacosConfig(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseCreateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
-	content, err := rq.required("Content")
+	content, err := rq.Required("Content")
 	if err != nil {
 		return nil, err
 	}
@@ -194,12 +197,12 @@ func (s *Server) mseCreateNacosConfig(rq *request) (map[string]any, *apiError) {
 	return nacosOK(map[string]any{"Code": "200"}), nil
 }
 
-func (s *Server) mseGetNacosConfig(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseGetNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := rq.boolean("Beta"); err != nil {
+	if _, err := rq.Boolean("Beta"); err != nil {
 		return nil, err
 	}
 	c := ns.configs[k]
@@ -209,12 +212,12 @@ func (s *Server) mseGetNacosConfig(rq *request) (map[string]any, *apiError) {
 	return nacosOK(map[string]any{"Configuration": configWire(c, "")}), nil
 }
 
-func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseUpdateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
-	content, err := rq.required("Content")
+	content, err := rq.Required("Content")
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +225,7 @@ func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
 	if old == nil {
 		return nil, configNotFound(k)
 	}
-	if md5 := rq.get("Md5"); md5 != "" && md5 != old.md5() {
+	if md5 := rq.Get("Md5"); md5 != "" && md5 != old.md5() {
 		return nil, errMSEIllegal("the configuration was changed since it was read (Md5 %s, current %s)", md5, old.md5())
 	}
 	next := *old
@@ -237,12 +240,12 @@ func (s *Server) mseUpdateNacosConfig(rq *request) (map[string]any, *apiError) {
 	return nacosOK(map[string]any{}), nil
 }
 
-func (s *Server) mseDeleteNacosConfig(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseDeleteNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := rq.boolean("Beta"); err != nil {
+	if _, err := rq.Boolean("Beta"); err != nil {
 		return nil, err
 	}
 	c := ns.configs[k]
@@ -256,12 +259,12 @@ func (s *Server) mseDeleteNacosConfig(rq *request) (map[string]any, *apiError) {
 
 // mseDeleteNacosConfigs deletes the configurations whose Ids (the Id of
 // ListNacosConfigs, comma-separated) are given; unknown ids are skipped.
-func (s *Server) mseDeleteNacosConfigs(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseDeleteNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := rq.required("Ids")
+	raw, err := rq.Required("Ids")
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +272,7 @@ func (s *Server) mseDeleteNacosConfigs(rq *request) (map[string]any, *apiError) 
 	for _, part := range strings.Split(raw, ",") {
 		n, perr := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
 		if perr != nil {
-			return nil, errIncorrect("Ids")
+			return nil, wire.Incorrect("Ids")
 		}
 		ids[n] = true
 	}
@@ -285,7 +288,7 @@ func (s *Server) mseDeleteNacosConfigs(rq *request) (map[string]any, *apiError) 
 
 // mseListNacosConfigs lists a namespace's configurations; DataId, Group and
 // AppName filter by substring (MSE's fuzzy search).
-func (s *Server) mseListNacosConfigs(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
@@ -294,7 +297,7 @@ func (s *Server) mseListNacosConfigs(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	dataID, group, app := rq.get("DataId"), rq.get("Group"), rq.get("AppName")
+	dataID, group, app := rq.Get("DataId"), rq.Get("Group"), rq.Get("AppName")
 	var items []*nacosConfig
 	for _, c := range ns.sortedConfigs() {
 		if strings.Contains(c.DataID, dataID) && strings.Contains(c.Group, group) && strings.Contains(c.AppName, app) {
@@ -320,7 +323,7 @@ func nacosHistoryOf(ns *nacosNamespace, k nacosKey) []*nacosHistory {
 	return out
 }
 
-func (s *Server) mseGetNacosHistoryConfig(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseGetNacosHistoryConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -339,7 +342,7 @@ func (s *Server) mseGetNacosHistoryConfig(rq *request) (map[string]any, *apiErro
 
 // mseListNacosHistoryConfigs lists one configuration's history (DataId and
 // Group), newest first; it outlives the configuration's deletion.
-func (s *Server) mseListNacosHistoryConfigs(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListNacosHistoryConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -362,7 +365,7 @@ func (s *Server) mseListNacosHistoryConfigs(rq *request) (map[string]any, *apiEr
 
 // nacosItem resolves the namespace a request names and, with key, the
 // configuration or service in it.
-func (s *Server) nacosItem(rq *request, key func(*request) (nacosKey, *apiError)) (*nacosNamespace, nacosKey, *apiError) {
+func (s *Server) nacosItem(rq *wire.Request, key func(*wire.Request) (nacosKey, *wire.Error)) (*nacosNamespace, nacosKey, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nacosKey{}, err
@@ -373,28 +376,28 @@ func (s *Server) nacosItem(rq *request, key func(*request) (nacosKey, *apiError)
 
 // nacosServiceKey reads ServiceName and GroupName (DEFAULT_GROUP when
 // empty).
-func nacosServiceKey(rq *request) (nacosKey, *apiError) {
-	name, err := rq.required("ServiceName")
+func nacosServiceKey(rq *wire.Request) (nacosKey, *wire.Error) {
+	name, err := rq.Required("ServiceName")
 	if err != nil {
 		return nacosKey{}, err
 	}
 	if utf8.RuneCountInString(name) > 512 || strings.Contains(name, "@@") {
-		return nacosKey{}, errIncorrect("ServiceName")
+		return nacosKey{}, wire.Incorrect("ServiceName")
 	}
-	group := orDefault(rq.get("GroupName"), nacosDefaultGroup)
+	group := cmp.Or(rq.Get("GroupName"), nacosDefaultGroup)
 	if !nacosNameChars.MatchString(group) {
-		return nacosKey{}, errIncorrect("GroupName")
+		return nacosKey{}, wire.Incorrect("GroupName")
 	}
 	return nacosKey{group, name}, nil
 }
 
-func serviceNotFound(k nacosKey) *apiError {
+func serviceNotFound(k nacosKey) *wire.Error {
 	return errMSENotFound("service not found: %s@@%s", k.group, k.name)
 }
 
 // nacosServiceOf returns the namespace and the existing service a request
 // names.
-func (s *Server) nacosServiceOf(rq *request) (*nacosNamespace, *nacosService, nacosKey, *apiError) {
+func (s *Server) nacosServiceOf(rq *wire.Request) (*nacosNamespace, *nacosService, nacosKey, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nil, nacosKey{}, err
@@ -411,19 +414,19 @@ func (s *Server) nacosServiceOf(rq *request) (*nacosNamespace, *nacosService, na
 }
 
 // protectThreshold parses ProtectThreshold, a ratio in [0, 1].
-func protectThreshold(rq *request, def float64) (float64, *apiError) {
-	v := rq.get("ProtectThreshold")
+func protectThreshold(rq *wire.Request, def float64) (float64, *wire.Error) {
+	v := rq.Get("ProtectThreshold")
 	if v == "" {
 		return def, nil
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || f < 0 || f > 1 {
-		return 0, errIncorrect("ProtectThreshold")
+		return 0, wire.Incorrect("ProtectThreshold")
 	}
 	return f, nil
 }
 
-func (s *Server) mseCreateNacosService(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseCreateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
@@ -443,7 +446,7 @@ func (s *Server) mseCreateNacosService(rq *request) (map[string]any, *apiError) 
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseUpdateNacosService(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseUpdateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -456,7 +459,7 @@ func (s *Server) mseUpdateNacosService(rq *request) (map[string]any, *apiError) 
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseDeleteNacosService(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseDeleteNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, svc, k, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -470,7 +473,7 @@ func (s *Server) mseDeleteNacosService(rq *request) (map[string]any, *apiError) 
 
 // mseListAnsServices lists a namespace's services; ServiceName filters by
 // substring, GroupName exactly.
-func (s *Server) mseListAnsServices(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListAnsServices(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
@@ -479,7 +482,7 @@ func (s *Server) mseListAnsServices(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	name, group := rq.get("ServiceName"), rq.get("GroupName")
+	name, group := rq.Get("ServiceName"), rq.Get("GroupName")
 	var items []*nacosService
 	for _, svc := range ns.sortedServices() {
 		if strings.Contains(svc.Name, name) && (group == "" || svc.Group == group) {
@@ -497,7 +500,7 @@ func (s *Server) mseListAnsServices(rq *request) (map[string]any, *apiError) {
 
 // mseGetServiceListeners lists a service's subscribers. The emulator has
 // no Nacos clients, so the list is empty.
-func (s *Server) mseGetServiceListeners(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseGetServiceListeners(rq *wire.Request) (map[string]any, *wire.Error) {
 	if _, _, _, err := s.nacosServiceOf(rq); err != nil {
 		return nil, err
 	}
@@ -508,7 +511,7 @@ func (s *Server) mseGetServiceListeners(rq *request) (map[string]any, *apiError)
 	return nacosOK(map[string]any{"PageNumber": num, "PageSize": size, "TotalCount": 0, "Data": []any{}}), nil
 }
 
-func (s *Server) mseListAnsServiceClusters(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListAnsServiceClusters(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -525,27 +528,27 @@ func (s *Server) mseListAnsServiceClusters(rq *request) (map[string]any, *apiErr
 }
 
 // instanceAddr reads Ip, Port and ClusterName (DEFAULT when empty).
-func instanceAddr(rq *request) (string, int, string, *apiError) {
-	ip, err := rq.required("Ip")
+func instanceAddr(rq *wire.Request) (string, int, string, *wire.Error) {
+	ip, err := rq.Required("Ip")
 	if err != nil {
 		return "", 0, "", err
 	}
-	if _, err := rq.required("Port"); err != nil {
+	if _, err := rq.Required("Port"); err != nil {
 		return "", 0, "", err
 	}
-	port, err := rq.intRange("Port", 0, 1, 65535)
+	port, err := rq.IntRange("Port", 0, 1, 65535)
 	if err != nil {
 		return "", 0, "", err
 	}
-	return ip, port, orDefault(rq.get("ClusterName"), "DEFAULT"), nil
+	return ip, port, cmp.Or(rq.Get("ClusterName"), "DEFAULT"), nil
 }
 
 // applyInstanceFields reads the optional Weight, Enabled and Metadata.
-func applyInstanceFields(rq *request, in *nacosInstance) *apiError {
-	if v := rq.get("Weight"); v != "" {
+func applyInstanceFields(rq *wire.Request, in *nacosInstance) *wire.Error {
+	if v := rq.Get("Weight"); v != "" {
 		w, err := strconv.ParseFloat(v, 64)
 		if err != nil || w < 0 || w > 10000 {
-			return errIncorrect("Weight")
+			return wire.Incorrect("Weight")
 		}
 		in.Weight = int(w)
 	}
@@ -554,10 +557,10 @@ func applyInstanceFields(rq *request, in *nacosInstance) *apiError {
 		return err
 	}
 	in.Enabled = enabled
-	if v := rq.get("Metadata"); v != "" {
+	if v := rq.Get("Metadata"); v != "" {
 		var md map[string]string
 		if json.Unmarshal([]byte(v), &md) != nil {
-			return errIncorrect("Metadata")
+			return wire.Incorrect("Metadata")
 		}
 		in.Metadata = md
 	}
@@ -567,7 +570,7 @@ func applyInstanceFields(rq *request, in *nacosInstance) *apiError {
 // mseCreateNacosInstance registers an instance. As Nacos does, it creates
 // the service when missing and updates an instance already registered at
 // the same IP, port and cluster.
-func (s *Server) mseCreateNacosInstance(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseCreateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
@@ -606,11 +609,11 @@ func (s *Server) mseCreateNacosInstance(rq *request) (map[string]any, *apiError)
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func instanceNotFound(ip string, port int, cluster string) *apiError {
+func instanceNotFound(ip string, port int, cluster string) *wire.Error {
 	return errMSENotFound("instance not found: %s:%d in cluster %s", ip, port, cluster)
 }
 
-func (s *Server) mseUpdateNacosInstance(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseUpdateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -631,7 +634,7 @@ func (s *Server) mseUpdateNacosInstance(rq *request) (map[string]any, *apiError)
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseDeleteNacosInstance(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseDeleteNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -650,7 +653,7 @@ func (s *Server) mseDeleteNacosInstance(rq *request) (map[string]any, *apiError)
 
 // mseListAnsInstances lists a service's instances, optionally of one
 // ClusterName.
-func (s *Server) mseListAnsInstances(rq *request) (map[string]any, *apiError) {
+func (s *Server) mseListAnsInstances(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, k, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -659,7 +662,7 @@ func (s *Server) mseListAnsInstances(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	cluster := rq.get("ClusterName")
+	cluster := rq.Get("ClusterName")
 	var items []*nacosInstance
 	for _, in := range svc.instances {
 		if cluster == "" || in.ClusterName == cluster {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 const (
@@ -50,12 +51,12 @@ func TestMSEEveryActionHasResources(t *testing.T) {
 }
 
 // mseRequest is a request with the given parameters, as a handler sees it.
-func mseRequest(p map[string]string) *request {
+func mseRequest(p map[string]string) *wire.Request {
 	q := url.Values{}
 	for k, v := range p {
 		q.Set(k, v)
 	}
-	return &request{params: params(q), caller: caller{accountID: testAccount, identityType: identityAccount}}
+	return &wire.Request{Params: wire.Params(q), Caller: wire.Caller{AccountID: testAccount, IdentityType: wire.IdentityAccount}}
 }
 
 // Every action's ARN is as deep as internal/mse's catalog says its scope
@@ -132,10 +133,10 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 	if len(got) != 1 || got[0] != "acs:mse:cn-beijing:"+testAccount+":instance/mse-cn-x" {
 		t.Errorf("unknown instance: %v", got)
 	}
-	if _, err := mseProduct.resources["GetNacosConfig"](e.srv, mseRequest(map[string]string{"InstanceId": seedNacos})); err == nil || err.code != "MissingDataId" {
+	if _, err := mseProduct.resources["GetNacosConfig"](e.srv, mseRequest(map[string]string{"InstanceId": seedNacos})); err == nil || err.Code != "MissingDataId" {
 		t.Errorf("missing DataId: %v", err)
 	}
-	if _, err := mseProduct.resources["GetGateway"](e.srv, mseRequest(nil)); err == nil || err.code != "MissingGatewayUniqueId" {
+	if _, err := mseProduct.resources["GetGateway"](e.srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
 		t.Errorf("missing GatewayUniqueId: %v", err)
 	}
 }

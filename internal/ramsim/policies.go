@@ -6,6 +6,8 @@ package ramsim
 import (
 	"maps"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Policy types: users create Custom policies; System ones are built in and
@@ -159,24 +161,24 @@ func (s *Server) lookupPolicy(typ, name string) *policyRecord {
 // policyTypeParam reads PolicyType: required when required, else optional
 // ("" when absent); anything but System or Custom is
 // InvalidParameter.PolicyType.
-func policyTypeParam(rq *request, required bool) (string, *apiError) {
-	typ := rq.get("PolicyType")
+func policyTypeParam(rq *wire.Request, required bool) (string, *wire.Error) {
+	typ := rq.Get("PolicyType")
 	if typ == "" {
 		if required {
-			return "", errMissing("PolicyType")
+			return "", wire.Missing("PolicyType")
 		}
 		return "", nil
 	}
 	if typ != policySystem && typ != policyCustom {
-		return "", errIncorrect("PolicyType")
+		return "", wire.Incorrect("PolicyType")
 	}
 	return typ, nil
 }
 
 // existingPolicy finds the policy named by PolicyName and PolicyType (both
 // required).
-func (s *Server) existingPolicy(rq *request) (*policyRecord, *apiError) {
-	name, err := rq.required("PolicyName")
+func (s *Server) existingPolicy(rq *wire.Request) (*policyRecord, *wire.Error) {
+	name, err := rq.Required("PolicyName")
 	if err != nil {
 		return nil, err
 	}
@@ -197,8 +199,8 @@ func (s *Server) existingPolicy(rq *request) (*policyRecord, *apiError) {
 // existingCustomPolicy finds the custom policy named by PolicyName: the
 // actions that change a policy take no PolicyType, so a system policy's
 // name finds nothing and system policies stay read-only.
-func (s *Server) existingCustomPolicy(rq *request) (*policyRecord, *apiError) {
-	name, err := rq.required("PolicyName")
+func (s *Server) existingCustomPolicy(rq *wire.Request) (*policyRecord, *wire.Error) {
+	name, err := rq.Required("PolicyName")
 	if err != nil {
 		return nil, err
 	}
@@ -213,8 +215,8 @@ func (s *Server) existingCustomPolicy(rq *request) (*policyRecord, *apiError) {
 }
 
 // optionalDescription reads an optional Description-like parameter.
-func optionalDescription(rq *request, param string) (string, *apiError) {
-	v := rq.get(param)
+func optionalDescription(rq *wire.Request, param string) (string, *wire.Error) {
+	v := rq.Get(param)
 	if err := validateDescription(param, v); err != nil {
 		return "", err
 	}
@@ -224,15 +226,15 @@ func optionalDescription(rq *request, param string) (string, *apiError) {
 // createPolicy creates a custom policy with version v1 as its default. A
 // system policy's name is taken (assumed: both share the account's policy
 // names).
-func (s *Server) createPolicy(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("PolicyName")
+func (s *Server) createPolicy(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("PolicyName")
 	if err != nil {
 		return nil, err
 	}
 	if err := validatePolicyName(name); err != nil {
 		return nil, err
 	}
-	doc, err := rq.required("PolicyDocument")
+	doc, err := rq.Required("PolicyDocument")
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +263,7 @@ func (s *Server) createPolicy(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"Policy": p.wire(0)}, nil
 }
 
-func (s *Server) getPolicy(rq *request) (map[string]any, *apiError) {
+func (s *Server) getPolicy(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingPolicy(rq)
 	if err != nil {
 		return nil, err
@@ -273,7 +275,7 @@ func (s *Server) getPolicy(rq *request) (map[string]any, *apiError) {
 
 // listPolicies lists custom then system policies by name, optionally only
 // one PolicyType and only policies carrying every Tag filter.
-func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
+func (s *Server) listPolicies(rq *wire.Request) (map[string]any, *wire.Error) {
 	typ, err := policyTypeParam(rq, false)
 	if err != nil {
 		return nil, err
@@ -282,7 +284,7 @@ func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := readMarkerPage(rq)
+	pg, err := wire.ReadMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +298,7 @@ func (s *Server) listPolicies(rq *request) (map[string]any, *apiError) {
 		}
 	}
 	counts := s.st.attachmentCounts()
-	return markerPage(pg, all, (*policyRecord).key, "Policies", "Policy", func(p *policyRecord) map[string]any {
+	return wire.MarkerPage(pg, all, (*policyRecord).key, "Policies", "Policy", func(p *policyRecord) map[string]any {
 		return p.wire(counts[p.key()])
 	}), nil
 }
@@ -318,12 +320,12 @@ var policyInUse = map[string][2]string{
 // deletePolicy deletes a custom policy. It must be detached from every
 // user, group and role first (checked in that order); its non-default
 // versions must be deleted first unless CascadingDelete=true.
-func (s *Server) deletePolicy(rq *request) (map[string]any, *apiError) {
+func (s *Server) deletePolicy(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingCustomPolicy(rq)
 	if err != nil {
 		return nil, err
 	}
-	cascade, err := rq.boolean("CascadingDelete")
+	cascade, err := rq.Boolean("CascadingDelete")
 	if err != nil {
 		return nil, err
 	}
@@ -344,12 +346,12 @@ func (s *Server) deletePolicy(rq *request) (map[string]any, *apiError) {
 
 // updatePolicyDescription sets the description; a present but empty
 // NewDescription clears it, an absent one keeps it.
-func (s *Server) updatePolicyDescription(rq *request) (map[string]any, *apiError) {
+func (s *Server) updatePolicyDescription(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingCustomPolicy(rq)
 	if err != nil {
 		return nil, err
 	}
-	if desc, ok := rq.lookup("NewDescription"); ok {
+	if desc, ok := rq.Lookup("NewDescription"); ok {
 		if err := validateDescription("NewDescription", desc); err != nil {
 			return nil, err
 		}

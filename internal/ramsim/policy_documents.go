@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // maxPolicyDocument is the documented limit on a policy document, in
@@ -19,7 +20,7 @@ const maxPolicyDocument = 6144
 // trust policy (trust true) sent as param: over-long documents answer
 // InvalidParameter.<param>.Length, invalid ones MalformedPolicyDocument with
 // the validator's reason.
-func checkPolicyDocument(param, doc string, trust bool) *apiError {
+func checkPolicyDocument(param, doc string, trust bool) *wire.Error {
 	if utf8.RuneCountInString(doc) > maxPolicyDocument {
 		return errLength(param)
 	}

@@ -4,9 +4,12 @@
 package ramsim
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // RotateStrategy values of CreatePolicyVersion.
@@ -24,8 +27,8 @@ func (p *policyRecord) addVersion(doc string, now time.Time) *policyVersion {
 }
 
 // existingVersion finds the VersionId of p.
-func existingVersion(rq *request, p *policyRecord) (*policyVersion, *apiError) {
-	id, err := rq.required("VersionId")
+func existingVersion(rq *wire.Request, p *policyRecord) (*policyVersion, *wire.Error) {
+	id, err := rq.Required("VersionId")
 	if err != nil {
 		return nil, err
 	}
@@ -42,25 +45,25 @@ func existingVersion(rq *request, p *policyRecord) (*policyVersion, *apiError) {
 // createPolicyVersion adds a version. At the version limit it fails with
 // LimitExceeded.Policy.Version, unless RotateStrategy asks to delete the
 // oldest non-default version first.
-func (s *Server) createPolicyVersion(rq *request) (map[string]any, *apiError) {
+func (s *Server) createPolicyVersion(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingCustomPolicy(rq)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := rq.required("PolicyDocument")
+	doc, err := rq.Required("PolicyDocument")
 	if err != nil {
 		return nil, err
 	}
 	if err := checkPolicyDocument("PolicyDocument", doc, false); err != nil {
 		return nil, err
 	}
-	setDefault, err := rq.boolean("SetAsDefault")
+	setDefault, err := rq.Boolean("SetAsDefault")
 	if err != nil {
 		return nil, err
 	}
-	rotate := firstNonEmpty(rq.get("RotateStrategy"), rotateNone)
+	rotate := cmp.Or(rq.Get("RotateStrategy"), rotateNone)
 	if rotate != rotateNone && rotate != rotateDeleteOldest {
-		return nil, errIncorrect("RotateStrategy")
+		return nil, wire.Incorrect("RotateStrategy")
 	}
 	if len(p.Versions) >= s.cfg.Limits.PolicyVersions {
 		oldest := slices.IndexFunc(p.Versions, func(v *policyVersion) bool { return v.ID != p.Default })
@@ -78,7 +81,7 @@ func (s *Server) createPolicyVersion(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"PolicyVersion": v.wire(setDefault)}, nil
 }
 
-func (s *Server) getPolicyVersion(rq *request) (map[string]any, *apiError) {
+func (s *Server) getPolicyVersion(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingPolicy(rq)
 	if err != nil {
 		return nil, err
@@ -91,18 +94,18 @@ func (s *Server) getPolicyVersion(rq *request) (map[string]any, *apiError) {
 }
 
 // listPolicyVersions lists every version, oldest first; no paging.
-func (s *Server) listPolicyVersions(rq *request) (map[string]any, *apiError) {
+func (s *Server) listPolicyVersions(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingPolicy(rq)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"PolicyVersions": wrap("PolicyVersion", p.Versions, func(v *policyVersion) map[string]any {
+	return map[string]any{"PolicyVersions": wire.Wrap("PolicyVersion", p.Versions, func(v *policyVersion) map[string]any {
 		return v.wire(v.ID == p.Default)
 	})}, nil
 }
 
 // deletePolicyVersion deletes a non-default version.
-func (s *Server) deletePolicyVersion(rq *request) (map[string]any, *apiError) {
+func (s *Server) deletePolicyVersion(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingCustomPolicy(rq)
 	if err != nil {
 		return nil, err
@@ -119,7 +122,7 @@ func (s *Server) deletePolicyVersion(rq *request) (map[string]any, *apiError) {
 	return map[string]any{}, nil
 }
 
-func (s *Server) setDefaultPolicyVersion(rq *request) (map[string]any, *apiError) {
+func (s *Server) setDefaultPolicyVersion(rq *wire.Request) (map[string]any, *wire.Error) {
 	p, err := s.existingCustomPolicy(rq)
 	if err != nil {
 		return nil, err

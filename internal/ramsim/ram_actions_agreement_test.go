@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // internal/mse's catalog of RAM actions tells mseram_access_check users
@@ -44,13 +45,13 @@ func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
 		}
 		action := strings.SplitN(a.Name, ":", 2)[1]
 		prod, _ := productFor(c.version, action)
-		p := params{}
+		p := wire.Params{}
 		for k, v := range c.params {
 			p[k] = []string{v}
 		}
-		resources, aerr := prod.resources[action](env.srv, &request{params: p})
+		resources, aerr := prod.resources[action](env.srv, &wire.Request{Params: p})
 		if aerr != nil {
-			t.Errorf("%s: %s", a.Name, aerr.code)
+			t.Errorf("%s: %s", a.Name, aerr.Code)
 			continue
 		}
 		if len(resources) != len(a.Checks) {

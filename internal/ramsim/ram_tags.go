@@ -8,6 +8,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // RAM 2015-05-01 tags roles and custom policies (users are tagged through
@@ -18,9 +20,9 @@ import (
 
 // jsonTags parses the JSON Tag parameter (absent: none). A Value that is
 // absent stays distinguishable from an empty one for filters.
-func jsonTags(rq *request) ([]tagParam, *apiError) {
+func jsonTags(rq *wire.Request) ([]tagParam, *wire.Error) {
 	const param = "Tag"
-	raw := rq.get(param)
+	raw := rq.Get(param)
 	if raw == "" {
 		return nil, nil
 	}
@@ -29,7 +31,7 @@ func jsonTags(rq *request) ([]tagParam, *apiError) {
 		Value *string
 	}
 	if err := json.Unmarshal([]byte(raw), &entries); err != nil || len(entries) > maxTagsPerCall {
-		return nil, errIncorrect(param)
+		return nil, wire.Incorrect(param)
 	}
 	out := make([]tagParam, len(entries))
 	for i, e := range entries {
@@ -42,20 +44,20 @@ func jsonTags(rq *request) ([]tagParam, *apiError) {
 }
 
 // jsonStrings parses a JSON array of strings of at most limit entries.
-func jsonStrings(rq *request, param string, limit int) ([]string, *apiError) {
-	raw := rq.get(param)
+func jsonStrings(rq *wire.Request, param string, limit int) ([]string, *wire.Error) {
+	raw := rq.Get(param)
 	if raw == "" {
 		return nil, nil
 	}
 	var out []string
 	if err := json.Unmarshal([]byte(raw), &out); err != nil || len(out) > limit {
-		return nil, errIncorrect(param)
+		return nil, wire.Incorrect(param)
 	}
 	return out, nil
 }
 
 // tagSet validates tags to set on a role or policy.
-func tagSet(tags []tagParam) (map[string]string, *apiError) {
+func tagSet(tags []tagParam) (map[string]string, *wire.Error) {
 	set := make(map[string]string, len(tags))
 	for _, t := range tags {
 		if err := validateResourceTag(t.key, t.value); err != nil {
@@ -68,7 +70,7 @@ func tagSet(tags []tagParam) (map[string]string, *apiError) {
 
 // createTags reads the Tag parameter of CreateRole / CreatePolicy: nil
 // when absent.
-func (s *Server) createTags(rq *request) (map[string]string, *apiError) {
+func (s *Server) createTags(rq *wire.Request) (map[string]string, *wire.Error) {
 	tags, err := jsonTags(rq)
 	if err != nil || len(tags) == 0 {
 		return nil, err
@@ -82,7 +84,7 @@ func (s *Server) createTags(rq *request) (map[string]string, *apiError) {
 
 // mergeTags returns current overwritten by set, or LimitExceeded.Tag when
 // the result would hold more than limit tags. current is not changed.
-func mergeTags(current, set map[string]string, limit int) (map[string]string, *apiError) {
+func mergeTags(current, set map[string]string, limit int) (map[string]string, *wire.Error) {
 	merged := maps.Clone(current)
 	if merged == nil {
 		merged = make(map[string]string, len(set))
@@ -115,7 +117,7 @@ func filterTags(tags map[string]string, filters []tagParam) (map[string]string, 
 // tagsWire is the Tags object of roles and policies:
 // {"Tag":[{"TagKey":"k","TagValue":"v"}]}, sorted by key.
 func tagsWire(tags map[string]string) map[string]any {
-	return wrap("Tag", slices.Sorted(maps.Keys(tags)), func(k string) map[string]any {
+	return wire.Wrap("Tag", slices.Sorted(maps.Keys(tags)), func(k string) map[string]any {
 		return map[string]any{"TagKey": k, "TagValue": tags[k]}
 	})
 }
@@ -131,13 +133,13 @@ type taggedResource struct {
 // covers every resource of the type). Unknown names answer
 // EntityNotExist.Role / EntityNotExist.Policy; system policies cannot be
 // tagged and so are unknown here.
-func (s *Server) taggedResources(rq *request, all bool) (string, []taggedResource, *apiError) {
-	rt, err := rq.required("ResourceType")
+func (s *Server) taggedResources(rq *wire.Request, all bool) (string, []taggedResource, *wire.Error) {
+	rt, err := rq.Required("ResourceType")
 	if err != nil {
 		return "", nil, err
 	}
 	if rt != "role" && rt != "policy" {
-		return "", nil, errIncorrect("ResourceType")
+		return "", nil, wire.Incorrect("ResourceType")
 	}
 	names, err := jsonStrings(rq, "ResourceNames", maxTagResources)
 	if err != nil {
@@ -146,7 +148,7 @@ func (s *Server) taggedResources(rq *request, all bool) (string, []taggedResourc
 	var out []taggedResource
 	if len(names) == 0 {
 		if !all {
-			return "", nil, errMissing("ResourceNames")
+			return "", nil, wire.Missing("ResourceNames")
 		}
 		if rt == "role" {
 			for _, r := range sortedByName(s.st.roles) {
@@ -184,7 +186,7 @@ func (s *Server) taggedResources(rq *request, all bool) (string, []taggedResourc
 
 // ramTagResources sets tags on roles or policies, overwriting existing
 // keys; a rejected call changes nothing.
-func (s *Server) ramTagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) ramTagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, resources, err := s.taggedResources(rq, false)
 	if err != nil {
 		return nil, err
@@ -194,7 +196,7 @@ func (s *Server) ramTagResources(rq *request) (map[string]any, *apiError) {
 		return nil, err
 	}
 	if len(tags) == 0 {
-		return nil, errMissing("Tag")
+		return nil, wire.Missing("Tag")
 	}
 	set, err := tagSet(tags)
 	if err != nil {
@@ -214,7 +216,7 @@ func (s *Server) ramTagResources(rq *request) (map[string]any, *apiError) {
 
 // ramUntagResources removes the TagKeys, or every tag with All=true and no
 // TagKeys. Absent keys are ignored.
-func (s *Server) ramUntagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) ramUntagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, resources, err := s.taggedResources(rq, false)
 	if err != nil {
 		return nil, err
@@ -223,7 +225,7 @@ func (s *Server) ramUntagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	all, err := rq.boolean("All")
+	all, err := rq.Boolean("All")
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +249,7 @@ func (s *Server) ramUntagResources(rq *request) (map[string]any, *apiError) {
 // key: TagResources is a bare array, NextToken appears when there is more.
 // With Tag filters only resources carrying every filter tag are listed, and
 // only their matching tags.
-func (s *Server) ramListTagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) ramListTagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	rt, resources, err := s.taggedResources(rq, true)
 	if err != nil {
 		return nil, err
@@ -256,7 +258,7 @@ func (s *Server) ramListTagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := readPage(rq, "NextToken", "PageSize", 100, 100)
+	pg, err := wire.ReadPage(rq, "NextToken", "PageSize", 100, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +271,7 @@ func (s *Server) ramListTagResources(rq *request) (map[string]any, *apiError) {
 		}
 	}
 	slices.SortFunc(pairs, func(a, b tagPair) int { return strings.Compare(a.position(), b.position()) })
-	pagePairs, next := paginate(pg, pairs, tagPair.position)
+	pagePairs, next := wire.Paginate(pg, pairs, tagPair.position)
 	list := make([]any, 0, len(pagePairs))
 	for _, tp := range pagePairs {
 		list = append(list, map[string]any{"ResourceName": tp.resource, "ResourceType": rt, "TagKey": tp.key, "TagValue": tp.value})

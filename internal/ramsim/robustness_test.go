@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Robustness: whatever arrives, the emulator answers with a well-formed
@@ -182,7 +184,7 @@ func TestOversizedBody(t *testing.T) {
 	env := newEnv(t, Config{})
 	form := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
 	q := env.request(signer{}, vRAM, "CreateUser", map[string]string{"UserName": "big"}).URL.RawQuery
-	for _, n := range []int{maxBodyBytes + 1, 2 * maxBodyBytes, 8 * maxBodyBytes} {
+	for _, n := range []int{wire.MaxBodyBytes + 1, 2 * wire.MaxBodyBytes, 8 * wire.MaxBodyBytes} {
 		body := wellFormedError(t, fmt.Sprintf("%d-byte body", n), serveRecorded(t, env.srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), n))))
 		if body != nil && body["Code"] != "RequestEntityTooLarge" {
 			t.Errorf("%d-byte body: Code %v", n, body["Code"])
@@ -191,9 +193,9 @@ func TestOversizedBody(t *testing.T) {
 	// Exactly the limit is read and served (here refused by the signature
 	// check, since the body's parameters are signed too, but not as too
 	// large).
-	w := serveRecorded(t, env.srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), maxBodyBytes)))
+	w := serveRecorded(t, env.srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), wire.MaxBodyBytes)))
 	if body := wellFormedError(t, "body at the limit", w); body != nil && (w.Code == http.StatusRequestEntityTooLarge || body["Code"] == "RequestEntityTooLarge") {
-		t.Errorf("a body of exactly %d bytes is refused as too large", maxBodyBytes)
+		t.Errorf("a body of exactly %d bytes is refused as too large", wire.MaxBodyBytes)
 	}
 
 	// Through a real listener, with the body streamed by the client.
@@ -201,7 +203,7 @@ func TestOversizedBody(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { env.srv.Close() })
-	resp, err := http.Post(env.srv.URL()+"/?"+q, "application/x-www-form-urlencoded", io.LimitReader(zeroReader{}, 3*maxBodyBytes))
+	resp, err := http.Post(env.srv.URL()+"/?"+q, "application/x-www-form-urlencoded", io.LimitReader(zeroReader{}, 3*wire.MaxBodyBytes))
 	if err != nil {
 		t.Fatalf("POST of a 3 MiB body: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // roleRecord is one RAM role as persisted.
@@ -49,7 +50,7 @@ func (r *roleRecord) principalName(account string) string {
 }
 
 // refuseServiceLinked is the guard of RAM's role-changing actions.
-func refuseServiceLinked(pr principal) *apiError {
+func refuseServiceLinked(pr principal) *wire.Error {
 	if r, ok := pr.(*roleRecord); ok && r != nil && r.serviceLinked() {
 		return errServiceLinkedRoleReadOnly(r.Name)
 	}
@@ -135,8 +136,8 @@ func (r *roleRecord) wire(account string) map[string]any {
 // existingRole validates RoleName and finds that role. A service-linked
 // role with a custom suffix has an "_" in its name that RoleName's rule
 // does not allow, so such an existing role is found before validating.
-func (s *Server) existingRole(rq *request) (*roleRecord, *apiError) {
-	name, err := rq.required("RoleName")
+func (s *Server) existingRole(rq *wire.Request) (*roleRecord, *wire.Error) {
+	name, err := rq.Required("RoleName")
 	if err != nil {
 		return nil, err
 	}
@@ -154,19 +155,19 @@ func (s *Server) existingRole(rq *request) (*roleRecord, *apiError) {
 }
 
 // sessionDuration reads an optional MaxSessionDuration-like parameter.
-func sessionDuration(rq *request, param string, def int) (int, *apiError) {
-	return rq.intRange(param, def, minSessionDuration, maxSessionDuration)
+func sessionDuration(rq *wire.Request, param string, def int) (int, *wire.Error) {
+	return rq.IntRange(param, def, minSessionDuration, maxSessionDuration)
 }
 
-func (s *Server) createRole(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("RoleName")
+func (s *Server) createRole(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("RoleName")
 	if err != nil {
 		return nil, err
 	}
 	if err := validateRoleName("RoleName", name); err != nil {
 		return nil, err
 	}
-	trust, err := rq.required("AssumeRolePolicyDocument")
+	trust, err := rq.Required("AssumeRolePolicyDocument")
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +194,7 @@ func (s *Server) createRole(rq *request) (map[string]any, *apiError) {
 	}
 	id, ierr := s.st.newID()
 	if ierr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	now := s.now()
 	r := &roleRecord{ID: id, Name: name, Description: desc, TrustPolicy: trust, MaxSessionDuration: duration,
@@ -202,7 +203,7 @@ func (s *Server) createRole(rq *request) (map[string]any, *apiError) {
 	return map[string]any{"Role": s.roleWire(r)}, nil
 }
 
-func (s *Server) getRole(rq *request) (map[string]any, *apiError) {
+func (s *Server) getRole(rq *wire.Request) (map[string]any, *wire.Error) {
 	r, err := s.existingRole(rq)
 	if err != nil {
 		return nil, err
@@ -212,7 +213,7 @@ func (s *Server) getRole(rq *request) (map[string]any, *apiError) {
 
 // updateRole changes what its New* parameters name. An empty
 // NewDescription clears the description (as UpdateUser clears fields).
-func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
+func (s *Server) updateRole(rq *wire.Request) (map[string]any, *wire.Error) {
 	r, err := s.existingRole(rq)
 	if err != nil {
 		return nil, err
@@ -221,16 +222,16 @@ func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
 		return nil, err
 	}
 	updated := *r
-	if trust, ok := rq.lookup("NewAssumeRolePolicyDocument"); ok {
+	if trust, ok := rq.Lookup("NewAssumeRolePolicyDocument"); ok {
 		if trust == "" {
-			return nil, errMissing("NewAssumeRolePolicyDocument")
+			return nil, wire.Missing("NewAssumeRolePolicyDocument")
 		}
 		if err := checkPolicyDocument("NewAssumeRolePolicyDocument", trust, true); err != nil {
 			return nil, err
 		}
 		updated.TrustPolicy = trust
 	}
-	if desc, ok := rq.lookup("NewDescription"); ok {
+	if desc, ok := rq.Lookup("NewDescription"); ok {
 		if err := validateDescription("NewDescription", desc); err != nil {
 			return nil, err
 		}
@@ -245,7 +246,7 @@ func (s *Server) updateRole(rq *request) (map[string]any, *apiError) {
 }
 
 // deleteRole deletes a role that has no policies attached.
-func (s *Server) deleteRole(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteRole(rq *wire.Request) (map[string]any, *wire.Error) {
 	r, err := s.existingRole(rq)
 	if err != nil {
 		return nil, err
@@ -262,12 +263,12 @@ func (s *Server) deleteRole(rq *request) (map[string]any, *apiError) {
 
 // listRoles pages through roles by name, optionally only those carrying
 // every Tag filter.
-func (s *Server) listRoles(rq *request) (map[string]any, *apiError) {
+func (s *Server) listRoles(rq *wire.Request) (map[string]any, *wire.Error) {
 	filters, err := jsonTags(rq)
 	if err != nil {
 		return nil, err
 	}
-	pg, err := readMarkerPage(rq)
+	pg, err := wire.ReadMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
@@ -277,5 +278,5 @@ func (s *Server) listRoles(rq *request) (map[string]any, *apiError) {
 			roles = append(roles, r)
 		}
 	}
-	return markerPage(pg, roles, (*roleRecord).name, "Roles", "Role", s.roleWire), nil
+	return wire.MarkerPage(pg, roles, (*roleRecord).name, "Roles", "Role", s.roleWire), nil
 }

@@ -3,17 +3,12 @@
 
 package ramsim
 
-// request is what a handler sees: the merged parameters and the
-// authenticated caller. Handlers run with Server.mu held.
-type request struct {
-	params
-	caller caller
-}
+import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 
 // handler implements one action. It returns the response fields (the
 // server adds RequestId) or an API error; it must not change state when it
 // returns an error.
-type handler func(s *Server, rq *request) (map[string]any, *apiError)
+type handler func(s *Server, rq *wire.Request) (map[string]any, *wire.Error)
 
 // route is one implemented action; mutating ones trigger a state save.
 type route struct {
@@ -25,7 +20,7 @@ type route struct {
 // a RAM user's policies must allow the action on (e.g.
 // acs:ram::<account>:user/<name>). It runs with Server.mu held, before the
 // handler; an error (a missing parameter, say) is answered as is.
-type resourceFunc func(s *Server, rq *request) ([]string, *apiError)
+type resourceFunc func(s *Server, rq *wire.Request) ([]string, *wire.Error)
 
 // product is one emulated API: the Version that selects it, the host the
 // real service answers on (HostId in errors), the name the troubleshooting

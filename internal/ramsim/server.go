@@ -5,28 +5,22 @@ package ramsim
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 	"time"
-)
 
-// maxBodyBytes bounds a request body; RPC bodies are small forms. A larger
-// body is refused with errBodyTooLarge.
-const maxBodyBytes = 1 << 20
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+)
 
 // Server is one emulated account serving all four products. It is an
 // http.Handler and is safe for concurrent use.
 type Server struct {
 	cfg    Config
-	nonces nonceCache
+	nonces wire.NonceCache
 
 	mu    sync.Mutex // guards st, inUse, sessions and the state file
 	st    *store
@@ -109,7 +103,7 @@ func (s *Server) Start(addr string) error {
 func (s *Server) HTTPServer() *http.Server { return s.httpServer(newConnLimiter(maxConnections)) }
 
 // httpServer bounds what a slow or idle client can hold. ReadTimeout
-// covers headers and a body of maxBodyBytes; WriteTimeout runs from the
+// covers headers and a body of wire.MaxBodyBytes; WriteTimeout runs from the
 // end of the headers to the end of the answer, so it also bounds an
 // answer delayed by the fault injector (a latency plus jitter above it
 // loses the answer); IdleTimeout closes keep-alive connections nobody
@@ -170,11 +164,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	admin := strings.HasPrefix(r.URL.Path, adminPrefix)
 	if err := s.refuseForeign(r); err != nil {
 		if admin {
-			adminAnswer(w, err.status, map[string]any{"error": err.message})
+			adminAnswer(w, err.Status, map[string]any{"error": err.Message})
 			return
 		}
-		in := readRPC(r)
-		prod, _ := productFor(in.version, in.action)
+		in := wire.ReadRPC(r)
+		prod, _ := productFor(in.Version, in.Action)
 		s.answer(w, in, nil, prod, err)
 		return
 	}
@@ -182,131 +176,94 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAdmin(w, r)
 		return
 	}
-	in := readRPC(r)
-	s.counters.received(in.action)
-	fd := s.faults.decide(in.action, requestAccessKey(r, in.params), s.cfg.Now())
+	in := wire.ReadRPC(r)
+	s.counters.received(in.Action)
+	fd := s.faults.decide(in.Action, wire.ClaimedAccessKey(r, in.Params), s.cfg.Now())
 	if fd.delay > 0 {
-		s.counters.fault(in.action, faultLatency)
+		s.counters.fault(in.Action, faultLatency)
 	}
 	if fd.kind == faultReset { // before the handler: nothing changes
-		s.counters.fault(in.action, faultReset)
+		s.counters.fault(in.Action, faultReset)
 		sleepCtx(r.Context(), fd.delay)
 		dropConnection(w, true)
 		return
 	}
 	var resp map[string]any
 	var prod *product
-	var err *apiError
+	var err *wire.Error
 	if ferr := fd.injectedError(); ferr != nil { // before the handler
-		s.counters.fault(in.action, fd.kind)
-		prod, _ = productFor(in.version, in.action)
+		s.counters.fault(in.Action, fd.kind)
+		prod, _ = productFor(in.Version, in.Action)
 		err = ferr
 	} else {
 		resp, prod, err = s.serve(r, in)
 	}
 	sleepCtx(r.Context(), fd.delay)
 	if fd.kind == faultLost { // after the handler: its change stays
-		s.counters.fault(in.action, faultLost)
+		s.counters.fault(in.Action, faultLost)
 		dropConnection(w, false)
 		return
 	}
-	s.counters.answered(in.action, err == nil)
+	s.counters.answered(in.Action, err == nil)
 	s.answer(w, in, resp, prod, err)
 }
 
 // answer writes a success or error answer in the request's Format
 // (format_xml.go): XML with the root <Action>Response or Error, else JSON.
-func (s *Server) answer(w http.ResponseWriter, in rpcRequest, resp map[string]any, prod *product, err *apiError) {
-	requestID := newRequestID()
+func (s *Server) answer(w http.ResponseWriter, in wire.RPC, resp map[string]any, prod *product, err *wire.Error) {
+	requestID := wire.NewRequestID()
 	write := func(status int, root string, fields map[string]any) {
-		if in.format == formatXML {
-			writeXML(w, status, requestID, root, fields)
+		if in.Format == wire.FormatXML {
+			wire.WriteXML(w, status, requestID, root, fields)
 			return
 		}
-		writeJSON(w, status, requestID, fields)
+		wire.WriteJSON(w, status, requestID, fields)
 	}
 	if err != nil {
 		fields := map[string]any{
 			"HostId":    prod.host,
-			"Code":      err.code,
-			"Message":   err.message,
-			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.code) + "&product=" + prod.name,
+			"Code":      err.Code,
+			"Message":   err.Message,
+			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.Code) + "&product=" + prod.name,
 		}
-		if err.detail != nil {
-			fields["AccessDeniedDetail"] = err.detail
+		if err.Detail != nil {
+			fields["AccessDeniedDetail"] = err.Detail
 		}
 		if prod == mseProduct {
 			mseErrorFields(fields, err)
 		}
-		write(err.status, "Error", fields)
+		write(err.Status, "Error", fields)
 		return
 	}
-	write(http.StatusOK, in.action+"Response", resp)
+	write(http.StatusOK, in.Action+"Response", resp)
 }
 
-// rpcRequest is a request read but not yet served.
-type rpcRequest struct {
-	body            []byte
-	params          params
-	action, version string
-	bodyErr         *apiError // reading the body failed or it is too large
-	format          string    // formatJSON or formatXML
-	formatErr       *apiError // Format is neither JSON nor XML
-}
-
-// readRPC reads the body (at most maxBodyBytes) and finds the Action and
-// Version: from the query (V1) or the x-acs-* headers (V3).
-func readRPC(r *http.Request) rpcRequest {
-	body, rerr := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
-	var bodyErr *apiError
-	switch {
-	case rerr != nil:
-		bodyErr = errInternal()
-	case len(body) > maxBodyBytes:
-		bodyErr, body = errBodyTooLarge(), nil
-	}
-	p := requestParams(r, body)
-	format, formatErr := responseFormat(p)
-	return rpcRequest{
-		body: body, params: p, bodyErr: bodyErr, format: format, formatErr: formatErr,
-		action:  firstNonEmpty(p.get("Action"), r.Header.Get("x-acs-action")),
-		version: firstNonEmpty(p.get("Version"), r.Header.Get("x-acs-version")),
-	}
-}
-
-// errBodyTooLarge answers a body over maxBodyBytes, as a gateway does with
-// HTTP 413 (the code and message are assumed).
-func errBodyTooLarge() *apiError {
-	return newError(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
-		"The request body exceeds the limit of %d bytes.", maxBodyBytes)
-}
-
-func (s *Server) serve(r *http.Request, in rpcRequest) (map[string]any, *product, *apiError) {
-	body, p, action, version := in.body, in.params, in.action, in.version
+func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, *product, *wire.Error) {
+	body, p, action, version := in.Body, in.Params, in.Action, in.Version
 	prod, known := productFor(version, action)
 	switch {
-	case in.bodyErr != nil:
-		return nil, prod, in.bodyErr
-	case in.formatErr != nil:
-		return nil, prod, in.formatErr
+	case in.BodyErr != nil:
+		return nil, prod, in.BodyErr
+	case in.FormatErr != nil:
+		return nil, prod, in.FormatErr
 	case r.URL.Path != "/" || (r.Method != http.MethodPost && r.Method != http.MethodGet):
-		return nil, prod, errActionNotFound()
+		return nil, prod, wire.ActionNotFound()
 	case action == "":
-		return nil, prod, errMissing("Action")
+		return nil, prod, wire.Missing("Action")
 	case version == "":
-		return nil, prod, errMissing("Version")
+		return nil, prod, wire.Missing("Version")
 	case !known:
-		return nil, prod, errInvalidVersion()
+		return nil, prod, wire.InvalidVersion()
 	}
 	rt, ok := prod.actions[action]
 	if !ok {
-		return nil, prod, errActionNotFound()
+		return nil, prod, wire.ActionNotFound()
 	}
 	c, err := s.authenticate(r, body, p)
 	if err != nil {
 		return nil, prod, err
 	}
-	resp, err := s.run(prod, action, rt, &request{params: p, caller: c})
+	resp, err := s.run(prod, action, rt, &wire.Request{Params: p, Caller: c})
 	return resp, prod, err
 }
 
@@ -316,7 +273,7 @@ func (s *Server) serve(r *http.Request, in rpcRequest) (map[string]any, *product
 // answering, so an acknowledged change is on disk. If the save fails the client gets InternalError while the change
 // stays in memory; the next save (or Close) writes it, as a real service
 // may apply a change whose answer was lost.
-func (s *Server) run(prod *product, action string, rt route, rq *request) (map[string]any, *apiError) {
+func (s *Server) run(prod *product, action string, rt route, rq *wire.Request) (map[string]any, *wire.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.authorize(prod, action, rq); err != nil {
@@ -327,7 +284,7 @@ func (s *Server) run(prod *product, action string, rt route, rq *request) (map[s
 		return resp, err
 	}
 	if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	return resp, nil
 }
@@ -335,7 +292,7 @@ func (s *Server) run(prod *product, action string, rt route, rq *request) (map[s
 // handle runs a handler (Server.mu held). With a consistency delay set, a
 // mutation's creations and deletions are recorded, and a Get* or List*
 // action reads the lagged view of the store (faults_consistency.go).
-func (s *Server) handle(action string, rt route, rq *request) (map[string]any, *apiError) {
+func (s *Server) handle(action string, rt route, rq *wire.Request) (map[string]any, *wire.Error) {
 	if s.faults.consistency() <= 0 {
 		return rt.handle(s, rq)
 	}
@@ -355,43 +312,4 @@ func (s *Server) handle(action string, rt route, rq *request) (map[string]any, *
 		}
 	}
 	return rt.handle(s, rq)
-}
-
-// requestParams merges the query with a form-encoded body. Both decode "+"
-// as a space, as the classic SDK's url.Values encoding requires.
-func requestParams(r *http.Request, body []byte) params {
-	p := params(r.URL.Query())
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		form, _ := url.ParseQuery(string(body)) // keep what parses, like a lenient gateway
-		for k, vs := range form {
-			p[k] = append(p[k], vs...)
-		}
-	}
-	return p
-}
-
-func writeJSON(w http.ResponseWriter, status int, requestID string, fields map[string]any) {
-	fields["RequestId"] = requestID
-	body, err := json.Marshal(fields)
-	if err != nil { // only plain maps, strings and numbers are ever written
-		panic(err)
-	}
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.Header().Set("x-acs-request-id", requestID)
-	w.WriteHeader(status)
-	w.Write(body) //nolint:errcheck // the client went away; nothing to do
-}
-
-// newRequestID returns an uppercase UUID-shaped id, like the real RequestId.
-func newRequestID() string {
-	var b [16]byte
-	rand.Read(b[:]) //nolint:errcheck // crypto/rand.Read never fails
-	return fmt.Sprintf("%X-%X-%X-%X-%X", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // ServiceLinkedRoleSpec is one entry of the service catalog: the service
@@ -120,8 +121,8 @@ var customSuffixChars = regexp.MustCompile(`^[A-Za-z0-9.-]+$`)
 // <RoleName> or <RoleName>_<CustomSuffix>, with the service's trust policy
 // and system policy. Service-linked roles count toward the role quota but
 // can be created when it is full.
-func (s *Server) createServiceLinkedRole(rq *request) (map[string]any, *apiError) {
-	service, err := rq.required("ServiceName")
+func (s *Server) createServiceLinkedRole(rq *wire.Request) (map[string]any, *wire.Error) {
+	service, err := rq.Required("ServiceName")
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +131,7 @@ func (s *Server) createServiceLinkedRole(rq *request) (map[string]any, *apiError
 		return nil, errServiceNotExist()
 	}
 	name := spec.RoleName
-	if suffix := rq.get("CustomSuffix"); suffix != "" {
+	if suffix := rq.Get("CustomSuffix"); suffix != "" {
 		if !spec.AllowsCustomSuffix {
 			return nil, errCustomSuffixNotAllowed()
 		}
@@ -143,7 +144,7 @@ func (s *Server) createServiceLinkedRole(rq *request) (map[string]any, *apiError
 		}
 	}
 	desc := spec.Description
-	if d := rq.get("Description"); d != "" {
+	if d := rq.Get("Description"); d != "" {
 		if !spec.AllowsDescription {
 			return nil, errDescriptionNotAllowed()
 		}
@@ -157,7 +158,7 @@ func (s *Server) createServiceLinkedRole(rq *request) (map[string]any, *apiError
 	}
 	id, ierr := s.st.newID()
 	if ierr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	now := s.now()
 	r := &roleRecord{ID: id, Name: name, Description: desc, TrustPolicy: trustPolicyFor(service),
@@ -186,7 +187,7 @@ func (s *Server) rmRoleWire(r *roleRecord) map[string]any {
 
 // rmGetRole is ResourceManager's GetRole: any role, service-linked or not.
 // Language is accepted and ignored (descriptions are in English).
-func (s *Server) rmGetRole(rq *request) (map[string]any, *apiError) {
+func (s *Server) rmGetRole(rq *wire.Request) (map[string]any, *wire.Error) {
 	r, err := s.existingRole(rq)
 	if err != nil {
 		return nil, err
@@ -196,12 +197,12 @@ func (s *Server) rmGetRole(rq *request) (map[string]any, *apiError) {
 
 // rmListRoles is ResourceManager's ListRoles: every role by name, paged by
 // PageNumber (from 1) and PageSize (1-100, default 10).
-func (s *Server) rmListRoles(rq *request) (map[string]any, *apiError) {
-	number, err := rq.intRange("PageNumber", 1, 1, 1<<30)
+func (s *Server) rmListRoles(rq *wire.Request) (map[string]any, *wire.Error) {
+	number, err := rq.IntRange("PageNumber", 1, 1, 1<<30)
 	if err != nil {
 		return nil, err
 	}
-	size, err := rq.intRange("PageSize", 10, 1, 100)
+	size, err := rq.IntRange("PageSize", 10, 1, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +212,7 @@ func (s *Server) rmListRoles(rq *request) (map[string]any, *apiError) {
 	page := roles[start:min(start+size, total)]
 	return map[string]any{
 		"PageNumber": number, "PageSize": size, "TotalCount": total,
-		"Roles": wrap("Role", page, s.rmRoleWire),
+		"Roles": wire.Wrap("Role", page, s.rmRoleWire),
 	}, nil
 }
 
@@ -247,7 +248,7 @@ func newTaskUUID() string {
 // role and answers its DeletionTaskId,
 // task/acs-service-role/<service>/<role>/<uuid>. While a task of the role
 // is still pending, the same task is answered again (assumed).
-func (s *Server) deleteServiceLinkedRole(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteServiceLinkedRole(rq *wire.Request) (map[string]any, *wire.Error) {
 	r, err := s.existingRole(rq)
 	if err != nil {
 		return nil, err
@@ -291,8 +292,8 @@ func (s *Server) finishDeletion(t *deletionTask) {
 
 // getServiceLinkedRoleDeletionStatus (RM) reports a task, advancing it:
 // NOT_STARTED, IN_PROGRESS, then SUCCEEDED or FAILED (with Reason).
-func (s *Server) getServiceLinkedRoleDeletionStatus(rq *request) (map[string]any, *apiError) {
-	id, err := rq.required("DeletionTaskId")
+func (s *Server) getServiceLinkedRoleDeletionStatus(rq *wire.Request) (map[string]any, *wire.Error) {
+	id, err := rq.Required("DeletionTaskId")
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@
 
 package ramsim
 
+import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+
 // getCallerIdentity describes the signer, with the fields GetCallerIdentity's
 // API reference gives per identity: UserId "only when the caller is an
 // Alibaba Cloud account or a RAM user" (the account id, or the user's id),
@@ -12,19 +14,19 @@ package ramsim
 // that form is the one real calls answer (AssumeRole's AssumedRoleUser.Arn
 // is ...:role/<role>/<session> instead). Source:
 // https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-getcalleridentity
-func (s *Server) getCallerIdentity(rq *request) (map[string]any, *apiError) {
-	c := rq.caller
+func (s *Server) getCallerIdentity(rq *wire.Request) (map[string]any, *wire.Error) {
+	c := rq.Caller
 	out := map[string]any{
-		"AccountId":    c.accountID,
-		"PrincipalId":  c.principalID,
-		"Arn":          c.arn,
-		"IdentityType": c.identityType,
+		"AccountId":    c.AccountID,
+		"PrincipalId":  c.PrincipalID,
+		"Arn":          c.ARN,
+		"IdentityType": c.IdentityType,
 	}
-	switch c.identityType {
-	case identityAccount, identityRAMUser:
-		out["UserId"] = c.principalID
-	case identityAssumedRole:
-		out["RoleId"] = c.roleID
+	switch c.IdentityType {
+	case wire.IdentityAccount, wire.IdentityRAMUser:
+		out["UserId"] = c.PrincipalID
+	case wire.IdentityAssumedRole:
+		out["RoleId"] = c.RoleID
 	}
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // STS temporary credentials, as AssumeRole issues them: an AccessKeyId
@@ -45,12 +46,12 @@ var roleSessionNameChars = regexp.MustCompile(`^[A-Za-z0-9.@_-]{2,64}$`)
 // account root admits every user and role of the account, a user or role
 // ARN that principal alone. The credentials act with the role's policies,
 // narrowed by Policy (a session policy) when given.
-func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
-	arn, err := rq.required("RoleArn")
+func (s *Server) assumeRole(rq *wire.Request) (map[string]any, *wire.Error) {
+	arn, err := rq.Required("RoleArn")
 	if err != nil {
 		return nil, err
 	}
-	sessionName, err := rq.required("RoleSessionName")
+	sessionName, err := rq.Required("RoleSessionName")
 	if err != nil {
 		return nil, err
 	}
@@ -65,12 +66,12 @@ func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
 	if maxDuration < minAssumeDuration {
 		maxDuration = defaultSessionDuration
 	}
-	duration, err := rq.intRange("DurationSeconds", defaultAssumeDuration, minAssumeDuration, maxDuration)
+	duration, err := rq.IntRange("DurationSeconds", defaultAssumeDuration, minAssumeDuration, maxDuration)
 	if err != nil {
 		return nil, errDurationSeconds(maxDuration)
 	}
 	var session *policy.Document
-	if text := rq.get("Policy"); text != "" {
+	if text := rq.Get("Policy"); text != "" {
 		if utf8.RuneCountInString(text) > maxSessionPolicy {
 			return nil, errSessionPolicyLength()
 		}
@@ -85,7 +86,7 @@ func (s *Server) assumeRole(rq *request) (map[string]any, *apiError) {
 
 	keyID, secret, token, kerr := s.newSessionKey()
 	if kerr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	now := s.cfg.Now().UTC()
 	ss := &stsSession{
@@ -128,7 +129,7 @@ func assumedRoleArn(account string, r *roleRecord, session string) string {
 // roleByArn finds the role of acs:ram::<account>:role/<name> in this
 // account; role names match in any case, as service-linked roles' ARNs
 // are lower-cased. Another account's role does not exist here.
-func (s *Server) roleByArn(arn string) (*roleRecord, *apiError) {
+func (s *Server) roleByArn(arn string) (*roleRecord, *wire.Error) {
 	rest, ok := strings.CutPrefix(arn, "acs:ram::")
 	account, name, ok2 := strings.Cut(rest, ":role/")
 	if !ok || !ok2 || account == "" || name == "" || strings.Contains(name, "/") {
@@ -150,11 +151,11 @@ func (s *Server) roleByArn(arn string) (*roleRecord, *apiError) {
 // checkTrust evaluates the role's trust policy for the caller: the root
 // (acs:ram::<account>:root), a RAM user (...:user/<name>) or, for role
 // chaining, the role of an assumed-role caller (...:role/<name>).
-func (s *Server) checkTrust(r *roleRecord, rq *request) *apiError {
-	c := &rq.caller
-	principal := c.arn
-	if c.identityType == identityAssumedRole {
-		if cr := s.st.roleByID(c.roleID); cr != nil {
+func (s *Server) checkTrust(r *roleRecord, rq *wire.Request) *wire.Error {
+	c := &rq.Caller
+	principal := c.ARN
+	if c.IdentityType == wire.IdentityAssumedRole {
+		if cr := s.st.roleByID(c.RoleID); cr != nil {
 			principal = cr.arn(s.cfg.AccountID)
 		}
 	}
@@ -173,8 +174,8 @@ func (s *Server) checkTrust(r *roleRecord, rq *request) *apiError {
 		return nil
 	}
 	detail := s.deniedDetail(c, policy.ActionAssumeRole, decision{result: res, policyType: deniedByTrustPolicy})
-	if c.identityType == identityAccount {
-		detail["AuthPrincipalType"], detail["AuthPrincipalDisplayName"] = "Account", c.accountID
+	if c.IdentityType == wire.IdentityAccount {
+		detail["AuthPrincipalType"], detail["AuthPrincipalDisplayName"] = "Account", c.AccountID
 	}
 	return errNoPermission(policy.ActionAssumeRole, resource, detail)
 }
@@ -222,26 +223,26 @@ func (s *Server) pruneSessions(now time.Time) {
 // MissingSecurityToken, another token
 // InvalidSecurityToken.MismatchWithAccessKey, and credentials used at or
 // after their Expiration (by the server clock) InvalidSecurityToken.Expired.
-func (s *Server) sessionCredentials(accessKeyID, token string) (string, caller, *apiError) {
+func (s *Server) sessionCredentials(accessKeyID, token string) (string, wire.Caller, *wire.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ss := s.sessions[accessKeyID]
 	switch {
 	case ss == nil:
-		return "", caller{}, errAccessKeyNotFound()
+		return "", wire.Caller{}, wire.AccessKeyNotFound()
 	case token == "":
-		return "", caller{}, errMissing("SecurityToken")
+		return "", wire.Caller{}, wire.Missing("SecurityToken")
 	case !hmac.Equal([]byte(token), []byte(ss.token)):
-		return "", caller{}, errSecurityTokenMismatch()
+		return "", wire.Caller{}, errSecurityTokenMismatch()
 	case !s.cfg.Now().Before(ss.expiration):
-		return "", caller{}, errSecurityTokenExpired()
+		return "", wire.Caller{}, errSecurityTokenExpired()
 	}
-	return ss.secret, caller{
-		identityType:  identityAssumedRole,
-		accountID:     s.cfg.AccountID,
-		principalID:   ss.roleID + ":" + ss.sessionName,
-		arn:           ss.callerArn,
-		roleID:        ss.roleID,
-		sessionPolicy: ss.policy,
+	return ss.secret, wire.Caller{
+		IdentityType:  wire.IdentityAssumedRole,
+		AccountID:     s.cfg.AccountID,
+		PrincipalID:   ss.roleID + ":" + ss.sessionName,
+		ARN:           ss.callerArn,
+		RoleID:        ss.roleID,
+		SessionPolicy: ss.policy,
 	}, nil
 }

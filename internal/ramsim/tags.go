@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // IMS 2019-08-15 tags RAM users: ResourceType=user, the users named by
@@ -22,31 +24,31 @@ const (
 // taggedUsers resolves the resource parameters to users. Exactly one of the
 // two forms may be used; with neither, all reports whether that is allowed
 // (ListTagResources then covers every user).
-func (s *Server) taggedUsers(rq *request, all bool) ([]*userRecord, *apiError) {
-	rt, err := rq.required("ResourceType")
+func (s *Server) taggedUsers(rq *wire.Request, all bool) ([]*userRecord, *wire.Error) {
+	rt, err := rq.Required("ResourceType")
 	if err != nil {
 		return nil, err
 	}
 	if rt != "user" {
-		return nil, errIncorrect("ResourceType")
+		return nil, wire.Incorrect("ResourceType")
 	}
-	ids, err := rq.list("ResourceId", maxTagResources)
+	ids, err := rq.List("ResourceId", maxTagResources)
 	if err != nil {
 		return nil, err
 	}
-	names, err := rq.list("ResourcePrincipalName", maxTagResources)
+	names, err := rq.List("ResourcePrincipalName", maxTagResources)
 	if err != nil {
 		return nil, err
 	}
 	switch {
 	case len(ids) > 0 && len(names) > 0:
-		return nil, newError(http.StatusBadRequest, "InvalidParameter",
+		return nil, wire.NewError(http.StatusBadRequest, "InvalidParameter",
 			"Only one of ResourceId and ResourcePrincipalName can be specified.")
 	case len(ids) == 0 && len(names) == 0:
 		if all {
 			return s.st.sortedUsers(), nil
 		}
-		return nil, errMissing("ResourceId")
+		return nil, wire.Missing("ResourceId")
 	}
 	var users []*userRecord
 	for _, id := range ids {
@@ -75,23 +77,23 @@ type tagParam struct {
 	hasValue   bool
 }
 
-func tagParams(rq *request) ([]tagParam, *apiError) {
-	ns := rq.indexes("Tag")
+func tagParams(rq *wire.Request) ([]tagParam, *wire.Error) {
+	ns := rq.Indexes("Tag")
 	if len(ns) > maxTagsPerCall {
-		return nil, errIncorrect("Tag")
+		return nil, wire.Incorrect("Tag")
 	}
 	tags := make([]tagParam, 0, len(ns))
 	for _, n := range ns {
 		prefix := "Tag." + strconv.Itoa(n)
-		v, has := rq.lookup(prefix + ".Value")
-		tags = append(tags, tagParam{key: rq.get(prefix + ".Key"), value: v, hasValue: has})
+		v, has := rq.Lookup(prefix + ".Value")
+		tags = append(tags, tagParam{key: rq.Get(prefix + ".Key"), value: v, hasValue: has})
 	}
 	return tags, nil
 }
 
 // tagResources sets tags on users, overwriting existing keys. Every check
 // runs before any change, so a rejected call changes nothing.
-func (s *Server) tagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) tagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	users, err := s.taggedUsers(rq, false)
 	if err != nil {
 		return nil, err
@@ -101,7 +103,7 @@ func (s *Server) tagResources(rq *request) (map[string]any, *apiError) {
 		return nil, err
 	}
 	if len(tags) == 0 {
-		return nil, errMissing("Tag")
+		return nil, wire.Missing("Tag")
 	}
 	set := make(map[string]string, len(tags))
 	for _, t := range tags {
@@ -124,16 +126,16 @@ func (s *Server) tagResources(rq *request) (map[string]any, *apiError) {
 
 // untagResources removes the TagKey.N keys, or every tag with All=true and
 // no TagKey. Absent keys are ignored.
-func (s *Server) untagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) untagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	users, err := s.taggedUsers(rq, false)
 	if err != nil {
 		return nil, err
 	}
-	keys, err := rq.list("TagKey", maxTagsPerCall)
+	keys, err := rq.List("TagKey", maxTagsPerCall)
 	if err != nil {
 		return nil, err
 	}
-	all, err := rq.boolean("All")
+	all, err := rq.Boolean("All")
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +159,7 @@ func (s *Server) untagResources(rq *request) (map[string]any, *apiError) {
 // With Tag.N filters, a user must carry every filter tag (Key equal, and
 // Value equal when given) and only its matching tags are listed. NextToken
 // is the opaque encoding of the next pair.
-func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
+func (s *Server) listTagResources(rq *wire.Request) (map[string]any, *wire.Error) {
 	users, err := s.taggedUsers(rq, true)
 	if err != nil {
 		return nil, err
@@ -166,7 +168,7 @@ func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := readPage(rq, "NextToken", "PageSize", 100, 100)
+	pg, err := wire.ReadPage(rq, "NextToken", "PageSize", 100, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -180,8 +182,8 @@ func (s *Server) listTagResources(rq *request) (map[string]any, *apiError) {
 		pairs = append(pairs, matchingTags(u, filters)...)
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].position() < pairs[j].position() })
-	pagePairs, next := paginate(pg, pairs, tagPair.position)
-	resp := map[string]any{"IsTruncated": next != "", "TagResources": wrap("TagResource", pagePairs, func(tp tagPair) map[string]any {
+	pagePairs, next := wire.Paginate(pg, pairs, tagPair.position)
+	resp := map[string]any{"IsTruncated": next != "", "TagResources": wire.Wrap("TagResource", pagePairs, func(tp tagPair) map[string]any {
 		return map[string]any{"ResourceId": tp.resource, "ResourceType": "user", "TagKey": tp.key, "TagValue": tp.value}
 	})}
 	if next != "" {

@@ -6,6 +6,8 @@ package ramsim
 import (
 	"maps"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // User is a read-only snapshot of a RAM user for tests; it shares nothing
@@ -65,8 +67,8 @@ func (u *userRecord) wire() map[string]any {
 func (s *Server) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Second) }
 
 // existingUser validates the UserName parameter and finds that user.
-func (s *Server) existingUser(rq *request) (*userRecord, *apiError) {
-	name, err := rq.required("UserName")
+func (s *Server) existingUser(rq *wire.Request) (*userRecord, *wire.Error) {
+	name, err := rq.Required("UserName")
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +86,7 @@ func (s *Server) existingUser(rq *request) (*userRecord, *apiError) {
 // update form is "New" + name), its rule, and where it is stored.
 type userField struct {
 	name     string
-	validate func(field, v string) *apiError
+	validate func(field, v string) *wire.Error
 	ref      func(u *userRecord) *string
 }
 
@@ -95,8 +97,8 @@ var userFields = []userField{
 	{"Comments", validateComments, func(u *userRecord) *string { return &u.Comments }},
 }
 
-func (s *Server) createUser(rq *request) (map[string]any, *apiError) {
-	name, err := rq.required("UserName")
+func (s *Server) createUser(rq *wire.Request) (map[string]any, *wire.Error) {
+	name, err := rq.Required("UserName")
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +109,7 @@ func (s *Server) createUser(rq *request) (map[string]any, *apiError) {
 	u := &userRecord{Name: name, Created: now, Updated: now}
 	for _, f := range userFields {
 		// An empty optional value on create simply leaves the field unset.
-		if v := rq.get(f.name); v != "" {
+		if v := rq.Get(f.name); v != "" {
 			if err := f.validate(f.name, v); err != nil {
 				return nil, err
 			}
@@ -122,14 +124,14 @@ func (s *Server) createUser(rq *request) (map[string]any, *apiError) {
 	}
 	id, ierr := s.st.newID()
 	if ierr != nil {
-		return nil, errInternal()
+		return nil, wire.Internal()
 	}
 	u.ID = id
 	s.st.users[name] = u
 	return map[string]any{"User": u.wire()}, nil
 }
 
-func (s *Server) getUser(rq *request) (map[string]any, *apiError) {
+func (s *Server) getUser(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
@@ -144,13 +146,13 @@ func (s *Server) getUser(rq *request) (map[string]any, *apiError) {
 // behavior was found; it is cleared like the other optional fields.
 // Renaming keeps UserId, dates, tags, attached policies and group
 // memberships (groups hold members by UserId).
-func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
+func (s *Server) updateUser(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
 	}
 	updated := *u
-	newName, rename := rq.lookup("NewUserName")
+	newName, rename := rq.Lookup("NewUserName")
 	if rename {
 		if err := validateUserName("NewUserName", newName); err != nil {
 			return nil, err
@@ -159,7 +161,7 @@ func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
 	}
 	for _, f := range userFields {
 		param := "New" + f.name
-		v, present := rq.lookup(param)
+		v, present := rq.Lookup(param)
 		if !present {
 			continue
 		}
@@ -184,15 +186,15 @@ func (s *Server) updateUser(rq *request) (map[string]any, *apiError) {
 // DeleteUser doc lists the conflicts: AccessKey, LoginProfile, Group,
 // Policy, MFADevice (the real evaluation order is not documented). MFA
 // devices add their check here when they are implemented.
-var userDependants = []func(st *store, u *userRecord) *apiError{
+var userDependants = []func(st *store, u *userRecord) *wire.Error{
 	accessKeyConflict,
 	loginProfileConflict,
 	(*store).groupConflict,
-	func(_ *store, u *userRecord) *apiError { return policyConflict(userKind, u) },
+	func(_ *store, u *userRecord) *wire.Error { return policyConflict(userKind, u) },
 }
 
 // deleteUser removes a user that has no dependants left.
-func (s *Server) deleteUser(rq *request) (map[string]any, *apiError) {
+func (s *Server) deleteUser(rq *wire.Request) (map[string]any, *wire.Error) {
 	u, err := s.existingUser(rq)
 	if err != nil {
 		return nil, err
@@ -207,12 +209,12 @@ func (s *Server) deleteUser(rq *request) (map[string]any, *apiError) {
 }
 
 // listUsers pages through users by name.
-func (s *Server) listUsers(rq *request) (map[string]any, *apiError) {
-	pg, err := readMarkerPage(rq)
+func (s *Server) listUsers(rq *wire.Request) (map[string]any, *wire.Error) {
+	pg, err := wire.ReadMarkerPage(rq)
 	if err != nil {
 		return nil, err
 	}
-	return markerPage(pg, s.st.sortedUsers(), (*userRecord).name, "Users", "User", (*userRecord).wire), nil
+	return wire.MarkerPage(pg, s.st.sortedUsers(), (*userRecord).name, "Users", "User", (*userRecord).wire), nil
 }
 
 func (u *userRecord) name() string { return u.Name }

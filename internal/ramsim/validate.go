@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mseram/terraform-provider-mseram/internal/ramrules"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Field rules: internal/ramrules holds them, and the provider checks the
@@ -14,7 +15,7 @@ import (
 // UpdateUser reports New<Field> codes.
 
 // validateName answers a ramrules problem with RAM's error for field.
-func validateName(field, v string, rule ramrules.Name) *apiError {
+func validateName(field, v string, rule ramrules.Name) *wire.Error {
 	switch rule.Check(v) {
 	case ramrules.BadLength:
 		return errLength(field)
@@ -24,17 +25,19 @@ func validateName(field, v string, rule ramrules.Name) *apiError {
 	return nil
 }
 
-func validateUserName(field, v string) *apiError  { return validateName(field, v, ramrules.UserName) }
-func validateGroupName(field, v string) *apiError { return validateName(field, v, ramrules.GroupName) }
-func validateRoleName(field, v string) *apiError  { return validateName(field, v, ramrules.RoleName) }
+func validateUserName(field, v string) *wire.Error { return validateName(field, v, ramrules.UserName) }
+func validateGroupName(field, v string) *wire.Error {
+	return validateName(field, v, ramrules.GroupName)
+}
+func validateRoleName(field, v string) *wire.Error { return validateName(field, v, ramrules.RoleName) }
 
 // validatePolicyName checks PolicyName.
-func validatePolicyName(v string) *apiError {
+func validatePolicyName(v string) *wire.Error {
 	return validateName("PolicyName", v, ramrules.PolicyName)
 }
 
 // validateVersionID: "v" and a number, as the service issues them.
-func validateVersionID(field, v string) *apiError {
+func validateVersionID(field, v string) *wire.Error {
 	if !ramrules.PolicyVersionID.MatchString(v) {
 		return errFormat(field)
 	}
@@ -43,7 +46,7 @@ func validateVersionID(field, v string) *apiError {
 
 // validateMaxLength: at most maxLen characters (an empty optional value is
 // "not set" and passes).
-func validateMaxLength(field, v string, maxLen int) *apiError {
+func validateMaxLength(field, v string, maxLen int) *wire.Error {
 	if utf8.RuneCountInString(v) > maxLen {
 		return errLength(field)
 	}
@@ -51,12 +54,12 @@ func validateMaxLength(field, v string, maxLen int) *apiError {
 }
 
 // validateDescription: role and policy descriptions.
-func validateDescription(field, v string) *apiError {
+func validateDescription(field, v string) *wire.Error {
 	return validateMaxLength(field, v, ramrules.DescriptionMaxLen)
 }
 
 // validateDisplayName: 1 to DisplayNameMaxLen characters, any script.
-func validateDisplayName(field, v string) *apiError {
+func validateDisplayName(field, v string) *wire.Error {
 	if n := utf8.RuneCountInString(v); n < 1 || n > ramrules.DisplayNameMaxLen {
 		return errLength(field)
 	}
@@ -64,7 +67,7 @@ func validateDisplayName(field, v string) *apiError {
 }
 
 // validateMobilePhone: "<country code>-<number>", e.g. 86-18600008888.
-func validateMobilePhone(field, v string) *apiError {
+func validateMobilePhone(field, v string) *wire.Error {
 	if !ramrules.MobilePhone.MatchString(v) {
 		return errFormat(field)
 	}
@@ -72,7 +75,7 @@ func validateMobilePhone(field, v string) *apiError {
 }
 
 // validateEmail: at most EmailMaxLen characters, local@domain.tld.
-func validateEmail(field, v string) *apiError {
+func validateEmail(field, v string) *wire.Error {
 	if utf8.RuneCountInString(v) > ramrules.EmailMaxLen || !ramrules.Email.MatchString(v) {
 		return errFormat(field)
 	}
@@ -80,26 +83,26 @@ func validateEmail(field, v string) *apiError {
 }
 
 // validateComments: users' and groups' comments.
-func validateComments(field, v string) *apiError {
+func validateComments(field, v string) *wire.Error {
 	return validateMaxLength(field, v, ramrules.CommentsMaxLen)
 }
 
 // validateTag applies IMS's tag rules to a user's tag.
-func validateTag(key, value string) *apiError {
+func validateTag(key, value string) *wire.Error {
 	return validateTagMax(key, value, ramrules.UserTagValueMaxLen)
 }
 
 // validateResourceTag applies RAM's tag rules to a role's or policy's tag.
-func validateResourceTag(key, value string) *apiError {
+func validateResourceTag(key, value string) *wire.Error {
 	return validateTagMax(key, value, ramrules.RAMTagValueMaxLen)
 }
 
-func validateTagMax(key, value string, maxValue int) *apiError {
+func validateTagMax(key, value string, maxValue int) *wire.Error {
 	if ramrules.TagKeyProblem(key) != "" {
-		return errIncorrect("Tag.Key")
+		return wire.Incorrect("Tag.Key")
 	}
 	if ramrules.TagValueProblem(value, maxValue) != "" {
-		return errIncorrect("Tag.Value")
+		return wire.Incorrect("Tag.Value")
 	}
 	return nil
 }

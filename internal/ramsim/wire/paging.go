@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package wire
 
 import (
 	"bytes"
@@ -17,38 +17,38 @@ import (
 // InvalidParameter.<Marker> instead of being read as a key past the last
 // item, which would answer a silent, empty last page.
 
-// page is one request's paging: the key to start at and the page size.
-type page struct {
+// Page is one request's paging: the key to start at and the page size.
+type Page struct {
 	start string
 	size  int
 }
 
-// readPage reads the marker parameter (Marker, NextToken) and the size
+// ReadPage reads the marker parameter (Marker, NextToken) and the size
 // parameter (MaxItems, PageSize: def when absent, 1..maxSize).
-func readPage(rq *request, markerParam, sizeParam string, def, maxSize int) (page, *apiError) {
-	size, err := rq.intRange(sizeParam, def, 1, maxSize)
+func ReadPage(rq *Request, markerParam, sizeParam string, def, maxSize int) (Page, *Error) {
+	size, err := rq.IntRange(sizeParam, def, 1, maxSize)
 	if err != nil {
-		return page{}, err
+		return Page{}, err
 	}
-	pg := page{size: size}
-	if m := rq.get(markerParam); m != "" {
+	pg := Page{size: size}
+	if m := rq.Get(markerParam); m != "" {
 		key, ok := decodeMarker(m)
 		if !ok {
-			return page{}, errIncorrect(markerParam)
+			return Page{}, Incorrect(markerParam)
 		}
 		pg.start = key
 	}
 	return pg, nil
 }
 
-// readMarkerPage is the RAM form: Marker and MaxItems (1-1000, default 100).
-func readMarkerPage(rq *request) (page, *apiError) {
-	return readPage(rq, "Marker", "MaxItems", 100, 1000)
+// ReadMarkerPage is the RAM form: Marker and MaxItems (1-1000, default 100).
+func ReadMarkerPage(rq *Request) (Page, *Error) {
+	return ReadPage(rq, "Marker", "MaxItems", 100, 1000)
 }
 
-// paginate returns the page of items (sorted by key) and the marker of the
+// Paginate returns the page of items (sorted by key) and the marker of the
 // next page, "" on the last one.
-func paginate[T any](pg page, items []T, key func(T) string) ([]T, string) {
+func Paginate[T any](pg Page, items []T, key func(T) string) ([]T, string) {
 	var out []T
 	for _, it := range items {
 		k := key(it)
@@ -63,20 +63,20 @@ func paginate[T any](pg page, items []T, key func(T) string) ([]T, string) {
 	return out, ""
 }
 
-// markerPage pages items and returns the RAM list answer: IsTruncated,
+// MarkerPage pages items and returns the RAM list answer: IsTruncated,
 // Marker (only when truncated) and wrapper: {element: [...]} for the wire
 // form of the page's items.
-func markerPage[T any](pg page, items []T, key func(T) string, wrapper, element string, wire func(T) map[string]any) map[string]any {
-	pageItems, next := paginate(pg, items, key)
-	resp := map[string]any{"IsTruncated": next != "", wrapper: wrap(element, pageItems, wire)}
+func MarkerPage[T any](pg Page, items []T, key func(T) string, wrapper, element string, wire func(T) map[string]any) map[string]any {
+	pageItems, next := Paginate(pg, items, key)
+	resp := map[string]any{"IsTruncated": next != "", wrapper: Wrap(element, pageItems, wire)}
 	if next != "" {
 		resp["Marker"] = next
 	}
 	return resp
 }
 
-// wrap is RAM's list form {"User": [...]}; an empty list is [] not null.
-func wrap[T any](element string, items []T, wire func(T) map[string]any) map[string]any {
+// Wrap is RAM's list form {"User": [...]}; an empty list is [] not null.
+func Wrap[T any](element string, items []T, wire func(T) map[string]any) map[string]any {
 	out := make([]any, 0, len(items))
 	for _, it := range items {
 		out = append(out, wire(it))

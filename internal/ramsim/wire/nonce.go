@@ -1,17 +1,17 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package wire
 
 import (
 	"sync"
 	"time"
 )
 
-// nonceCache remembers signature nonces until the timestamp they came with
+// NonceCache remembers signature nonces until the timestamp they came with
 // leaves the time window; after that the timestamp check alone rejects a
 // replay, so the entry can go.
-type nonceCache struct {
+type NonceCache struct {
 	mu        sync.Mutex
 	expires   map[string]time.Time
 	lastPurge time.Time
@@ -19,7 +19,7 @@ type nonceCache struct {
 
 // use records key and reports whether it was unused. Expired entries are
 // purged at most once a minute to keep the cost per request flat.
-func (c *nonceCache) use(key string, expires, now time.Time) bool {
+func (c *NonceCache) use(key string, expires, now time.Time) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.expires == nil {

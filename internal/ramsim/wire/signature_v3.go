@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package wire
 
 import (
 	"crypto/hmac"
@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-const v3Algorithm = "ACS3-HMAC-SHA256"
+const V3Algorithm = "ACS3-HMAC-SHA256"
 
 // v3Authorization is the parsed header
 // "ACS3-HMAC-SHA256 Credential=<AKID>,SignedHeaders=a;b,Signature=<hex>".
@@ -25,7 +25,7 @@ type v3Authorization struct {
 	signature     string
 }
 
-func parseV3Authorization(h string) (v3Authorization, *apiError) {
+func parseV3Authorization(h string) (v3Authorization, *Error) {
 	var a v3Authorization
 	algorithm, rest, ok := strings.Cut(strings.TrimSpace(h), " ")
 	if !ok {
@@ -52,7 +52,7 @@ func parseV3Authorization(h string) (v3Authorization, *apiError) {
 // checkSignedHeaders requires host and every x-acs-* header the request
 // carries to be signed, so no routing or replay header can be changed
 // without breaking the signature.
-func (a v3Authorization) checkSignedHeaders(r *http.Request) *apiError {
+func (a v3Authorization) checkSignedHeaders(r *http.Request) *Error {
 	if !slices.Contains(a.signedHeaders, "host") {
 		return errIncompleteSignature()
 	}
@@ -65,11 +65,11 @@ func (a v3Authorization) checkSignedHeaders(r *http.Request) *apiError {
 	return nil
 }
 
-// v3StringToSign is "ACS3-HMAC-SHA256\n" + hex(sha256(CanonicalRequest)) with
+// V3StringToSign is "ACS3-HMAC-SHA256\n" + hex(sha256(CanonicalRequest)) with
 // CanonicalRequest = METHOD \n URI \n query \n headers \n signed \n payloadHash,
 // as darabonba-openapi's utils.GetAuthorization builds it. The host header
 // is r.Host, the authority the client dialed.
-func v3StringToSign(r *http.Request, signedHeaders []string, payloadHash string) string {
+func V3StringToSign(r *http.Request, signedHeaders []string, payloadHash string) string {
 	uri := r.URL.EscapedPath()
 	if uri == "" {
 		uri = "/"
@@ -81,7 +81,7 @@ func v3StringToSign(r *http.Request, signedHeaders []string, payloadHash string)
 	}
 	b.WriteString("\n" + strings.Join(signedHeaders, ";") + "\n" + payloadHash)
 	sum := sha256.Sum256([]byte(b.String()))
-	return v3Algorithm + "\n" + hex.EncodeToString(sum[:])
+	return V3Algorithm + "\n" + hex.EncodeToString(sum[:])
 }
 
 // v3CanonicalQuery sorts the query by name and writes k=v pairs, both
@@ -115,16 +115,16 @@ func v3HeaderValue(r *http.Request, name string) string {
 	return strings.Join(vals, ",")
 }
 
-// v3Sign is hex(HMAC-SHA256(secret, stringToSign)); the key is the bare
+// V3Sign is hex(HMAC-SHA256(secret, stringToSign)); the key is the bare
 // secret, without V1's trailing "&".
-func v3Sign(secret, stringToSign string) string {
+func V3Sign(secret, stringToSign string) string {
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(stringToSign))
 	return hex.EncodeToString(mac.Sum(nil))
 }
 
-// sha256Hex is the hex SHA-256 of a request body (x-acs-content-sha256).
-func sha256Hex(body []byte) string {
+// SHA256Hex is the hex SHA-256 of a request body (x-acs-content-sha256).
+func SHA256Hex(body []byte) string {
 	sum := sha256.Sum256(body)
 	return hex.EncodeToString(sum[:])
 }

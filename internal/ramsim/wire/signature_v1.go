@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package wire
 
 import (
 	"crypto/hmac"
@@ -22,11 +22,11 @@ func percentEncode(s string) string {
 	return strings.ReplaceAll(e, "%7E", "~")
 }
 
-// v1StringToSign is METHOD&%2F&percentEncode(canonicalized parameters):
+// V1StringToSign is METHOD&%2F&percentEncode(canonicalized parameters):
 // every query and form parameter except Signature, sorted by name, each
 // name and value percent-encoded, joined as k=v with &. A parameter sent
 // with an empty value (the classic SDK's SignatureType=) is signed as "k=".
-func v1StringToSign(method string, p params) string {
+func V1StringToSign(method string, p Params) string {
 	keys := make([]string, 0, len(p))
 	for k := range p {
 		if k != "Signature" {
@@ -43,8 +43,8 @@ func v1StringToSign(method string, p params) string {
 	return method + "&%2F&" + percentEncode(strings.Join(pairs, "&"))
 }
 
-// v1Sign is base64(HMAC-SHA1(secret + "&", stringToSign)).
-func v1Sign(secret, stringToSign string) string {
+// V1Sign is base64(HMAC-SHA1(secret + "&", stringToSign)).
+func V1Sign(secret, stringToSign string) string {
 	mac := hmac.New(sha1.New, []byte(secret+"&"))
 	mac.Write([]byte(stringToSign))
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))

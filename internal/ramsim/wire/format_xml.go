@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package wire
 
 import (
 	"bytes"
@@ -23,20 +23,20 @@ import (
 // Format=JSON.
 const (
 	formatJSON = "JSON"
-	formatXML  = "XML"
+	FormatXML  = "XML"
 )
 
 // responseFormat reads Format (case-insensitive, as the SDKs send "json"
 // or "JSON"). An unknown value is refused with the gateway's common
 // InvalidParameter; what the real gateway does with one is not documented.
-func responseFormat(p params) (string, *apiError) {
-	switch f := strings.ToUpper(p.get("Format")); f {
+func responseFormat(p Params) (string, *Error) {
+	switch f := strings.ToUpper(p.Get("Format")); f {
 	case "", formatJSON:
 		return formatJSON, nil
-	case formatXML:
-		return formatXML, nil
+	case FormatXML:
+		return FormatXML, nil
 	default:
-		return formatJSON, newError(http.StatusBadRequest, "InvalidParameter",
+		return formatJSON, NewError(http.StatusBadRequest, "InvalidParameter",
 			"The specified value of parameter %q is not valid.", "Format")
 	}
 }
@@ -48,14 +48,14 @@ func responseFormat(p params) (string, *apiError) {
 // the others follow sorted by name.
 var xmlLeading = []string{"RequestId", "HostId", "Code", "Message"}
 
-// writeXML writes an answer as XML: <?xml ...?> then root (<Action>Response
+// WriteXML writes an answer as XML: <?xml ...?> then root (<Action>Response
 // for a success, as "API name+Response" in
 // https://www.alibabacloud.com/help/doc-detail/67698.htm; Error for an
 // error). An object becomes child elements; a list under a name becomes
 // that element repeated once per item, so {"Users":{"User":[a,b]}} is
 // <Users><User>a</User><User>b</User></Users> and {"Data":[a,b]} is
 // <Data>a</Data><Data>b</Data>, which is how the SDKs' xml tags read them.
-func writeXML(w http.ResponseWriter, status int, requestID, root string, fields map[string]any) {
+func WriteXML(w http.ResponseWriter, status int, requestID, root string, fields map[string]any) {
 	fields["RequestId"] = requestID
 	body := encodeXML(root, fields)
 	w.Header().Set("Content-Type", "text/xml;charset=utf-8")
