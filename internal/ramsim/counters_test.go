@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
 )
 
 func TestCounters(t *testing.T) {
@@ -28,18 +30,18 @@ func TestCounters(t *testing.T) {
 	if got := c.Actions["CreateUser"]; got.Received != 1 || got.OK != 1 || got.Errors != 0 {
 		t.Fatalf("CreateUser %+v", got)
 	}
-	if got := c.Actions["GetUser"]; got.Received != 3 || got.OK != 1 || got.Errors != 2 || got.Throttled != 1 || got.Faults[faultThrottle] != 1 {
+	if got := c.Actions["GetUser"]; got.Received != 3 || got.OK != 1 || got.Errors != 2 || got.Throttled != 1 || got.Faults[faults.Throttle] != 1 {
 		t.Fatalf("GetUser %+v", got)
 	}
 	if got := c.Actions["-"]; got.Received != 1 || got.Errors != 1 {
 		t.Fatalf("no action %+v", got)
 	}
-	if c.Total.Received != 5 || c.Total.OK != 2 || c.Total.Errors != 3 || c.Total.Faults[faultThrottle] != 1 {
+	if c.Total.Received != 5 || c.Total.OK != 2 || c.Total.Errors != 3 || c.Total.Faults[faults.Throttle] != 1 {
 		t.Fatalf("total %+v", c.Total)
 	}
 	// The snapshot is a copy.
-	c.Actions["GetUser"].Faults[faultThrottle] = 99
-	if env.srv.Counters().Actions["GetUser"].Faults[faultThrottle] != 1 {
+	c.Actions["GetUser"].Faults[faults.Throttle] = 99
+	if env.srv.Counters().Actions["GetUser"].Faults[faults.Throttle] != 1 {
 		t.Fatal("Counters shares its maps")
 	}
 	if before := env.srv.ResetCounters(); before.Total.Received != 5 {

@@ -91,7 +91,7 @@ func (s *Server) recordLag(before, after storeShape) {
 		}
 	}
 	now := s.cfg.Now()
-	s.pruneLag(now, s.faults.consistency())
+	s.pruneLag(now, s.faults.Consistency())
 	note := func(k lagKey, created bool, rec any) {
 		if s.lag == nil {
 			s.lag = map[lagKey]lagEntry{}
@@ -128,7 +128,7 @@ func (s *Server) recordLag(before, after storeShape) {
 // nothing is pending (then they see s.st itself). Expired entries are
 // dropped. Server.mu is held.
 func (s *Server) laggedStore() *store {
-	d := s.faults.consistency()
+	d := s.faults.Consistency()
 	if d <= 0 || len(s.lag) == 0 {
 		return nil
 	}

@@ -14,54 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
-func TestParseFaultSpec(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"", ""},
-		{" , ", ""},
-		{"throttle=0.2,5xx=0.05,lost=0.02,reset=0.01,latency=50ms,jitter=10ms,qps=20,consistency=1s",
-			"throttle=0.2,5xx=0.05,lost=0.02,reset=0.01,latency=50ms,jitter=10ms,qps=20,consistency=1s"},
-		{" consistency = 2s , throttle=1 ", "throttle=1,consistency=2s"},
-		{"throttle=0,latency=0s", ""},
-		{"qps=0.5,actions=GetUser|CreateUser", "qps=0.5,actions=CreateUser|GetUser"},
-		{"throttle=0.5,5xx=0.5", "throttle=0.5,5xx=0.5"},
-	} {
-		sp, err := parseFaultSpec(tc.in)
-		if err != nil {
-			t.Errorf("%q: %v", tc.in, err)
-			continue
-		}
-		if got := sp.String(); got != tc.want {
-			t.Errorf("%q: String() = %q, want %q", tc.in, got, tc.want)
-		}
-		if again, err := parseFaultSpec(sp.String()); err != nil || again.String() != sp.String() {
-			t.Errorf("%q: round trip: %q %v", tc.in, again.String(), err)
-		}
-	}
-	for _, tc := range []struct{ in, key, rule string }{
-		{"throttle=2", `"throttle"`, "between 0 and 1"},
-		{"throttle=-0.1", `"throttle"`, "between 0 and 1"},
-		{"5xx=lots", `"5xx"`, "probability"},
-		{"lost=NaN", `"lost"`, "probability"},
-		{"latency=fast", `"latency"`, "duration"},
-		{"jitter=-5ms", `"jitter"`, "duration"},
-		{"consistency=1", `"consistency"`, "duration"},
-		{"qps=0", `"qps"`, "greater than 0"},
-		{"qps=x", `"qps"`, "greater than 0"},
-		{"actions=", `"actions"`, "action names"},
-		{"actions=CreateUser|Nope", `"actions"`, "no action"},
-		{"bogus=1", `"bogus"`, "unknown key"},
-		{"throttle", `"throttle"`, "key=value"},
-		{"throttle=0.1,throttle=0.2", `"throttle"`, "more than once"},
-		{"throttle=0.6,5xx=0.3,reset=0.2", `"throttle"`, "more than 1"},
-	} {
-		_, err := parseFaultSpec(tc.in)
-		if err == nil || !strings.Contains(err.Error(), tc.key) || !strings.Contains(err.Error(), tc.rule) {
-			t.Errorf("%q: err = %v, want one naming %s and %q", tc.in, err, tc.key, tc.rule)
-		}
-	}
+// A bad spec is refused by New and SetFaults alike, and changes nothing.
+func TestFaultSpecRefused(t *testing.T) {
 	if _, err := New(Config{Faults: "throttle=3"}); err == nil || !strings.Contains(err.Error(), `"throttle"`) {
 		t.Fatalf("New with a bad spec: %v", err)
 	}
@@ -114,22 +72,6 @@ func TestFaultsDeterministic(t *testing.T) {
 	}
 	if kinds["200:"] == 0 || kinds["400:Throttling.User"] == 0 || kinds["500:InternalError"]+kinds["503:ServiceUnavailable"] == 0 {
 		t.Fatalf("fault mix %v", kinds)
-	}
-	// The decisions themselves, every kind included, replay as well.
-	decide := func(seed int64) string {
-		var f faultState
-		sp, _ := parseFaultSpec("throttle=0.2,5xx=0.2,lost=0.2,reset=0.2,jitter=10ms")
-		f.set(sp, seed)
-		var sb strings.Builder
-		for range 200 {
-			d := f.decide("CreateUser", "k", time.Unix(0, 0))
-			fmt.Fprintf(&sb, "%s/%d/%d ", d.kind, d.status, d.delay)
-		}
-		return sb.String()
-	}
-	first, again := decide(7), decide(7)
-	if first != again || first == decide(8) {
-		t.Fatal("decisions are not a function of the seed")
 	}
 	// A spec set at New works like SetFaults.
 	if got := faultSequence(t, "throttle=1", 1, 3); got[2] != "400:Throttling.User" {
@@ -187,7 +129,7 @@ func TestFaultLatency(t *testing.T) {
 			t.Fatalf("answered after %v, want at least 40ms", d)
 		}
 	}
-	if c := env.srv.Counters().Actions["GetUser"]; c.Faults[faultLatency] != 3 || c.Errors != 3 {
+	if c := env.srv.Counters().Actions["GetUser"]; c.Faults[faults.Latency] != 3 || c.Errors != 3 {
 		t.Fatalf("counters %+v", c)
 	}
 }
@@ -219,7 +161,7 @@ func TestFaultQPS(t *testing.T) {
 		}
 	}
 	c := env.srv.Counters().Actions["GetUser"]
-	if c.Received != 8 || c.Throttled != 3 || c.Faults[faultQPS] != 3 || c.Errors != 8 || c.OK != 0 {
+	if c.Received != 8 || c.Throttled != 3 || c.Faults[faults.QPS] != 3 || c.Errors != 8 || c.OK != 0 {
 		t.Fatalf("counters %+v", c)
 	}
 }
@@ -286,7 +228,7 @@ func TestFaultLostAndReset(t *testing.T) {
 		t.Fatal("reset: the handler ran")
 	}
 	c := env.srv.Counters()
-	if cu := c.Actions["CreateUser"]; cu.Received != 3 || cu.Faults[faultLost] != 1 || cu.Faults[faultReset] != 2 || cu.OK != 0 || cu.Errors != 0 {
+	if cu := c.Actions["CreateUser"]; cu.Received != 3 || cu.Faults[faults.Lost] != 1 || cu.Faults[faults.Reset] != 2 || cu.OK != 0 || cu.Errors != 0 {
 		t.Fatalf("CreateUser counters %+v", cu)
 	}
 	if c.Total.Received != 4 || c.Total.OK != 1 {

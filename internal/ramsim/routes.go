@@ -137,3 +137,14 @@ func productFor(version, action string) (*product, bool) {
 	}
 	return products[0], false
 }
+
+// knownAction reports whether some emulated product implements action
+// (the faults spec's actions= key names only those).
+func knownAction(a string) bool {
+	for _, p := range products {
+		if _, ok := p.actions[a]; ok {
+			return true
+		}
+	}
+	return false
+}

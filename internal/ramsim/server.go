@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
@@ -35,8 +36,8 @@ type Server struct {
 	// mu guards it.
 	lag map[lagKey]lagEntry
 
-	faults   faultState // fault injection (faults.go), its own lock
-	counters counterSet // request counts (counters.go), its own lock
+	faults   faults.Injector   // fault injection, its own lock
+	counters faults.CounterSet // request counts, its own lock
 
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
@@ -56,7 +57,7 @@ func New(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	sp, err := parseFaultSpec(cfg.Faults)
+	sp, err := faults.Parse(cfg.Faults, knownAction)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +66,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
-	srv.faults.set(sp, cfg.Seed)
+	srv.faults.Set(sp, cfg.Seed)
 	srv.mse = ms
 	for service, resources := range cfg.ServicesInUse {
 		srv.setInUse(service, true, resources)
@@ -159,7 +160,7 @@ func (s *Server) Close() error {
 // ServeHTTP answers one RPC request: refuse what a web page could have
 // sent (network_guard.go), route by (Version, Action), authenticate,
 // authorize, run the action, write JSON. Every request let in is counted,
-// and the fault injector (faults.go) may throttle, fail, delay or drop it.
+// and the fault injector (package faults) may throttle, fail, delay or drop it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	admin := strings.HasPrefix(r.URL.Path, adminPrefix)
 	if err := s.refuseForeign(r); err != nil {
@@ -177,34 +178,34 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := wire.ReadRPC(r)
-	s.counters.received(in.Action)
-	fd := s.faults.decide(in.Action, wire.ClaimedAccessKey(r, in.Params), s.cfg.Now())
-	if fd.delay > 0 {
-		s.counters.fault(in.Action, faultLatency)
+	s.counters.Received(in.Action)
+	fd := s.faults.Decide(in.Action, wire.ClaimedAccessKey(r, in.Params), s.cfg.Now())
+	if fd.Delay > 0 {
+		s.counters.Fault(in.Action, faults.Latency)
 	}
-	if fd.kind == faultReset { // before the handler: nothing changes
-		s.counters.fault(in.Action, faultReset)
-		sleepCtx(r.Context(), fd.delay)
-		dropConnection(w, true)
+	if fd.Kind == faults.Reset { // before the handler: nothing changes
+		s.counters.Fault(in.Action, faults.Reset)
+		faults.Sleep(r.Context(), fd.Delay)
+		faults.Drop(w, true)
 		return
 	}
 	var resp map[string]any
 	var prod *product
 	var err *wire.Error
-	if ferr := fd.injectedError(); ferr != nil { // before the handler
-		s.counters.fault(in.Action, fd.kind)
+	if ferr := fd.InjectedError(); ferr != nil { // before the handler
+		s.counters.Fault(in.Action, fd.Kind)
 		prod, _ = productFor(in.Version, in.Action)
 		err = ferr
 	} else {
 		resp, prod, err = s.serve(r, in)
 	}
-	sleepCtx(r.Context(), fd.delay)
-	if fd.kind == faultLost { // after the handler: its change stays
-		s.counters.fault(in.Action, faultLost)
-		dropConnection(w, false)
+	faults.Sleep(r.Context(), fd.Delay)
+	if fd.Kind == faults.Lost { // after the handler: its change stays
+		s.counters.Fault(in.Action, faults.Lost)
+		faults.Drop(w, false)
 		return
 	}
-	s.counters.answered(in.Action, err == nil)
+	s.counters.Answered(in.Action, err == nil)
 	s.answer(w, in, resp, prod, err)
 }
 
@@ -293,7 +294,7 @@ func (s *Server) run(prod *product, action string, rt route, rq *wire.Request) (
 // mutation's creations and deletions are recorded, and a Get* or List*
 // action reads the lagged view of the store (faults_consistency.go).
 func (s *Server) handle(action string, rt route, rq *wire.Request) (map[string]any, *wire.Error) {
-	if s.faults.consistency() <= 0 {
+	if s.faults.Consistency() <= 0 {
 		return rt.handle(s, rq)
 	}
 	if rt.mutates {

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package faults
 
 import (
 	"maps"
@@ -27,17 +27,17 @@ type ActionCounters struct {
 	// over the qps limit.
 	Throttled int64 `json:"throttled"`
 	// Faults are the injected faults by kind: throttle, qps, 5xx, lost,
-	// reset, latency (a delayed answer, counted besides the other kinds).
+	// Reset, latency (a delayed answer, counted besides the other kinds).
 	Faults map[string]int64 `json:"faults"`
 }
 
-// counterSet holds the live counts; mu guards them.
-type counterSet struct {
+// CounterSet holds the live counts; mu guards them.
+type CounterSet struct {
 	mu      sync.Mutex
 	actions map[string]*ActionCounters
 }
 
-func (c *counterSet) update(action string, f func(a *ActionCounters)) {
+func (c *CounterSet) update(action string, f func(a *ActionCounters)) {
 	if action == "" {
 		action = "-"
 	}
@@ -54,20 +54,20 @@ func (c *counterSet) update(action string, f func(a *ActionCounters)) {
 	f(a)
 }
 
-func (c *counterSet) received(action string) {
+func (c *CounterSet) Received(action string) {
 	c.update(action, func(a *ActionCounters) { a.Received++ })
 }
 
-func (c *counterSet) fault(action, kind string) {
+func (c *CounterSet) Fault(action, kind string) {
 	c.update(action, func(a *ActionCounters) {
 		a.Faults[kind]++
-		if kind == faultThrottle || kind == faultQPS {
+		if kind == Throttle || kind == QPS {
 			a.Throttled++
 		}
 	})
 }
 
-func (c *counterSet) answered(action string, ok bool) {
+func (c *CounterSet) Answered(action string, ok bool) {
 	c.update(action, func(a *ActionCounters) {
 		if ok {
 			a.OK++
@@ -77,13 +77,13 @@ func (c *counterSet) answered(action string, ok bool) {
 	})
 }
 
-func (c *counterSet) snapshot() Counters {
+func (c *CounterSet) Snapshot() Counters {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.snapshotLocked()
 }
 
-func (c *counterSet) snapshotLocked() Counters {
+func (c *CounterSet) snapshotLocked() Counters {
 	out := Counters{Actions: map[string]ActionCounters{}, Total: ActionCounters{Faults: map[string]int64{}}}
 	for name, a := range c.actions {
 		cp := *a
@@ -100,18 +100,11 @@ func (c *counterSet) snapshotLocked() Counters {
 	return out
 }
 
-// reset zeroes the counts, returning them as they were.
-func (c *counterSet) reset() Counters {
+// Reset zeroes the counts, returning them as they were.
+func (c *CounterSet) Reset() Counters {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := c.snapshotLocked()
 	c.actions = nil
 	return out
 }
-
-// Counters returns a copy of the request counts.
-func (s *Server) Counters() Counters { return s.counters.snapshot() }
-
-// ResetCounters sets every count back to zero and returns the counts as
-// they were.
-func (s *Server) ResetCounters() Counters { return s.counters.reset() }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package faults
 
 import (
 	"fmt"
@@ -12,9 +12,9 @@ import (
 	"time"
 )
 
-// faultSpec is a parsed fault specification (see the package doc, section
+// Spec is a parsed fault specification (see the package doc, section
 // "Faults"). The zero value injects nothing.
-type faultSpec struct {
+type Spec struct {
 	throttle, fiveXX, lost, reset float64 // probabilities per request
 	latency, jitter               time.Duration
 	qps                           float64 // per-AccessKey limit; 0 means none
@@ -25,11 +25,11 @@ type faultSpec struct {
 // faultKeys are the keys of a spec, in the order String writes them.
 var faultKeys = []string{"throttle", "5xx", "lost", "reset", "latency", "jitter", "qps", "consistency", "actions"}
 
-// parseFaultSpec parses "key=value,key=value". Whitespace around keys and
+// Parse parses "key=value,key=value". Whitespace around keys and
 // values is ignored; an empty spec injects nothing. Every error names the
 // offending key and the rule it breaks.
-func parseFaultSpec(text string) (faultSpec, error) {
-	var sp faultSpec
+func Parse(text string, known func(action string) bool) (Spec, error) {
+	var sp Spec
 	seen := map[string]bool{}
 	for _, item := range strings.Split(text, ",") {
 		item = strings.TrimSpace(item)
@@ -39,10 +39,10 @@ func parseFaultSpec(text string) (faultSpec, error) {
 		key, value, ok := strings.Cut(item, "=")
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		if !ok {
-			return faultSpec{}, fmt.Errorf("faults: %q: want key=value (keys: %s)", item, strings.Join(faultKeys, ", "))
+			return Spec{}, fmt.Errorf("faults: %q: want key=value (keys: %s)", item, strings.Join(faultKeys, ", "))
 		}
 		if seen[key] {
-			return faultSpec{}, fmt.Errorf("faults: key %q: given more than once", key)
+			return Spec{}, fmt.Errorf("faults: key %q: given more than once", key)
 		}
 		seen[key] = true
 		var err error
@@ -67,16 +67,16 @@ func parseFaultSpec(text string) (faultSpec, error) {
 				err = fmt.Errorf("must be a number greater than 0 (requests per second per AccessKey), got %q", value)
 			}
 		case "actions":
-			sp.actions, err = parseActions(value)
+			sp.actions, err = parseActions(value, known)
 		default:
-			return faultSpec{}, fmt.Errorf("faults: unknown key %q (keys: %s)", key, strings.Join(faultKeys, ", "))
+			return Spec{}, fmt.Errorf("faults: unknown key %q (keys: %s)", key, strings.Join(faultKeys, ", "))
 		}
 		if err != nil {
-			return faultSpec{}, fmt.Errorf("faults: key %q: %w", key, err)
+			return Spec{}, fmt.Errorf("faults: key %q: %w", key, err)
 		}
 	}
 	if sum := sp.throttle + sp.fiveXX + sp.lost + sp.reset; sum > 1+1e-9 {
-		return faultSpec{}, fmt.Errorf("faults: keys \"throttle\", \"5xx\", \"lost\", \"reset\": the rates add up to %g, more than 1", sum)
+		return Spec{}, fmt.Errorf("faults: keys \"throttle\", \"5xx\", \"lost\", \"reset\": the rates add up to %g, more than 1", sum)
 	}
 	return sp, nil
 }
@@ -99,14 +99,14 @@ func parseSpecDuration(v string) (time.Duration, error) {
 
 // parseActions parses "CreateUser|CreatePolicy": action names that some
 // emulated product implements.
-func parseActions(v string) (map[string]bool, error) {
+func parseActions(v string, known func(action string) bool) (map[string]bool, error) {
 	out := map[string]bool{}
 	for _, a := range strings.Split(v, "|") {
 		a = strings.TrimSpace(a)
 		if a == "" {
 			return nil, fmt.Errorf("must be action names separated by |, got %q", v)
 		}
-		if !knownAction(a) {
+		if !known(a) {
 			return nil, fmt.Errorf("%q is no action of the emulated APIs", a)
 		}
 		out[a] = true
@@ -114,28 +114,23 @@ func parseActions(v string) (map[string]bool, error) {
 	return out, nil
 }
 
-func knownAction(a string) bool {
-	for _, p := range products {
-		if _, ok := p.actions[a]; ok {
-			return true
-		}
-	}
-	return false
-}
+// Consistency is the delay after which reads see creations and
+// deletions; 0 means at once.
+func (sp Spec) Consistency() time.Duration { return sp.consistency }
 
 // injects reports whether the spec may inject a per-request fault (all
 // keys but consistency).
-func (sp faultSpec) injects() bool {
+func (sp Spec) injects() bool {
 	return sp.throttle > 0 || sp.fiveXX > 0 || sp.lost > 0 || sp.reset > 0 ||
 		sp.latency > 0 || sp.jitter > 0 || sp.qps > 0
 }
 
 // scoped reports whether per-request faults apply to action.
-func (sp faultSpec) scoped(action string) bool { return sp.actions == nil || sp.actions[action] }
+func (sp Spec) scoped(action string) bool { return sp.actions == nil || sp.actions[action] }
 
 // String is the canonical form of the spec: set keys only, in faultKeys
-// order; parseFaultSpec(sp.String()) gives sp back.
-func (sp faultSpec) String() string {
+// order; Parse(sp.String()) gives sp back.
+func (sp Spec) String() string {
 	var parts []string
 	rate := func(k string, v float64) {
 		if v > 0 {
