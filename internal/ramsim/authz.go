@@ -43,31 +43,20 @@ var authzExempt = map[string]bool{
 	"sts:GetCallerIdentity": true,
 }
 
-// actionCode is the action a policy must allow for Action of prod.
-func actionCode(prod *product, action string) string {
-	if code, ok := actionCodes[prod.service][action]; ok {
-		return code
-	}
-	return prod.service + ":" + action
-}
-
 // authorize decides rq against the caller's policies; nil means allowed.
 // The root key bypasses it. It runs with s.mu held.
-func (s *Server) authorize(prod *product, action string, rq *wire.Request) *wire.Error {
+func (s *Server) authorize(prod product, action string, rq *wire.Request) *wire.Error {
 	c := &rq.Caller
 	if c.IdentityType == wire.IdentityAccount {
 		return nil
 	}
-	code := actionCode(prod, action)
+	code := prod.spec().ActionCode(action)
 	if authzExempt[code] {
 		return nil
 	}
-	resources := []string{"*"}
-	if f := prod.resources[action]; f != nil {
-		var err *wire.Error
-		if resources, err = f(s, rq); err != nil {
-			return err
-		}
+	resources, err := prod.resources(s, action, rq)
+	if err != nil {
+		return err
 	}
 	ctx := s.conditionContext(code, rq)
 	docs := s.identityPolicies(c)

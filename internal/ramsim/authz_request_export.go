@@ -41,7 +41,7 @@ func (s *Server) Authorization(call string, callParams map[string]string, cred C
 	service, action, _ := strings.Cut(call, ":")
 	pv, known := callProducts[service]
 	prod, found := productFor(pv[1], action)
-	if _, routed := prod.actions[action]; !known || !found || !routed {
+	if _, routed := prod.route(action); !known || !found || !routed {
 		return CallAuthorization{}, fmt.Errorf("call %q: no such action in the emulator", call)
 	}
 	// credentials takes the store lock itself for users and sessions.
@@ -54,7 +54,7 @@ func (s *Server) Authorization(call string, callParams map[string]string, cred C
 	case c.IdentityType == wire.IdentityAccount:
 		return CallAuthorization{}, fmt.Errorf("credentials %s: the root account is not governed by policies", cred.AccessKeyID)
 	}
-	code := actionCode(prod, action)
+	code := prod.spec().ActionCode(action)
 	if authzExempt[code] {
 		return CallAuthorization{}, fmt.Errorf("call %q: %s is exempt from authorization", call, code)
 	}
@@ -66,14 +66,11 @@ func (s *Server) Authorization(call string, callParams map[string]string, cred C
 		p[k] = []string{v}
 	}
 	rq := &wire.Request{Params: p, Caller: c}
-	out := CallAuthorization{Action: code, Resources: []string{"*"}, Context: map[string]string{}, UserName: c.UserName}
-	if f := prod.resources[action]; f != nil {
-		resources, err := f(s, rq)
-		if err != nil {
-			return CallAuthorization{}, fmt.Errorf("call %q: %s", call, err.Code)
-		}
-		out.Resources = resources
+	resources, err := prod.resources(s, action, rq)
+	if err != nil {
+		return CallAuthorization{}, fmt.Errorf("call %q: %s", call, err.Code)
 	}
+	out := CallAuthorization{Action: code, Resources: resources, Context: map[string]string{}, UserName: c.UserName}
 	for k, v := range s.conditionContext(code, rq) {
 		out.Context[k] = v[0]
 	}

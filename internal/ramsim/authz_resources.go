@@ -35,27 +35,27 @@ import (
 // where they can, so an unauthorized caller learns nothing about what
 // exists; a missing parameter answers Missing<Name> as the handler would.
 
-// actionCodes maps, per product service, the actions that the real
-// service authorizes under another code. ResourceManager's role actions
+// imsActionCodes and rmActionCodes are the actions that the real service
+// authorizes under another code (wire.Product.ActionCodes). ResourceManager's role actions
 // are RAM's: seed 000 grants creating MSE's service-linked role
 // with "ram:CreateServiceLinkedRole" (so does the system policy
 // AliyunMSEFullAccess), and deleting one with "ram:DeleteServiceLinkedRole".
 // IMS is part of RAM and its API reference gives RAM's code too
 // (ram:TagResources for IMS TagResources on users).
-var actionCodes = map[string]map[string]string{
-	"ims": {
+var (
+	imsActionCodes = map[string]string{
 		"TagResources":     "ram:TagResources",
 		"UntagResources":   "ram:UntagResources",
 		"ListTagResources": "ram:ListTagResources",
-	},
-	"resourcemanager": {
+	}
+	rmActionCodes = map[string]string{
 		"CreateServiceLinkedRole":            "ram:CreateServiceLinkedRole",
 		"DeleteServiceLinkedRole":            "ram:DeleteServiceLinkedRole",
 		"GetServiceLinkedRoleDeletionStatus": "ram:GetServiceLinkedRoleDeletionStatus",
 		"GetRole":                            "ram:GetRole",
 		"ListRoles":                          "ram:ListRoles",
-	},
-}
+	}
+)
 
 // authzContext adds the condition keys an action defines, by action code:
 // ram:ServiceName for the service-linked role actions (CreateServiceLinkedRole's API reference), and

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // newAliceKey creates the RAM user alice with an access key and returns a
@@ -290,18 +292,15 @@ func TestAuthzRootBypass(t *testing.T) {
 // Every route of RAM, IMS, ResourceManager and STS says what it is
 // authorized on, or is exempt. (MSE's routes have their own test.)
 func TestAuthzResourcesCoverRoutes(t *testing.T) {
-	for _, p := range products {
-		if p.service == "mse" {
-			continue
-		}
-		for action := range p.actions {
-			if p.resources[action] == nil && !authzExempt[actionCode(p, action)] {
-				t.Errorf("%s %s has no resource function", p.name, action)
+	for _, p := range []*wire.API[*Server]{ramAPI, imsAPI, rmAPI, stsAPI} {
+		for action := range p.Actions {
+			if p.Resources[action] == nil && !authzExempt[p.ActionCode(action)] {
+				t.Errorf("%s %s has no resource function", p.Name, action)
 			}
 		}
-		for action := range p.resources {
-			if _, ok := p.actions[action]; !ok {
-				t.Errorf("%s %s has a resource function but no route", p.name, action)
+		for action := range p.Resources {
+			if _, ok := p.Actions[action]; !ok {
+				t.Errorf("%s %s has a resource function but no route", p.Name, action)
 			}
 		}
 	}

@@ -289,6 +289,6 @@ func cloneByID[T comparable](c *viewCloner, m map[string]T, id string, idOf func
 
 // lagged reports whether action reads through the lagged view: the Get*
 // and List* actions that change nothing.
-func lagged(action string, rt route) bool {
-	return !rt.mutates && (strings.HasPrefix(action, "Get") || strings.HasPrefix(action, "List"))
+func lagged(action string, mutates bool) bool {
+	return !mutates && (strings.HasPrefix(action, "Get") || strings.HasPrefix(action, "List"))
 }

@@ -16,52 +16,52 @@ import (
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
-// mseProduct is Microservices Engine 2019-05-31: the slice of its API that
+// mseAPI is Microservices Engine 2019-05-31: the slice of its API that
 // the seeds' policies govern (Nacos instances, configurations, services and
 // service instances; cloud-native gateways, their routes, domains and
 // services). The classic SDK resolves it as the regional endpoint
 // mse.<region>.aliyuncs.com (services/mse: product "mse", regional
 // endpoint type, no endpoint map); HostId is the one of the fixtures'
 // region.
-var mseProduct = &product{
-	name:    "mse",
-	version: "2019-05-31",
-	host:    "mse." + mseDefaultRegion + ".aliyuncs.com",
-	service: "mse",
-	actions: map[string]route{
-		"ListClusters":       mseRoute((*Server).mseListClusters, false),
-		"QueryClusterDetail": mseRoute((*Server).mseQueryClusterDetail, false),
-
-		"CreateNacosConfig":       mseRoute((*Server).mseCreateNacosConfig, true),
-		"GetNacosConfig":          mseRoute((*Server).mseGetNacosConfig, false),
-		"UpdateNacosConfig":       mseRoute((*Server).mseUpdateNacosConfig, true),
-		"DeleteNacosConfig":       mseRoute((*Server).mseDeleteNacosConfig, true),
-		"DeleteNacosConfigs":      mseRoute((*Server).mseDeleteNacosConfigs, true),
-		"ListNacosConfigs":        mseRoute((*Server).mseListNacosConfigs, false),
-		"GetNacosHistoryConfig":   mseRoute((*Server).mseGetNacosHistoryConfig, false),
-		"ListNacosHistoryConfigs": mseRoute((*Server).mseListNacosHistoryConfigs, false),
-
-		"CreateNacosService":     mseRoute((*Server).mseCreateNacosService, true),
-		"UpdateNacosService":     mseRoute((*Server).mseUpdateNacosService, true),
-		"DeleteNacosService":     mseRoute((*Server).mseDeleteNacosService, true),
-		"ListAnsServices":        mseRoute((*Server).mseListAnsServices, false),
-		"GetServiceListeners":    mseRoute((*Server).mseGetServiceListeners, false),
-		"ListAnsServiceClusters": mseRoute((*Server).mseListAnsServiceClusters, false),
-		"CreateNacosInstance":    mseRoute((*Server).mseCreateNacosInstance, true),
-		"UpdateNacosInstance":    mseRoute((*Server).mseUpdateNacosInstance, true),
-		"DeleteNacosInstance":    mseRoute((*Server).mseDeleteNacosInstance, true),
-		"ListAnsInstances":       mseRoute((*Server).mseListAnsInstances, false),
-
-		"ListGateway":        mseRoute((*Server).mseListGateway, false),
-		"GetGateway":         mseRoute((*Server).mseGetGateway, false),
-		"ListGatewayRoute":   mseRoute((*Server).mseListGatewayRoute, false),
-		"AddGatewayRoute":    mseRoute((*Server).mseAddGatewayRoute, true),
-		"DeleteGatewayRoute": mseRoute((*Server).mseDeleteGatewayRoute, true),
-		"ListGatewayDomain":  mseRoute((*Server).mseListGatewayDomain, false),
-		"AddGatewayDomain":   mseRoute((*Server).mseAddGatewayDomain, true),
-		"ListGatewayService": mseRoute((*Server).mseListGatewayService, false),
+var mseAPI = &wire.API[*Server]{
+	Product: wire.Product{
+		Name: "mse", Version: "2019-05-31", Host: "mse." + mseDefaultRegion + ".aliyuncs.com", Service: "mse",
+		ErrorFields: mseErrorFields,
 	},
-	resources: map[string]resourceFunc{
+	Actions: map[string]route{
+		"ListClusters":       wire.Reads(mseParams((*Server).mseListClusters)),
+		"QueryClusterDetail": wire.Reads(mseParams((*Server).mseQueryClusterDetail)),
+
+		"CreateNacosConfig":       wire.Writes(mseParams((*Server).mseCreateNacosConfig)),
+		"GetNacosConfig":          wire.Reads(mseParams((*Server).mseGetNacosConfig)),
+		"UpdateNacosConfig":       wire.Writes(mseParams((*Server).mseUpdateNacosConfig)),
+		"DeleteNacosConfig":       wire.Writes(mseParams((*Server).mseDeleteNacosConfig)),
+		"DeleteNacosConfigs":      wire.Writes(mseParams((*Server).mseDeleteNacosConfigs)),
+		"ListNacosConfigs":        wire.Reads(mseParams((*Server).mseListNacosConfigs)),
+		"GetNacosHistoryConfig":   wire.Reads(mseParams((*Server).mseGetNacosHistoryConfig)),
+		"ListNacosHistoryConfigs": wire.Reads(mseParams((*Server).mseListNacosHistoryConfigs)),
+
+		"CreateNacosService":     wire.Writes(mseParams((*Server).mseCreateNacosService)),
+		"UpdateNacosService":     wire.Writes(mseParams((*Server).mseUpdateNacosService)),
+		"DeleteNacosService":     wire.Writes(mseParams((*Server).mseDeleteNacosService)),
+		"ListAnsServices":        wire.Reads(mseParams((*Server).mseListAnsServices)),
+		"GetServiceListeners":    wire.Reads(mseParams((*Server).mseGetServiceListeners)),
+		"ListAnsServiceClusters": wire.Reads(mseParams((*Server).mseListAnsServiceClusters)),
+		"CreateNacosInstance":    wire.Writes(mseParams((*Server).mseCreateNacosInstance)),
+		"UpdateNacosInstance":    wire.Writes(mseParams((*Server).mseUpdateNacosInstance)),
+		"DeleteNacosInstance":    wire.Writes(mseParams((*Server).mseDeleteNacosInstance)),
+		"ListAnsInstances":       wire.Reads(mseParams((*Server).mseListAnsInstances)),
+
+		"ListGateway":        wire.Reads(mseParams((*Server).mseListGateway)),
+		"GetGateway":         wire.Reads(mseParams((*Server).mseGetGateway)),
+		"ListGatewayRoute":   wire.Reads(mseParams((*Server).mseListGatewayRoute)),
+		"AddGatewayRoute":    wire.Writes(mseParams((*Server).mseAddGatewayRoute)),
+		"DeleteGatewayRoute": wire.Writes(mseParams((*Server).mseDeleteGatewayRoute)),
+		"ListGatewayDomain":  wire.Reads(mseParams((*Server).mseListGatewayDomain)),
+		"AddGatewayDomain":   wire.Writes(mseParams((*Server).mseAddGatewayDomain)),
+		"ListGatewayService": wire.Reads(mseParams((*Server).mseListGatewayService)),
+	},
+	Resources: map[string]resourceFunc{
 		"ListClusters":       mseAccountResources,
 		"QueryClusterDetail": mseClusterResources,
 
@@ -302,11 +302,11 @@ func gatewayFail(code int, errorCode, format string, args ...any) map[string]any
 // instance, nor of a create that finds its item existing: see errMSENotFound
 // and errMSEIllegal.
 
-// mseRoute wraps an MSE handler so that a bad parameter value answers
+// mseParams wraps an MSE handler so that a bad parameter value answers
 // MSE's InvalidParameter (the shared parameter readers answer RAM's
 // InvalidParameter.<Name>); Missing<Name> is the gateway's and stays.
-func mseRoute(h handler, mutates bool) route {
-	return route{func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
+func mseParams(h handler) handler {
+	return func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
 		resp, err := h(s, rq)
 		if err != nil {
 			if rest, ok := strings.CutPrefix(err.Code, "InvalidParameter."); ok {
@@ -315,7 +315,7 @@ func mseRoute(h handler, mutates bool) route {
 			}
 		}
 		return resp, err
-	}, mutates}
+	}
 }
 
 // mseErrorFields adds to an MSE error answer the fields MSE's response

@@ -26,7 +26,7 @@ const (
 
 func TestMSEProductIsRouted(t *testing.T) {
 	p, known := productFor(vMSE, "ListClusters")
-	if !known || p != mseProduct || p.service != "mse" {
+	if !known || p.spec() != &mseAPI.Product || p.spec().Service != "mse" {
 		t.Fatalf("productFor(%s) = %+v, %v", vMSE, p, known)
 	}
 }
@@ -35,16 +35,16 @@ func TestMSEProductIsRouted(t *testing.T) {
 // for an action that is not routed), and every action is one the catalog
 // of internal/mse knows.
 func TestMSEEveryActionHasResources(t *testing.T) {
-	for action := range mseProduct.actions {
-		if mseProduct.resources[action] == nil {
+	for action := range mseAPI.Actions {
+		if mseAPI.Resources[action] == nil {
 			t.Errorf("%s: no resources function", action)
 		}
 		if _, ok := mse.Lookup(action); !ok {
 			t.Errorf("%s: not in internal/mse's catalog", action)
 		}
 	}
-	for action := range mseProduct.resources {
-		if _, ok := mseProduct.actions[action]; !ok {
+	for action := range mseAPI.Resources {
+		if _, ok := mseAPI.Actions[action]; !ok {
 			t.Errorf("%s: resources function for an action that is not routed", action)
 		}
 	}
@@ -69,7 +69,7 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 		"Ip": "10.0.0.1", "Port": "80", "Name": "r", "RouteId": "1",
 	}
 	depths := map[mse.Scope]int{mse.ScopeAccount: 0, mse.ScopeInstance: 1, mse.ScopeNamespace: 2, mse.ScopeGroup: 3, mse.ScopeItem: 4}
-	for action, f := range mseProduct.resources {
+	for action, f := range mseAPI.Resources {
 		arns, err := f(e.srv, mseRequest(full))
 		if err != nil || len(arns) != 1 {
 			t.Fatalf("%s: %v %v", action, arns, err)
@@ -115,28 +115,28 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, aerr := mseProduct.resources[tc.action](e.srv, mseRequest(tc.p))
+		got, aerr := mseAPI.Resources[tc.action](e.srv, mseRequest(tc.p))
 		if aerr != nil || len(got) != 1 || got[0] != want {
 			t.Errorf("%s %v: %v %v, want %s", tc.action, tc.p, got, aerr, want)
 		}
 	}
 	// Account-level actions, and ListGateway without a filter.
 	for _, action := range []string{"ListClusters", "ListGateway"} {
-		got, _ := mseProduct.resources[action](e.srv, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
+		got, _ := mseAPI.Resources[action](e.srv, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
 		if want := mse.AllResources("cn-beijing", testAccount); len(got) != 1 || got[0] != want {
 			t.Errorf("%s: %v, want %s", action, got, want)
 		}
 	}
 	// An unknown instance takes the request's region; a missing id is
 	// answered as the handler would.
-	got, _ := mseProduct.resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
+	got, _ := mseAPI.Resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
 	if len(got) != 1 || got[0] != "acs:mse:cn-beijing:"+testAccount+":instance/mse-cn-x" {
 		t.Errorf("unknown instance: %v", got)
 	}
-	if _, err := mseProduct.resources["GetNacosConfig"](e.srv, mseRequest(map[string]string{"InstanceId": seedNacos})); err == nil || err.Code != "MissingDataId" {
+	if _, err := mseAPI.Resources["GetNacosConfig"](e.srv, mseRequest(map[string]string{"InstanceId": seedNacos})); err == nil || err.Code != "MissingDataId" {
 		t.Errorf("missing DataId: %v", err)
 	}
-	if _, err := mseProduct.resources["GetGateway"](e.srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
+	if _, err := mseAPI.Resources["GetGateway"](e.srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
 		t.Errorf("missing GatewayUniqueId: %v", err)
 	}
 }
@@ -401,7 +401,7 @@ func TestMSEFixtures(t *testing.T) {
 		t.Fatalf("custom fixtures keep the default set: %v", got)
 	}
 	e.fail(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": seedNacos}, http.StatusNotFound, "mse-200-021")
-	arns, _ := mseProduct.resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
+	arns, _ := mseAPI.Resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
 	if arns[0] != "acs:mse:cn-beijing:"+testAccount+":instance/mse-cn-custom" {
 		t.Fatalf("ARN takes the instance's region: %v", arns)
 	}

@@ -49,7 +49,7 @@ func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
 		for k, v := range c.params {
 			p[k] = []string{v}
 		}
-		resources, aerr := prod.resources[action](env.srv, &wire.Request{Params: p})
+		resources, aerr := prod.resources(env.srv, action, &wire.Request{Params: p})
 		if aerr != nil {
 			t.Errorf("%s: %s", a.Name, aerr.Code)
 			continue

@@ -5,146 +5,91 @@ package ramsim
 
 import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 
-// handler implements one action. It returns the response fields (the
-// server adds RequestId) or an API error; it must not change state when it
-// returns an error.
-type handler func(s *Server, rq *wire.Request) (map[string]any, *wire.Error)
+// handler, route and resourceFunc are wire's, on the server's state.
+type (
+	handler      = wire.Handler[*Server]
+	route        = wire.Route[*Server]
+	resourceFunc = wire.ResourceFunc[*Server]
+)
 
-// route is one implemented action; mutating ones trigger a state save.
-type route struct {
-	handle  handler
-	mutates bool
-}
+// The RAM, IMS, ResourceManager and STS APIs: (Version, Action) -> handler.
+var (
+	ramAPI = &wire.API[*Server]{Product: wire.Product{Name: "Ram", Version: "2015-05-01", Host: "ram.aliyuncs.com", Service: "ram"}, Resources: ramResources, Actions: map[string]route{
+		"CreateUser": wire.Writes((*Server).createUser),
+		"GetUser":    wire.Reads((*Server).getUser),
+		"UpdateUser": wire.Writes((*Server).updateUser),
+		"DeleteUser": wire.Writes((*Server).deleteUser),
+		"ListUsers":  wire.Reads((*Server).listUsers),
 
-// resourceFunc returns the ARNs of what a request touches, the resources
-// a RAM user's policies must allow the action on (e.g.
-// acs:ram::<account>:user/<name>). It runs with Server.mu held, before the
-// handler; an error (a missing parameter, say) is answered as is.
-type resourceFunc func(s *Server, rq *wire.Request) ([]string, *wire.Error)
+		"CreateLoginProfile": wire.Writes((*Server).createLoginProfile),
+		"GetLoginProfile":    wire.Reads((*Server).getLoginProfile),
+		"UpdateLoginProfile": wire.Writes((*Server).updateLoginProfile),
+		"DeleteLoginProfile": wire.Writes((*Server).deleteLoginProfile),
 
-// product is one emulated API: the Version that selects it, the host the
-// real service answers on (HostId in errors), the name the troubleshooting
-// link uses, the service prefix of its RAM actions ("ram" in
-// ram:CreateUser), its implemented actions, and for each action the
-// resources it is authorized on.
-type product struct {
-	name      string
-	version   string
-	host      string
-	service   string
-	actions   map[string]route
-	resources map[string]resourceFunc
-}
+		"CreateAccessKey": wire.Writes((*Server).createAccessKey),
+		"ListAccessKeys":  wire.Reads((*Server).listAccessKeys),
+		"UpdateAccessKey": wire.Writes((*Server).updateAccessKey),
+		"DeleteAccessKey": wire.Writes((*Server).deleteAccessKey),
 
-// products is the routing table: (Version, Action) -> handler. An action
-// missing here answers InvalidAction.NotFound like the real gateway.
-var products = []*product{
-	{name: "Ram", version: "2015-05-01", host: "ram.aliyuncs.com", service: "ram", resources: ramResources, actions: map[string]route{
-		"CreateUser": {(*Server).createUser, true},
-		"GetUser":    {(*Server).getUser, false},
-		"UpdateUser": {(*Server).updateUser, true},
-		"DeleteUser": {(*Server).deleteUser, true},
-		"ListUsers":  {(*Server).listUsers, false},
+		"CreatePolicy":            wire.Writes((*Server).createPolicy),
+		"GetPolicy":               wire.Reads((*Server).getPolicy),
+		"ListPolicies":            wire.Reads((*Server).listPolicies),
+		"DeletePolicy":            wire.Writes((*Server).deletePolicy),
+		"UpdatePolicyDescription": wire.Writes((*Server).updatePolicyDescription),
+		"CreatePolicyVersion":     wire.Writes((*Server).createPolicyVersion),
+		"GetPolicyVersion":        wire.Reads((*Server).getPolicyVersion),
+		"ListPolicyVersions":      wire.Reads((*Server).listPolicyVersions),
+		"DeletePolicyVersion":     wire.Writes((*Server).deletePolicyVersion),
+		"SetDefaultPolicyVersion": wire.Writes((*Server).setDefaultPolicyVersion),
 
-		"CreateLoginProfile": {(*Server).createLoginProfile, true},
-		"GetLoginProfile":    {(*Server).getLoginProfile, false},
-		"UpdateLoginProfile": {(*Server).updateLoginProfile, true},
-		"DeleteLoginProfile": {(*Server).deleteLoginProfile, true},
+		"AttachPolicyToUser":    wire.Writes(attachPolicy(userKind)),
+		"AttachPolicyToGroup":   wire.Writes(attachPolicy(groupKind)),
+		"AttachPolicyToRole":    wire.Writes(attachPolicy(roleKind)),
+		"DetachPolicyFromUser":  wire.Writes(detachPolicy(userKind)),
+		"DetachPolicyFromGroup": wire.Writes(detachPolicy(groupKind)),
+		"DetachPolicyFromRole":  wire.Writes(detachPolicy(roleKind)),
+		"ListPoliciesForUser":   wire.Reads(listPoliciesFor(userKind)),
+		"ListPoliciesForGroup":  wire.Reads(listPoliciesFor(groupKind)),
+		"ListPoliciesForRole":   wire.Reads(listPoliciesFor(roleKind)),
+		"ListEntitiesForPolicy": wire.Reads((*Server).listEntitiesForPolicy),
 
-		"CreateAccessKey": {(*Server).createAccessKey, true},
-		"ListAccessKeys":  {(*Server).listAccessKeys, false},
-		"UpdateAccessKey": {(*Server).updateAccessKey, true},
-		"DeleteAccessKey": {(*Server).deleteAccessKey, true},
+		"CreateRole": wire.Writes((*Server).createRole),
+		"GetRole":    wire.Reads((*Server).getRole),
+		"UpdateRole": wire.Writes((*Server).updateRole),
+		"DeleteRole": wire.Writes((*Server).deleteRole),
+		"ListRoles":  wire.Reads((*Server).listRoles),
 
-		"CreatePolicy":            {(*Server).createPolicy, true},
-		"GetPolicy":               {(*Server).getPolicy, false},
-		"ListPolicies":            {(*Server).listPolicies, false},
-		"DeletePolicy":            {(*Server).deletePolicy, true},
-		"UpdatePolicyDescription": {(*Server).updatePolicyDescription, true},
-		"CreatePolicyVersion":     {(*Server).createPolicyVersion, true},
-		"GetPolicyVersion":        {(*Server).getPolicyVersion, false},
-		"ListPolicyVersions":      {(*Server).listPolicyVersions, false},
-		"DeletePolicyVersion":     {(*Server).deletePolicyVersion, true},
-		"SetDefaultPolicyVersion": {(*Server).setDefaultPolicyVersion, true},
-
-		"AttachPolicyToUser":    {attachPolicy(userKind), true},
-		"AttachPolicyToGroup":   {attachPolicy(groupKind), true},
-		"AttachPolicyToRole":    {attachPolicy(roleKind), true},
-		"DetachPolicyFromUser":  {detachPolicy(userKind), true},
-		"DetachPolicyFromGroup": {detachPolicy(groupKind), true},
-		"DetachPolicyFromRole":  {detachPolicy(roleKind), true},
-		"ListPoliciesForUser":   {listPoliciesFor(userKind), false},
-		"ListPoliciesForGroup":  {listPoliciesFor(groupKind), false},
-		"ListPoliciesForRole":   {listPoliciesFor(roleKind), false},
-		"ListEntitiesForPolicy": {(*Server).listEntitiesForPolicy, false},
-
-		"CreateRole": {(*Server).createRole, true},
-		"GetRole":    {(*Server).getRole, false},
-		"UpdateRole": {(*Server).updateRole, true},
-		"DeleteRole": {(*Server).deleteRole, true},
-		"ListRoles":  {(*Server).listRoles, false},
-
-		"CreateGroup":         {(*Server).createGroup, true},
-		"GetGroup":            {(*Server).getGroup, false},
-		"UpdateGroup":         {(*Server).updateGroup, true},
-		"DeleteGroup":         {(*Server).deleteGroup, true},
-		"ListGroups":          {(*Server).listGroups, false},
-		"AddUserToGroup":      {(*Server).addUserToGroup, true},
-		"RemoveUserFromGroup": {(*Server).removeUserFromGroup, true},
-		"ListGroupsForUser":   {(*Server).listGroupsForUser, false},
-		"ListUsersForGroup":   {(*Server).listUsersForGroup, false},
+		"CreateGroup":         wire.Writes((*Server).createGroup),
+		"GetGroup":            wire.Reads((*Server).getGroup),
+		"UpdateGroup":         wire.Writes((*Server).updateGroup),
+		"DeleteGroup":         wire.Writes((*Server).deleteGroup),
+		"ListGroups":          wire.Reads((*Server).listGroups),
+		"AddUserToGroup":      wire.Writes((*Server).addUserToGroup),
+		"RemoveUserFromGroup": wire.Writes((*Server).removeUserFromGroup),
+		"ListGroupsForUser":   wire.Reads((*Server).listGroupsForUser),
+		"ListUsersForGroup":   wire.Reads((*Server).listUsersForGroup),
 
 		// Tags of roles and policies (users are tagged through IMS).
-		"TagResources":     {(*Server).ramTagResources, true},
-		"UntagResources":   {(*Server).ramUntagResources, true},
-		"ListTagResources": {(*Server).ramListTagResources, false},
-	}},
-	{name: "Ims", version: "2019-08-15", host: "ims.aliyuncs.com", service: "ims", resources: imsResources, actions: map[string]route{
-		"TagResources":     {(*Server).tagResources, true},
-		"UntagResources":   {(*Server).untagResources, true},
-		"ListTagResources": {(*Server).listTagResources, false},
-	}},
-	{name: "ResourceManager", version: "2020-03-31", host: "resourcemanager.aliyuncs.com", service: "resourcemanager", resources: rmResources, actions: map[string]route{
-		"CreateServiceLinkedRole": {(*Server).createServiceLinkedRole, true},
-		"DeleteServiceLinkedRole": {(*Server).deleteServiceLinkedRole, true},
+		"TagResources":     wire.Writes((*Server).ramTagResources),
+		"UntagResources":   wire.Writes((*Server).ramUntagResources),
+		"ListTagResources": wire.Reads((*Server).ramListTagResources),
+	}}
+	imsAPI = &wire.API[*Server]{Product: wire.Product{Name: "Ims", Version: "2019-08-15", Host: "ims.aliyuncs.com", Service: "ims", ActionCodes: imsActionCodes}, Resources: imsResources, Actions: map[string]route{
+		"TagResources":     wire.Writes((*Server).tagResources),
+		"UntagResources":   wire.Writes((*Server).untagResources),
+		"ListTagResources": wire.Reads((*Server).listTagResources),
+	}}
+	rmAPI = &wire.API[*Server]{Product: wire.Product{Name: "ResourceManager", Version: "2020-03-31", Host: "resourcemanager.aliyuncs.com", Service: "resourcemanager", ActionCodes: rmActionCodes}, Resources: rmResources, Actions: map[string]route{
+		"CreateServiceLinkedRole": wire.Writes((*Server).createServiceLinkedRole),
+		"DeleteServiceLinkedRole": wire.Writes((*Server).deleteServiceLinkedRole),
 		// A status query advances the task, and may delete the role.
-		"GetServiceLinkedRoleDeletionStatus": {(*Server).getServiceLinkedRoleDeletionStatus, true},
-		"GetRole":                            {(*Server).rmGetRole, false},
-		"ListRoles":                          {(*Server).rmListRoles, false},
-	}},
-	{name: "Sts", version: "2015-04-01", host: "sts.aliyuncs.com", service: "sts", resources: stsResources, actions: map[string]route{
-		"GetCallerIdentity": {(*Server).getCallerIdentity, false},
+		"GetServiceLinkedRoleDeletionStatus": wire.Writes((*Server).getServiceLinkedRoleDeletionStatus),
+		"GetRole":                            wire.Reads((*Server).rmGetRole),
+		"ListRoles":                          wire.Reads((*Server).rmListRoles),
+	}}
+	stsAPI = &wire.API[*Server]{Product: wire.Product{Name: "Sts", Version: "2015-04-01", Host: "sts.aliyuncs.com", Service: "sts"}, Resources: stsResources, Actions: map[string]route{
+		"GetCallerIdentity": wire.Reads((*Server).getCallerIdentity),
 		// Temporary credentials live in memory only: no state save.
-		"AssumeRole": {(*Server).assumeRole, false},
-	}},
-	mseProduct,
-}
-
-// productFor returns the product a request is for. With a known Version it
-// is that product. Otherwise the request fails with InvalidVersion, and the
-// product is only needed for the error's HostId: the one implementing the
-// action if any, else RAM.
-func productFor(version, action string) (*product, bool) {
-	for _, p := range products {
-		if p.version == version {
-			return p, true
-		}
-	}
-	for _, p := range products {
-		if _, ok := p.actions[action]; ok {
-			return p, false
-		}
-	}
-	return products[0], false
-}
-
-// knownAction reports whether some emulated product implements action
-// (the faults spec's actions= key names only those).
-func knownAction(a string) bool {
-	for _, p := range products {
-		if _, ok := p.actions[a]; ok {
-			return true
-		}
-	}
-	return false
-}
+		"AssumeRole": wire.Reads((*Server).assumeRole),
+	}}
+)

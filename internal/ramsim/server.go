@@ -8,7 +8,6 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -170,7 +169,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		in := wire.ReadRPC(r)
 		prod, _ := productFor(in.Version, in.Action)
-		s.answer(w, in, nil, prod, err)
+		in.Answer(w, prod.spec(), nil, err)
 		return
 	}
 	if admin {
@@ -190,7 +189,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var resp map[string]any
-	var prod *product
+	var prod product
 	var err *wire.Error
 	if ferr := fd.InjectedError(); ferr != nil { // before the handler
 		s.counters.Fault(in.Action, fd.Kind)
@@ -206,40 +205,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.counters.Answered(in.Action, err == nil)
-	s.answer(w, in, resp, prod, err)
+	in.Answer(w, prod.spec(), resp, err)
 }
 
-// answer writes a success or error answer in the request's Format
-// (format_xml.go): XML with the root <Action>Response or Error, else JSON.
-func (s *Server) answer(w http.ResponseWriter, in wire.RPC, resp map[string]any, prod *product, err *wire.Error) {
-	requestID := wire.NewRequestID()
-	write := func(status int, root string, fields map[string]any) {
-		if in.Format == wire.FormatXML {
-			wire.WriteXML(w, status, requestID, root, fields)
-			return
-		}
-		wire.WriteJSON(w, status, requestID, fields)
-	}
-	if err != nil {
-		fields := map[string]any{
-			"HostId":    prod.host,
-			"Code":      err.Code,
-			"Message":   err.Message,
-			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.Code) + "&product=" + prod.name,
-		}
-		if err.Detail != nil {
-			fields["AccessDeniedDetail"] = err.Detail
-		}
-		if prod == mseProduct {
-			mseErrorFields(fields, err)
-		}
-		write(err.Status, "Error", fields)
-		return
-	}
-	write(http.StatusOK, in.Action+"Response", resp)
-}
-
-func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, *product, *wire.Error) {
+func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, product, *wire.Error) {
 	body, p, action, version := in.Body, in.Params, in.Action, in.Version
 	prod, known := productFor(version, action)
 	switch {
@@ -256,7 +225,7 @@ func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, *product, 
 	case !known:
 		return nil, prod, wire.InvalidVersion()
 	}
-	rt, ok := prod.actions[action]
+	mutates, ok := prod.route(action)
 	if !ok {
 		return nil, prod, wire.ActionNotFound()
 	}
@@ -264,7 +233,7 @@ func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, *product, 
 	if err != nil {
 		return nil, prod, err
 	}
-	resp, err := s.run(prod, action, rt, &wire.Request{Params: p, Caller: c})
+	resp, err := s.run(prod, action, mutates, &wire.Request{Params: p, Caller: c})
 	return resp, prod, err
 }
 
@@ -274,14 +243,14 @@ func (s *Server) serve(r *http.Request, in wire.RPC) (map[string]any, *product, 
 // answering, so an acknowledged change is on disk. If the save fails the client gets InternalError while the change
 // stays in memory; the next save (or Close) writes it, as a real service
 // may apply a change whose answer was lost.
-func (s *Server) run(prod *product, action string, rt route, rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Server) run(prod product, action string, mutates bool, rq *wire.Request) (map[string]any, *wire.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.authorize(prod, action, rq); err != nil {
 		return nil, err
 	}
-	resp, err := s.handle(action, rt, rq)
-	if err != nil || !rt.mutates || s.cfg.StatePath == "" {
+	resp, err := s.handle(prod, action, mutates, rq)
+	if err != nil || !mutates || s.cfg.StatePath == "" {
 		return resp, err
 	}
 	if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
@@ -293,24 +262,24 @@ func (s *Server) run(prod *product, action string, rt route, rq *wire.Request) (
 // handle runs a handler (Server.mu held). With a consistency delay set, a
 // mutation's creations and deletions are recorded, and a Get* or List*
 // action reads the lagged view of the store (faults_consistency.go).
-func (s *Server) handle(action string, rt route, rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Server) handle(prod product, action string, mutates bool, rq *wire.Request) (map[string]any, *wire.Error) {
 	if s.faults.Consistency() <= 0 {
-		return rt.handle(s, rq)
+		return prod.handle(s, action, rq)
 	}
-	if rt.mutates {
+	if mutates {
 		before := s.st.shape()
-		resp, err := rt.handle(s, rq)
+		resp, err := prod.handle(s, action, rq)
 		if err == nil {
 			s.recordLag(before, s.st.shape())
 		}
 		return resp, err
 	}
-	if lagged(action, rt) {
+	if lagged(action, mutates) {
 		if view := s.laggedStore(); view != nil {
 			live := s.st
 			s.st = view
 			defer func() { s.st = live }()
 		}
 	}
-	return rt.handle(s, rq)
+	return prod.handle(s, action, rq)
 }

@@ -87,3 +87,35 @@ func NewRequestID() string {
 	rand.Read(b[:]) //nolint:errcheck // crypto/rand.Read never fails
 	return fmt.Sprintf("%X-%X-%X-%X-%X", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
+
+// Answer writes a success or error answer to in in its Format: XML with the
+// root <Action>Response or Error (format_xml.go), else JSON. An error
+// answer names prod's host and troubleshooting link, and carries the
+// product's own error fields.
+func (in RPC) Answer(w http.ResponseWriter, prod *Product, resp map[string]any, err *Error) {
+	requestID := NewRequestID()
+	write := func(status int, root string, fields map[string]any) {
+		if in.Format == FormatXML {
+			WriteXML(w, status, requestID, root, fields)
+			return
+		}
+		WriteJSON(w, status, requestID, fields)
+	}
+	if err != nil {
+		fields := map[string]any{
+			"HostId":    prod.Host,
+			"Code":      err.Code,
+			"Message":   err.Message,
+			"Recommend": "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(err.Code) + "&product=" + prod.Name,
+		}
+		if err.Detail != nil {
+			fields["AccessDeniedDetail"] = err.Detail
+		}
+		if prod.ErrorFields != nil {
+			prod.ErrorFields(fields, err)
+		}
+		write(err.Status, "Error", fields)
+		return
+	}
+	write(http.StatusOK, in.Action+"Response", resp)
+}
