@@ -53,7 +53,7 @@ func (s *Server) AccessKeys(user string) []AccessKey {
 }
 
 func (k *accessKeyRecord) wire() map[string]any {
-	return map[string]any{"AccessKeyId": k.ID, "Status": k.Status, "CreateDate": formatDate(k.Created)}
+	return map[string]any{"AccessKeyId": k.ID, "Status": k.Status, "CreateDate": wire.FormatDate(k.Created)}
 }
 
 const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

@@ -61,7 +61,7 @@ type principalKind struct {
 var (
 	userKind = &principalKind{kind: "User", plural: "Users", param: "UserName",
 		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingUser(rq)) },
-		all:  func(st *store) []principal { return principals(sortedByName(st.users)) },
+		all:  func(st *store) []principal { return principals(wire.SortedByName(st.users)) },
 		byName: func(st *store, name string) principal {
 			if u := st.users[name]; u != nil {
 				return u
@@ -71,7 +71,7 @@ var (
 	}
 	groupKind = &principalKind{kind: "Group", plural: "Groups", param: "GroupName",
 		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingGroup(rq)) },
-		all:  func(st *store) []principal { return principals(sortedByName(st.groups)) },
+		all:  func(st *store) []principal { return principals(wire.SortedByName(st.groups)) },
 		byName: func(st *store, name string) principal {
 			if g := st.groups[name]; g != nil {
 				return g
@@ -81,7 +81,7 @@ var (
 	}
 	roleKind = &principalKind{kind: "Role", plural: "Roles", param: "RoleName",
 		find: func(s *Server, rq *wire.Request) (principal, *wire.Error) { return asPrincipal(s.existingRole(rq)) },
-		all:  func(st *store) []principal { return principals(sortedByName(st.roles)) },
+		all:  func(st *store) []principal { return principals(wire.SortedByName(st.roles)) },
 		byName: func(st *store, name string) principal {
 			if r := st.roles[name]; r != nil {
 				return r
@@ -177,7 +177,7 @@ func listPoliciesFor(k *principalKind) handler {
 			return nil, err
 		}
 		return map[string]any{"Policies": wire.Wrap("Policy", pr.attached().Policies, func(a attachment) map[string]any {
-			w := map[string]any{"PolicyName": a.Name, "PolicyType": a.Type, "AttachDate": formatDate(a.Date)}
+			w := map[string]any{"PolicyName": a.Name, "PolicyType": a.Type, "AttachDate": wire.FormatDate(a.Date)}
 			// Attached policies cannot be deleted, so p is always there.
 			if p := s.lookupPolicy(a.Type, a.Name); p != nil {
 				w["Description"], w["DefaultVersion"] = p.Description, p.Default
@@ -201,7 +201,7 @@ func (s *Server) listEntitiesForPolicy(rq *wire.Request) (map[string]any, *wire.
 			a := pr.attached()
 			if i := a.find(p.policyType(), p.Name); i >= 0 {
 				w := pr.entity(s.cfg.AccountID)
-				w["AttachDate"] = formatDate(a.Policies[i].Date)
+				w["AttachDate"] = wire.FormatDate(a.Policies[i].Date)
 				entries = append(entries, w)
 			}
 		}

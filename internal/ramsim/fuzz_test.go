@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
@@ -24,16 +26,16 @@ const fuzzOtherSecret = "never-used-to-sign-anything"
 
 // fuzzServers returns the signing server (the test secret) and the one
 // whose secret no request is signed with, on a fixed clock.
-func fuzzServers(f *testing.F) (signing, other *Server, env *testEnv) {
-	clock := newTestClock()
-	mk := func(secret string) *Server {
-		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+func fuzzServers(f *testing.F) (signing, other *ramsim.Server, env *testEnv) {
+	clock := ramsimtest.NewClock()
+	mk := func(secret string) *ramsim.Server {
+		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
 		if err != nil {
 			f.Fatal(err)
 		}
 		return srv
 	}
-	return mk(testSecret), mk(fuzzOtherSecret), &testEnv{clock: clock}
+	return mk(ramsimtest.Secret), mk(fuzzOtherSecret), &testEnv{&ramsimtest.Env{Clock: clock}}
 }
 
 // fuzzRequest builds a server-side request from raw parts; headers are
@@ -79,14 +81,14 @@ func signedSeeds(env *testEnv) []fuzzSeed {
 		out = append(out, fuzzSeed{r.Method, r.URL.Path, r.URL.RawQuery, headerLines(r.Header), nil})
 	}
 	for _, v3 := range []bool{false, true} {
-		sg := signer{v3: v3}
-		add(env.request(sg, vSTS, "GetCallerIdentity", nil))
-		add(env.request(sg, vRAM, "CreateUser", map[string]string{"UserName": "fuzz-user", "Comments": "a+b c%d"}))
-		add(env.request(sg, vRAM, "GetUser", map[string]string{"UserName": "fuzz-user"}))
-		add(env.request(sg, vRAM, "CreateAccessKey", map[string]string{"UserName": "fuzz-user"}))
-		add(env.request(sg, vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "fuzz-user", "Tag.1.Key": "k", "Tag.1.Value": "v"}))
+		sg := ramsimtest.Signer{V3: v3}
+		add(env.Request(sg, ramsimtest.VSTS, "GetCallerIdentity", nil))
+		add(env.Request(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "fuzz-user", "Comments": "a+b c%d"}))
+		add(env.Request(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "fuzz-user"}))
+		add(env.Request(sg, ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "fuzz-user"}))
+		add(env.Request(sg, ramsimtest.VIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "fuzz-user", "Tag.1.Key": "k", "Tag.1.Value": "v"}))
 	}
-	r := env.request(signer{}, vRAM, "ListUsers", map[string]string{"MaxItems": "5"})
+	r := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "ListUsers", map[string]string{"MaxItems": "5"})
 	out = append(out, fuzzSeed{"POST", "/", "", "Content-Type: application/x-www-form-urlencoded", []byte(r.URL.RawQuery)})
 	return out
 }
@@ -117,10 +119,10 @@ func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
 // refused by the other with SignatureDoesNotMatch. Otherwise the fuzz
 // targets would never reach past the signature check.
 func TestFuzzSeedsAreSigned(t *testing.T) {
-	clock := newTestClock()
-	env := &testEnv{t: t, clock: clock}
-	for _, secret := range []string{testSecret, fuzzOtherSecret} {
-		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+	clock := ramsimtest.NewClock()
+	env := &testEnv{&ramsimtest.Env{T: t, Clock: clock}}
+	for _, secret := range []string{ramsimtest.Secret, fuzzOtherSecret} {
+		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,9 +133,9 @@ func TestFuzzSeedsAreSigned(t *testing.T) {
 			_ = json.Unmarshal(w.Body.Bytes(), &body)
 			code, _ := body["Code"].(string)
 			switch {
-			case secret == testSecret && isAuthError(code):
+			case secret == ramsimtest.Secret && isAuthError(code):
 				t.Errorf("seed %s?%s: %d %v", s.path, s.rawQuery, w.Code, body)
-			case secret != testSecret && body["Code"] != "SignatureDoesNotMatch":
+			case secret != ramsimtest.Secret && body["Code"] != "SignatureDoesNotMatch":
 				t.Errorf("seed %s?%s on the other server: %d %v", s.path, s.rawQuery, w.Code, body)
 			}
 		}
@@ -180,7 +182,7 @@ func FuzzServeHTTP(f *testing.F) {
 		r := fuzzRequest(method, path, rawQuery, headers, body)
 		other.ServeHTTP(w, r)
 		checkAnswer(t, w)
-		if w.Code == http.StatusOK && !strings.HasPrefix(r.URL.Path, adminPrefix) {
+		if w.Code == http.StatusOK && !strings.HasPrefix(r.URL.Path, ramsim.AdminPrefix) {
 			t.Fatalf("a request not signed with the secret was served: %s %s?%s\n%s\n%s", method, path, rawQuery, headers, w.Body)
 		}
 	})
@@ -195,10 +197,10 @@ func FuzzAuthenticate(f *testing.F) {
 	f.Add("POST", "AccessKeyId=test-key&Signature=&SignatureMethod=HMAC-SHA1&Timestamp=2025-03-04T05:06:07Z&SignatureNonce=1", "", []byte(nil))
 	f.Add("POST", "", "Authorization: ACS3-HMAC-SHA256 Credential=test-key,SignedHeaders=host;x-acs-date,Signature=00\nX-Acs-Date: 2025-03-04T05:06:07Z", []byte(nil))
 	f.Fuzz(func(t *testing.T, method, rawQuery, headers string, body []byte) {
-		for _, srv := range []*Server{signing, other} {
+		for _, srv := range []*ramsim.Server{signing, other} {
 			r := fuzzRequest(method, "/", rawQuery, headers, body)
 			in := wire.ReadRPC(r)
-			c, err := srv.authenticate(r, in.Body, in.Params)
+			c, err := ramsim.Authenticate(srv, r, in.Body, in.Params)
 			if err == nil && srv == other {
 				t.Fatalf("authenticated %+v without the secret: %s ?%s\n%s", c, method, rawQuery, headers)
 			}

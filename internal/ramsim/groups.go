@@ -50,7 +50,7 @@ func (s *Server) Groups() []Group {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Group
-	for _, g := range sortedByName(s.st.groups) {
+	for _, g := range wire.SortedByName(s.st.groups) {
 		out = append(out, g.snapshot())
 	}
 	return out
@@ -87,8 +87,8 @@ func (g *groupRecord) wire() map[string]any {
 		"GroupId":    g.ID,
 		"GroupName":  g.Name,
 		"Comments":   g.Comments,
-		"CreateDate": formatDate(g.Created),
-		"UpdateDate": formatDate(g.Updated),
+		"CreateDate": wire.FormatDate(g.Created),
+		"UpdateDate": wire.FormatDate(g.Updated),
 	}
 }
 
@@ -102,7 +102,7 @@ func (g *groupRecord) member(userID string) int {
 // groupsOf returns the groups a user is in, sorted by name.
 func (st *store) groupsOf(u *userRecord) []*groupRecord {
 	var out []*groupRecord
-	for _, g := range sortedByName(st.groups) {
+	for _, g := range wire.SortedByName(st.groups) {
 		if g.member(u.ID) >= 0 {
 			out = append(out, g)
 		}
@@ -217,7 +217,7 @@ func (s *Server) listGroups(rq *wire.Request) (map[string]any, *wire.Error) {
 	if err != nil {
 		return nil, err
 	}
-	return wire.MarkerPage(pg, sortedByName(s.st.groups), (*groupRecord).name, "Groups", "Group", (*groupRecord).wire), nil
+	return wire.MarkerPage(pg, wire.SortedByName(s.st.groups), (*groupRecord).name, "Groups", "Group", (*groupRecord).wire), nil
 }
 
 // userAndGroup finds the GroupName and UserName of a membership call.
@@ -269,7 +269,7 @@ func (s *Server) listGroupsForUser(rq *wire.Request) (map[string]any, *wire.Erro
 	}
 	return map[string]any{"Groups": wire.Wrap("Group", s.st.groupsOf(u), func(g *groupRecord) map[string]any {
 		return map[string]any{"GroupId": g.ID, "GroupName": g.Name, "Comments": g.Comments,
-			"JoinDate": formatDate(g.Members[g.member(u.ID)].Joined)}
+			"JoinDate": wire.FormatDate(g.Members[g.member(u.ID)].Joined)}
 	})}, nil
 }
 
@@ -294,7 +294,7 @@ func (s *Server) listUsersForGroup(rq *wire.Request) (map[string]any, *wire.Erro
 	slices.SortFunc(users, func(a, b *userRecord) int { return strings.Compare(a.Name, b.Name) })
 	return wire.MarkerPage(pg, users, (*userRecord).name, "Users", "User", func(u *userRecord) map[string]any {
 		return map[string]any{"UserId": u.ID, "UserName": u.Name, "DisplayName": u.DisplayName,
-			"JoinDate": formatDate(joined[u.ID])}
+			"JoinDate": wire.FormatDate(joined[u.ID])}
 	}), nil
 }
 

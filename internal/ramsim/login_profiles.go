@@ -108,7 +108,7 @@ func (u *userRecord) loginProfileWire() map[string]any {
 		"UserName":              u.Name,
 		"PasswordResetRequired": lp.PasswordResetRequired,
 		"MFABindRequired":       lp.MFABindRequired,
-		"CreateDate":            formatDate(lp.Created),
+		"CreateDate":            wire.FormatDate(lp.Created),
 	}
 }
 

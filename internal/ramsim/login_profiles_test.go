@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"os"
@@ -9,67 +9,70 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 func TestLoginProfileLifecycle(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice"})
+	env := newEnv(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
 
-	env.fail(vRAM, "GetLoginProfile", map[string]string{"UserName": "alice"}, 404, "EntityNotExist.User.LoginProfile")
-	body := env.ok(vRAM, "CreateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!", "PasswordResetRequired": "true"})
-	lp := field(body, "LoginProfile")
-	if str(lp, "UserName") != "alice" || field(lp, "PasswordResetRequired") != true || field(lp, "MFABindRequired") != false ||
-		str(lp, "CreateDate") != "2025-03-04T05:06:07Z" {
+	env.Fail(ramsimtest.VRAM, "GetLoginProfile", map[string]string{"UserName": "alice"}, 404, "EntityNotExist.User.LoginProfile")
+	body := env.OK(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!", "PasswordResetRequired": "true"})
+	lp := ramsimtest.Field(body, "LoginProfile")
+	if ramsimtest.Str(lp, "UserName") != "alice" || ramsimtest.Field(lp, "PasswordResetRequired") != true || ramsimtest.Field(lp, "MFABindRequired") != false ||
+		ramsimtest.Str(lp, "CreateDate") != "2025-03-04T05:06:07Z" {
 		t.Fatalf("CreateLoginProfile: %v", body)
 	}
 	if _, ok := body["LoginProfile"].(map[string]any)["Password"]; ok {
 		t.Fatal("password echoed")
 	}
-	env.fail(vRAM, "CreateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!"}, 409, "EntityAlreadyExists.User.LoginProfile")
-	if got := env.ok(vRAM, "GetLoginProfile", map[string]string{"UserName": "alice"}); field(got, "LoginProfile", "PasswordResetRequired") != true {
+	env.Fail(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!"}, 409, "EntityAlreadyExists.User.LoginProfile")
+	if got := env.OK(ramsimtest.VRAM, "GetLoginProfile", map[string]string{"UserName": "alice"}); ramsimtest.Field(got, "LoginProfile", "PasswordResetRequired") != true {
 		t.Fatalf("GetLoginProfile: %v", got)
 	}
 
 	// Update: only what is sent changes.
-	env.clock.add(time.Hour)
-	body = env.ok(vRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "MFABindRequired": "true"})
+	env.Clock.Add(time.Hour)
+	body = env.OK(ramsimtest.VRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "MFABindRequired": "true"})
 	if len(body) != 1 { // RequestId only
 		t.Fatalf("UpdateLoginProfile answers %v", body)
 	}
-	snap, ok := env.srv.LoginProfile("alice")
+	snap, ok := env.Srv.LoginProfile("alice")
 	if !ok || !snap.PasswordResetRequired || !snap.MFABindRequired || snap.UserName != "alice" ||
 		!snap.CreateDate.Equal(time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)) {
 		t.Fatalf("snapshot %+v", snap)
 	}
-	if !env.srv.PasswordMatches("alice", "Passw0rd!") {
+	if !env.Srv.PasswordMatches("alice", "Passw0rd!") {
 		t.Fatal("password not kept")
 	}
-	env.ok(vRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "another-one", "PasswordResetRequired": "false"})
-	if snap, _ = env.srv.LoginProfile("alice"); snap.PasswordResetRequired || !snap.MFABindRequired {
+	env.OK(ramsimtest.VRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "another-one", "PasswordResetRequired": "false"})
+	if snap, _ = env.Srv.LoginProfile("alice"); snap.PasswordResetRequired || !snap.MFABindRequired {
 		t.Fatalf("after update %+v", snap)
 	}
-	if env.srv.PasswordMatches("alice", "Passw0rd!") || !env.srv.PasswordMatches("alice", "another-one") {
+	if env.Srv.PasswordMatches("alice", "Passw0rd!") || !env.Srv.PasswordMatches("alice", "another-one") {
 		t.Fatal("password not changed")
 	}
-	env.fail(vRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "short"}, 400, "InvalidParameter.Password.TooWeak")
-	env.fail(vRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "MFABindRequired": "maybe"}, 400, "InvalidParameter.MFABindRequired")
+	env.Fail(ramsimtest.VRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "short"}, 400, "InvalidParameter.Password.TooWeak")
+	env.Fail(ramsimtest.VRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "MFABindRequired": "maybe"}, 400, "InvalidParameter.MFABindRequired")
 
 	// DeleteUser is refused while the profile exists.
-	env.fail(vRAM, "DeleteUser", map[string]string{"UserName": "alice"}, 409, "DeleteConflict.User.LoginProfile")
-	env.ok(vRAM, "DeleteLoginProfile", map[string]string{"UserName": "alice"})
-	if _, ok := env.srv.LoginProfile("alice"); ok {
+	env.Fail(ramsimtest.VRAM, "DeleteUser", map[string]string{"UserName": "alice"}, 409, "DeleteConflict.User.LoginProfile")
+	env.OK(ramsimtest.VRAM, "DeleteLoginProfile", map[string]string{"UserName": "alice"})
+	if _, ok := env.Srv.LoginProfile("alice"); ok {
 		t.Fatal("profile survived DeleteLoginProfile")
 	}
 	for _, action := range []string{"GetLoginProfile", "DeleteLoginProfile"} {
-		env.fail(vRAM, action, map[string]string{"UserName": "alice"}, 404, "EntityNotExist.User.LoginProfile")
+		env.Fail(ramsimtest.VRAM, action, map[string]string{"UserName": "alice"}, 404, "EntityNotExist.User.LoginProfile")
 	}
-	env.fail(vRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!"}, 404, "EntityNotExist.User.LoginProfile")
-	env.ok(vRAM, "DeleteUser", map[string]string{"UserName": "alice"})
+	env.Fail(ramsimtest.VRAM, "UpdateLoginProfile", map[string]string{"UserName": "alice", "Password": "Passw0rd!"}, 404, "EntityNotExist.User.LoginProfile")
+	env.OK(ramsimtest.VRAM, "DeleteUser", map[string]string{"UserName": "alice"})
 }
 
 func TestLoginProfileErrors(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
+	env := newEnv(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	cases := []struct {
 		name   string
 		action string
@@ -89,21 +92,21 @@ func TestLoginProfileErrors(t *testing.T) {
 		{"delete unknown user", "DeleteLoginProfile", map[string]string{"UserName": "nobody"}, 404, "EntityNotExist.User"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { env.fail(vRAM, c.action, c.p, c.status, c.code) })
+		t.Run(c.name, func(t *testing.T) { env.Fail(ramsimtest.VRAM, c.action, c.p, c.status, c.code) })
 	}
 	// The default policy: 8 characters of anything will do.
-	env.ok(vRAM, "CreateLoginProfile", map[string]string{"UserName": "bob", "Password": "aaaaaaaa"})
-	if _, ok := env.srv.LoginProfile("bob"); !ok {
+	env.OK(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "bob", "Password": "aaaaaaaa"})
+	if _, ok := env.Srv.LoginProfile("bob"); !ok {
 		t.Fatal("no profile")
 	}
 }
 
 func TestPasswordPolicy(t *testing.T) {
-	env := newEnv(t, Config{PasswordPolicy: PasswordPolicy{
+	env := newEnv(t, ramsim.Config{PasswordPolicy: ramsim.PasswordPolicy{
 		MinimumPasswordLength: 10, RequireLowercaseCharacters: true, RequireUppercaseCharacters: true,
 		RequireNumbers: true, RequireSymbols: true, PasswordNotContainUserName: true,
 	}})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "carol"})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "carol"})
 	for _, weak := range []string{
 		"Ab1!Ab1!a",      // 9 characters
 		"AB1!AB1!AB1!",   // no lowercase
@@ -112,17 +115,17 @@ func TestPasswordPolicy(t *testing.T) {
 		"Abc1Abc1Abc1",   // no symbol
 		"xCAROL1!xyzzy!", // contains the user name
 	} {
-		env.fail(vRAM, "CreateLoginProfile", map[string]string{"UserName": "carol", "Password": weak}, 400, "InvalidParameter.Password.TooWeak")
+		env.Fail(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "carol", "Password": weak}, 400, "InvalidParameter.Password.TooWeak")
 	}
-	env.ok(vRAM, "CreateLoginProfile", map[string]string{"UserName": "carol", "Password": "Str0ng!Pass"})
+	env.OK(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "carol", "Password": "Str0ng!Pass"})
 }
 
 // Passwords never reach the state file; only a salted hash does.
 func TestLoginProfilePersistence(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	env := newEnv(t, Config{StatePath: path})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "dave"})
-	env.ok(vRAM, "CreateLoginProfile", map[string]string{"UserName": "dave", "Password": "Secret-Password-1", "MFABindRequired": "true"})
+	env := newEnv(t, ramsim.Config{StatePath: path})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "dave"})
+	env.OK(ramsimtest.VRAM, "CreateLoginProfile", map[string]string{"UserName": "dave", "Password": "Secret-Password-1", "MFABindRequired": "true"})
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +133,7 @@ func TestLoginProfilePersistence(t *testing.T) {
 	if strings.Contains(string(data), "Secret-Password-1") {
 		t.Fatal("password in the state file")
 	}
-	again, err := New(Config{StatePath: path, AccountID: testAccount})
+	again, err := ramsim.New(ramsim.Config{StatePath: path, AccountID: ramsimtest.Account})
 	if err != nil {
 		t.Fatal(err)
 	}

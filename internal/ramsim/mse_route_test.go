@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
@@ -14,6 +14,8 @@ import (
 	"time"
 
 	msesdk "github.com/aliyun/alibaba-cloud-sdk-go/services/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // decodeInto re-encodes a decoded answer and decodes it strictly enough
@@ -40,7 +42,7 @@ func writeFile(t *testing.T, path, body string) {
 // answer decoded into the classic SDK's response struct.
 func listOneRoute(t *testing.T, e *testEnv, name string) *msesdk.Routes {
 	t.Helper()
-	got := e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + seedGW + `","Name":"` + name + `"}`})
+	got := e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + ramsimtest.SeedGW + `","Name":"` + name + `"}`})
 	resp := &msesdk.ListGatewayRouteResponse{}
 	decodeInto(t, got, resp)
 	if !resp.Success || resp.Code != 200 || resp.Data.TotalSize != 1 || len(resp.Data.Result) != 1 {
@@ -53,12 +55,12 @@ func listOneRoute(t *testing.T, e *testEnv, name string) *msesdk.Routes {
 // darabonba's JSON strings, reads back from ListGatewayRoute with the same
 // values in the models' shape.
 func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
-	e := newEnv(t, Config{})
-	gw := map[string]string{"GatewayUniqueId": seedGW}
-	d1 := numString(e.ok(vMSE, "AddGatewayDomain", mergeParams(gw, "Name", "a.example.com"))["Data"])
-	d2 := numString(e.ok(vMSE, "AddGatewayDomain", mergeParams(gw, "Name", "b.example.com"))["Data"])
-	e.clock.add(time.Minute)
-	added := e.ok(vMSE, "AddGatewayRoute", mergeParams(gw,
+	e := newEnv(t, ramsim.Config{})
+	gw := map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}
+	d1 := numString(e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "a.example.com"))["Data"])
+	d2 := numString(e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "b.example.com"))["Data"])
+	e.Clock.Add(time.Minute)
+	added := e.OK(ramsimtest.VMSE, "AddGatewayRoute", ramsimtest.MergeParams(gw,
 		"Name", "full", "DestinationType", "Multiple", "RouteOrder", "7", "RouteType", "Op", "EnableWaf", "true",
 		"Fallback", "true", "DomainIdListJSON", "["+d1+","+d2+"]", "Description", "all fields",
 		"Policies", `{"Timeout":"{\"unitNum\":10,\"timeUnit\":\"s\",\"status\":\"off\"}"}`,
@@ -108,9 +110,9 @@ func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
 		r.DomainId != id1 || r.DomainName != "a.example.com" {
 		t.Errorf("domains: %v %v %d %s", r.DomainIdList, r.DomainNameList, r.DomainId, r.DomainName)
 	}
-	created := e.clock.now().Format(mseTimeFormat)
+	created := e.Clock.Now().Format(ramsim.MSETimeFormat)
 	if r.DestinationType != "Multiple" || r.RouteOrder != 7 || r.Type != "Op" || r.EnableWaf != "true" || !r.Fallback ||
-		r.Status != routePublished || r.GmtCreate != created || r.GmtModified != created || r.GatewayUniqueId != seedGW || r.Id == 0 {
+		r.Status != ramsim.RoutePublished || r.GmtCreate != created || r.GmtModified != created || r.GatewayUniqueId != ramsimtest.SeedGW || r.Id == 0 {
 		t.Errorf("route: %+v", r)
 	}
 }
@@ -118,8 +120,8 @@ func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
 // The classic SDK flattens Predicates, DirectResponseJSON and RedirectJSON
 // and sends Services as JSON of strings; the values read back typed.
 func TestMSEGatewayRouteFromClassicParameters(t *testing.T) {
-	e := newEnv(t, Config{})
-	e.ok(vMSE, "AddGatewayRoute", map[string]string{"GatewayUniqueId": seedGW, "Name": "mock", "DestinationType": "Mock",
+	e := newEnv(t, ramsim.Config{})
+	e.OK(ramsimtest.VMSE, "AddGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "mock", "DestinationType": "Mock",
 		"Predicates.PathPredicates.Path": "/m", "Predicates.PathPredicates.IgnoreCase": "false", "Predicates.PathPredicates.Type": "EQUAL",
 		"Predicates.HeaderPredicates.1.Key": "k", "Predicates.HeaderPredicates.1.Value": "v", "Predicates.HeaderPredicates.1.Type": "EQUAL",
 		"DirectResponseJSON.Code": "418", "DirectResponseJSON.Body": "teapot",
@@ -144,34 +146,34 @@ func TestMSEGatewayRouteFromClassicParameters(t *testing.T) {
 		{"RedirectJSON.Code": "x"},
 		{"Policies": "{"},
 	} {
-		e.fail(vMSE, "AddGatewayRoute", mergeParams(mergeParams(bad, "GatewayUniqueId", seedGW), "Name", "bad"), http.StatusBadRequest, "InvalidParameter")
+		e.Fail(ramsimtest.VMSE, "AddGatewayRoute", ramsimtest.MergeParams(ramsimtest.MergeParams(bad, "GatewayUniqueId", ramsimtest.SeedGW), "Name", "bad"), http.StatusBadRequest, "InvalidParameter")
 	}
 }
 
 // QueryClusterDetail answers in the reference's units and fields.
 func TestMSEQueryClusterDetailFields(t *testing.T) {
-	e := newEnv(t, Config{})
+	e := newEnv(t, ramsim.Config{})
 	resp := &msesdk.QueryClusterDetailResponse{}
-	decodeInto(t, e.ok(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": seedNacos}), resp)
+	decodeInto(t, e.OK(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": ramsimtest.SeedNacos}), resp)
 	d := resp.Data
 	if d.Cpu != 2 || d.MemoryCapacity != 4 || d.DiskCapacity != 60 || d.ClusterSpecification != "MSE_SC_2_4_60_c" || d.InstanceCount != 3 {
 		t.Errorf("capacity: %+v", d)
 	}
 	if d.VpcId != "vpc-ramsim" || d.VSwitchId != "vsw-ramsim" || d.PubNetworkFlow != "0" || d.NetType != "privatenet" ||
 		d.InternetAddress != "" || d.IntranetAddress == "" || d.ClusterType != "Nacos-Ans" || d.MseVersion != "mse_pro" ||
-		d.AppVersion != "2.2.3" || d.InitStatus == "" || d.HealthStatus == "" || d.RegionId != seedRegion {
+		d.AppVersion != "2.2.3" || d.InitStatus == "" || d.HealthStatus == "" || d.RegionId != ramsimtest.SeedRegion {
 		t.Errorf("detail: %+v", d)
 	}
-	if d.CreateTime != e.clock.now().Format(mseTimeFormat) {
+	if d.CreateTime != e.Clock.Now().Format(ramsim.MSETimeFormat) {
 		t.Errorf("CreateTime = %q", d.CreateTime)
 	}
 
 	fixtures := t.TempDir() + "/mse_cluster.json"
 	writeFile(t, fixtures, `{"Clusters":[{"InstanceId":"mse-cn-pub","ClusterSpecification":"MSE_SC_4_8_100_c","InstanceCount":5,
 		"VpcId":"vpc-1","VSwitchId":"vsw-1","PubNetworkFlow":5}]}`)
-	e = newEnv(t, Config{Fixtures: fixtures})
+	e = newEnv(t, ramsim.Config{Fixtures: fixtures})
 	resp = &msesdk.QueryClusterDetailResponse{}
-	decodeInto(t, e.ok(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-pub"}), resp)
+	decodeInto(t, e.OK(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-pub"}), resp)
 	if d := resp.Data; d.Cpu != 4 || d.MemoryCapacity != 8 || d.DiskCapacity != 100 || d.InstanceCount != 5 || d.VSwitchId != "vsw-1" ||
 		d.VpcId != "vpc-1" || d.PubNetworkFlow != "5" || d.NetType != "pubnet" || d.InternetAddress == "" || d.InternetDomain == "" {
 		t.Errorf("custom detail: %+v", d)
@@ -181,7 +183,7 @@ func TestMSEQueryClusterDetailFields(t *testing.T) {
 		`{"Clusters":[{"InstanceId":"a","PubNetworkFlow":9000}]}`:        "PubNetworkFlow",
 	} {
 		writeFile(t, fixtures, body)
-		if _, err := New(Config{Fixtures: fixtures}); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := ramsim.New(ramsim.Config{Fixtures: fixtures}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v", body, err)
 		}
 	}
@@ -189,29 +191,29 @@ func TestMSEQueryClusterDetailFields(t *testing.T) {
 
 // MSE dates follow each field's reference example.
 func TestMSEDates(t *testing.T) {
-	e := newEnv(t, Config{})
-	now := e.clock.now()
+	e := newEnv(t, ramsim.Config{})
+	now := e.Clock.Now()
 	clusters := &msesdk.ListClustersResponse{}
-	decodeInto(t, e.ok(vMSE, "ListClusters", nil), clusters)
+	decodeInto(t, e.OK(ramsimtest.VMSE, "ListClusters", nil), clusters)
 	if clusters.Data[0].CreateTime != now.Format("2006-01-02 15:04:05") {
 		t.Errorf("ListClusters CreateTime = %q", clusters.Data[0].CreateTime)
 	}
 	gw := &msesdk.GetGatewayResponse{}
-	decodeInto(t, e.ok(vMSE, "GetGateway", map[string]string{"GatewayUniqueId": seedGW}), gw)
+	decodeInto(t, e.OK(ramsimtest.VMSE, "GetGateway", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}), gw)
 	if gw.Data.GmtCreate != now.Format("2006-01-02T15:04:05.000+0000") {
 		t.Errorf("GetGateway GmtCreate = %q", gw.Data.GmtCreate)
 	}
 	list := &msesdk.ListGatewayResponse{}
-	decodeInto(t, e.ok(vMSE, "ListGateway", nil), list)
+	decodeInto(t, e.OK(ramsimtest.VMSE, "ListGateway", nil), list)
 	if list.Data.Result[0].GmtCreate != now.Format("2006-01-02 15:04:05") {
 		t.Errorf("ListGateway GmtCreate = %q", list.Data.Result[0].GmtCreate)
 	}
-	e.clock.add(time.Hour)
-	cfg := map[string]string{"InstanceId": seedNacos, "DataId": "d.txt"}
-	e.ok(vMSE, "CreateNacosConfig", mergeParams(cfg, "Content", "x"))
+	e.Clock.Add(time.Hour)
+	cfg := map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "d.txt"}
+	e.OK(ramsimtest.VMSE, "CreateNacosConfig", ramsimtest.MergeParams(cfg, "Content", "x"))
 	hist := &msesdk.ListNacosHistoryConfigsResponse{}
-	decodeInto(t, e.ok(vMSE, "ListNacosHistoryConfigs", cfg), hist)
-	if hist.HistoryItems[0].LastModifiedTime != e.clock.now().UnixMilli() {
+	decodeInto(t, e.OK(ramsimtest.VMSE, "ListNacosHistoryConfigs", cfg), hist)
+	if hist.HistoryItems[0].LastModifiedTime != e.Clock.Now().UnixMilli() {
 		t.Errorf("LastModifiedTime = %d", hist.HistoryItems[0].LastModifiedTime)
 	}
 }
@@ -219,17 +221,17 @@ func TestMSEDates(t *testing.T) {
 // MSE errors carry the documented codes and, as MSE's models do, Success,
 // ErrorCode and HttpStatusCode.
 func TestMSEErrorBody(t *testing.T) {
-	e := newEnv(t, Config{})
-	body := e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
+	e := newEnv(t, ramsim.Config{})
+	body := e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
 	if body["Success"] != false || body["ErrorCode"] != "NotFound" || body["HttpStatusCode"] != float64(404) {
 		t.Errorf("error body: %v", body)
 	}
-	body = e.fail(vMSE, "ListAnsServices", map[string]string{"InstanceId": seedNacos, "PageSize": "1000"}, http.StatusBadRequest, "InvalidParameter")
-	if str(body, "Message") != "Parameter error:PageSize is not valid" {
+	body = e.Fail(ramsimtest.VMSE, "ListAnsServices", map[string]string{"InstanceId": ramsimtest.SeedNacos, "PageSize": "1000"}, http.StatusBadRequest, "InvalidParameter")
+	if ramsimtest.Str(body, "Message") != "Parameter error:PageSize is not valid" {
 		t.Errorf("message: %v", body)
 	}
 	// RAM's own errors are unchanged.
-	body = e.fail(vRAM, "GetUser", map[string]string{"UserName": "nobody"}, http.StatusNotFound, "EntityNotExist.User")
+	body = e.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"}, http.StatusNotFound, "EntityNotExist.User")
 	if _, ok := body["Success"]; ok {
 		t.Errorf("RAM error with MSE fields: %v", body)
 	}

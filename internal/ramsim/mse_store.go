@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"sort"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // mseStore is the emulated Microservices Engine state: Nacos instances
@@ -60,10 +62,10 @@ type clusterSpec struct {
 }
 
 // sortedClusters returns the instances ordered by InstanceId.
-func (m *mseStore) sortedClusters() []*mseCluster { return sortedByName(m.clusters) }
+func (m *mseStore) sortedClusters() []*mseCluster { return wire.SortedByName(m.clusters) }
 
 // sortedGateways returns the gateways ordered by GatewayUniqueId.
-func (m *mseStore) sortedGateways() []*mseGateway { return sortedByName(m.gateways) }
+func (m *mseStore) sortedGateways() []*mseGateway { return wire.SortedByName(m.gateways) }
 
 // nacosKey names a configuration (group, DataId) or a service (group,
 // service name) inside a namespace.

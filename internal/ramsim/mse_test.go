@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"net/http"
@@ -13,21 +13,14 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
-const (
-	vMSE       = "2019-05-31"
-	seedNacos  = "mse-cn-0pp1j8om80a"
-	seedNS     = "3fd98c48-a709-4061-bba1-e341d79d681b"
-	seedGW     = "gw-8090caa2a3ab447a8bc5fdf3a3ab447a"
-	seedRegion = "cn-hangzhou"
-)
-
 func TestMSEProductIsRouted(t *testing.T) {
-	p, known := productFor(vMSE, "ListClusters")
-	if !known || p.spec() != &mseAPI.Product || p.spec().Service != "mse" {
-		t.Fatalf("productFor(%s) = %+v, %v", vMSE, p, known)
+	if !ramsim.ProductIs(ramsimtest.VMSE, "ListClusters", ramsim.MSEAPI) || ramsim.MSEAPI.Service != "mse" {
+		t.Fatalf("%s ListClusters is not routed to MSE", ramsimtest.VMSE)
 	}
 }
 
@@ -35,16 +28,16 @@ func TestMSEProductIsRouted(t *testing.T) {
 // for an action that is not routed), and every action is one the catalog
 // of internal/mse knows.
 func TestMSEEveryActionHasResources(t *testing.T) {
-	for action := range mseAPI.Actions {
-		if mseAPI.Resources[action] == nil {
+	for action := range ramsim.MSEAPI.Actions {
+		if ramsim.MSEAPI.Resources[action] == nil {
 			t.Errorf("%s: no resources function", action)
 		}
 		if _, ok := mse.Lookup(action); !ok {
 			t.Errorf("%s: not in internal/mse's catalog", action)
 		}
 	}
-	for action := range mseAPI.Resources {
-		if _, ok := mseAPI.Actions[action]; !ok {
+	for action := range ramsim.MSEAPI.Resources {
+		if _, ok := ramsim.MSEAPI.Actions[action]; !ok {
 			t.Errorf("%s: resources function for an action that is not routed", action)
 		}
 	}
@@ -56,26 +49,26 @@ func mseRequest(p map[string]string) *wire.Request {
 	for k, v := range p {
 		q.Set(k, v)
 	}
-	return &wire.Request{Params: wire.Params(q), Caller: wire.Caller{AccountID: testAccount, IdentityType: wire.IdentityAccount}}
+	return &wire.Request{Params: wire.Params(q), Caller: wire.Caller{AccountID: ramsimtest.Account, IdentityType: wire.IdentityAccount}}
 }
 
 // Every action's ARN is as deep as internal/mse's catalog says its scope
 // is, and the item ARNs are exactly what internal/mse's builder makes.
 func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
-	e := newEnv(t, Config{})
+	e := newEnv(t, ramsim.Config{})
 	full := map[string]string{
-		"InstanceId": seedNacos, "NamespaceId": seedNS, "Group": "DEFAULT_GROUP", "GroupName": "DEFAULT_GROUP",
-		"DataId": "prod.yaml", "ServiceName": "test-service", "GatewayUniqueId": seedGW, "Ids": "1", "Nid": "1",
+		"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "Group": "DEFAULT_GROUP", "GroupName": "DEFAULT_GROUP",
+		"DataId": "prod.yaml", "ServiceName": "test-service", "GatewayUniqueId": ramsimtest.SeedGW, "Ids": "1", "Nid": "1",
 		"Ip": "10.0.0.1", "Port": "80", "Name": "r", "RouteId": "1",
 	}
 	depths := map[mse.Scope]int{mse.ScopeAccount: 0, mse.ScopeInstance: 1, mse.ScopeNamespace: 2, mse.ScopeGroup: 3, mse.ScopeItem: 4}
-	for action, f := range mseAPI.Resources {
-		arns, err := f(e.srv, mseRequest(full))
+	for action, f := range ramsim.MSEAPI.Resources {
+		arns, err := f(e.Srv, mseRequest(full))
 		if err != nil || len(arns) != 1 {
 			t.Fatalf("%s: %v %v", action, arns, err)
 		}
 		arn := arns[0]
-		prefix := "acs:mse:" + seedRegion + ":" + testAccount + ":"
+		prefix := "acs:mse:" + ramsimtest.SeedRegion + ":" + ramsimtest.Account + ":"
 		if !strings.HasPrefix(arn, prefix) {
 			t.Errorf("%s: %s does not start with %s", action, arn, prefix)
 		}
@@ -93,57 +86,57 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 		p      map[string]string
 		ref    mse.ResourceRef
 	}{
-		{"GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "Group": "DEFAULT_GROUP", "DataId": "prod.yaml"},
-			mse.ResourceRef{InstanceID: seedNacos, NamespaceID: seedNS, Group: "DEFAULT_GROUP", Name: "prod.yaml"}},
+		{"GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "Group": "DEFAULT_GROUP", "DataId": "prod.yaml"},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos, NamespaceID: ramsimtest.SeedNS, Group: "DEFAULT_GROUP", Name: "prod.yaml"}},
 		// NamespaceId and Group default to public and DEFAULT_GROUP.
-		{"UpdateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml"},
-			mse.ResourceRef{InstanceID: seedNacos, NamespaceID: "public", Group: "DEFAULT_GROUP", Name: "dev.yaml"}},
-		{"CreateNacosService", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "ServiceName": "test-service"},
-			mse.ResourceRef{InstanceID: seedNacos, NamespaceID: seedNS, Group: "DEFAULT_GROUP", Name: "test-service"}},
-		{"DeleteNacosInstance", map[string]string{"InstanceId": seedNacos, "GroupName": "G1", "ServiceName": "svc"},
-			mse.ResourceRef{InstanceID: seedNacos, NamespaceID: "public", Group: "G1", Name: "svc"}},
-		{"ListNacosConfigs", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS},
-			mse.ResourceRef{InstanceID: seedNacos}},
-		{"DeleteNacosConfigs", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "Ids": "1"},
-			mse.ResourceRef{InstanceID: seedNacos, NamespaceID: seedNS}},
-		{"GetGateway", map[string]string{"GatewayUniqueId": seedGW}, mse.ResourceRef{InstanceID: seedGW}},
-		{"ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + seedGW + `"}`}, mse.ResourceRef{InstanceID: seedGW}},
-		{"ListGatewayService", map[string]string{"FilterParams.GatewayUniqueId": seedGW}, mse.ResourceRef{InstanceID: seedGW}},
+		{"UpdateNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "dev.yaml"},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos, NamespaceID: "public", Group: "DEFAULT_GROUP", Name: "dev.yaml"}},
+		{"CreateNacosService", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "ServiceName": "test-service"},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos, NamespaceID: ramsimtest.SeedNS, Group: "DEFAULT_GROUP", Name: "test-service"}},
+		{"DeleteNacosInstance", map[string]string{"InstanceId": ramsimtest.SeedNacos, "GroupName": "G1", "ServiceName": "svc"},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos, NamespaceID: "public", Group: "G1", Name: "svc"}},
+		{"ListNacosConfigs", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos}},
+		{"DeleteNacosConfigs", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "Ids": "1"},
+			mse.ResourceRef{InstanceID: ramsimtest.SeedNacos, NamespaceID: ramsimtest.SeedNS}},
+		{"GetGateway", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}, mse.ResourceRef{InstanceID: ramsimtest.SeedGW}},
+		{"ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + ramsimtest.SeedGW + `"}`}, mse.ResourceRef{InstanceID: ramsimtest.SeedGW}},
+		{"ListGatewayService", map[string]string{"FilterParams.GatewayUniqueId": ramsimtest.SeedGW}, mse.ResourceRef{InstanceID: ramsimtest.SeedGW}},
 	} {
-		tc.ref.Region, tc.ref.Account = seedRegion, testAccount
+		tc.ref.Region, tc.ref.Account = ramsimtest.SeedRegion, ramsimtest.Account
 		want, err := tc.ref.ARN()
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, aerr := mseAPI.Resources[tc.action](e.srv, mseRequest(tc.p))
+		got, aerr := ramsim.MSEAPI.Resources[tc.action](e.Srv, mseRequest(tc.p))
 		if aerr != nil || len(got) != 1 || got[0] != want {
 			t.Errorf("%s %v: %v %v, want %s", tc.action, tc.p, got, aerr, want)
 		}
 	}
 	// Account-level actions, and ListGateway without a filter.
 	for _, action := range []string{"ListClusters", "ListGateway"} {
-		got, _ := mseAPI.Resources[action](e.srv, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
-		if want := mse.AllResources("cn-beijing", testAccount); len(got) != 1 || got[0] != want {
+		got, _ := ramsim.MSEAPI.Resources[action](e.Srv, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
+		if want := mse.AllResources("cn-beijing", ramsimtest.Account); len(got) != 1 || got[0] != want {
 			t.Errorf("%s: %v, want %s", action, got, want)
 		}
 	}
 	// An unknown instance takes the request's region; a missing id is
 	// answered as the handler would.
-	got, _ := mseAPI.Resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
-	if len(got) != 1 || got[0] != "acs:mse:cn-beijing:"+testAccount+":instance/mse-cn-x" {
+	got, _ := ramsim.MSEAPI.Resources["QueryClusterDetail"](e.Srv, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
+	if len(got) != 1 || got[0] != "acs:mse:cn-beijing:"+ramsimtest.Account+":instance/mse-cn-x" {
 		t.Errorf("unknown instance: %v", got)
 	}
-	if _, err := mseAPI.Resources["GetNacosConfig"](e.srv, mseRequest(map[string]string{"InstanceId": seedNacos})); err == nil || err.Code != "MissingDataId" {
+	if _, err := ramsim.MSEAPI.Resources["GetNacosConfig"](e.Srv, mseRequest(map[string]string{"InstanceId": ramsimtest.SeedNacos})); err == nil || err.Code != "MissingDataId" {
 		t.Errorf("missing DataId: %v", err)
 	}
-	if _, err := mseAPI.Resources["GetGateway"](e.srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
+	if _, err := ramsim.MSEAPI.Resources["GetGateway"](e.Srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
 		t.Errorf("missing GatewayUniqueId: %v", err)
 	}
 }
 
 func TestMSEConfigHistory(t *testing.T) {
-	e := newEnv(t, Config{})
-	base := map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "new.yaml", "Group": "G1"}
+	e := newEnv(t, ramsim.Config{})
+	base := map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "new.yaml", "Group": "G1"}
 	with := func(kv ...string) map[string]string {
 		p := map[string]string{}
 		for k, v := range base {
@@ -154,29 +147,29 @@ func TestMSEConfigHistory(t *testing.T) {
 		}
 		return p
 	}
-	e.ok(vMSE, "CreateNacosConfig", with("Content", "a: 1", "Type", "yaml", "AppName", "app"))
-	got := e.ok(vMSE, "GetNacosConfig", base)
-	if str(got, "Configuration", "Content") != "a: 1" || str(got, "Configuration", "Type") != "yaml" || got["Success"] != true {
+	e.OK(ramsimtest.VMSE, "CreateNacosConfig", with("Content", "a: 1", "Type", "yaml", "AppName", "app"))
+	got := e.OK(ramsimtest.VMSE, "GetNacosConfig", base)
+	if ramsimtest.Str(got, "Configuration", "Content") != "a: 1" || ramsimtest.Str(got, "Configuration", "Type") != "yaml" || got["Success"] != true {
 		t.Fatalf("GetNacosConfig: %v", got)
 	}
-	md5 := str(got, "Configuration", "Md5")
-	e.fail(vMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", "0123"), http.StatusBadRequest, "IllegalRequest")
-	e.ok(vMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", md5))
-	if got := e.ok(vMSE, "GetNacosConfig", base); str(got, "Configuration", "Content") != "a: 2" || str(got, "Configuration", "AppName") != "app" {
+	md5 := ramsimtest.Str(got, "Configuration", "Md5")
+	e.Fail(ramsimtest.VMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", "0123"), http.StatusBadRequest, "IllegalRequest")
+	e.OK(ramsimtest.VMSE, "UpdateNacosConfig", with("Content", "a: 2", "Md5", md5))
+	if got := e.OK(ramsimtest.VMSE, "GetNacosConfig", base); ramsimtest.Str(got, "Configuration", "Content") != "a: 2" || ramsimtest.Str(got, "Configuration", "AppName") != "app" {
 		t.Fatalf("after update: %v", got)
 	}
-	e.ok(vMSE, "DeleteNacosConfig", base)
-	e.fail(vMSE, "GetNacosConfig", base, http.StatusNotFound, "NotFound")
+	e.OK(ramsimtest.VMSE, "DeleteNacosConfig", base)
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", base, http.StatusNotFound, "NotFound")
 
-	hist := e.ok(vMSE, "ListNacosHistoryConfigs", base)
+	hist := e.OK(ramsimtest.VMSE, "ListNacosHistoryConfigs", base)
 	items, _ := hist["HistoryItems"].([]any)
-	if len(items) != 3 || field(hist, "TotalCount") != float64(3) {
+	if len(items) != 3 || ramsimtest.Field(hist, "TotalCount") != float64(3) {
 		t.Fatalf("history: %v", hist)
 	}
 	var ops []string
 	for _, it := range items {
-		ops = append(ops, str(it, "OpType"))
-		if str(it, "DataId") != "new.yaml" || str(it, "Group") != "G1" || str(it, "SrcUser") != testAccount {
+		ops = append(ops, ramsimtest.Str(it, "OpType"))
+		if ramsimtest.Str(it, "DataId") != "new.yaml" || ramsimtest.Str(it, "Group") != "G1" || ramsimtest.Str(it, "SrcUser") != ramsimtest.Account {
 			t.Fatalf("history item: %v", it)
 		}
 	}
@@ -186,14 +179,14 @@ func TestMSEConfigHistory(t *testing.T) {
 	// The update's entry holds the content it replaced, the insert's the
 	// first content.
 	for i, want := range []string{"a: 2", "a: 1", "a: 1"} {
-		id := numString(field(items[i], "Id"))
-		got := e.ok(vMSE, "GetNacosHistoryConfig", with("Nid", id))
-		if str(got, "Configuration", "Content") != want || str(got, "Configuration", "OpType") != ops[i] {
+		id := numString(ramsimtest.Field(items[i], "Id"))
+		got := e.OK(ramsimtest.VMSE, "GetNacosHistoryConfig", with("Nid", id))
+		if ramsimtest.Str(got, "Configuration", "Content") != want || ramsimtest.Str(got, "Configuration", "OpType") != ops[i] {
 			t.Fatalf("history %d (%s): %v, want content %q", i, id, got, want)
 		}
 	}
-	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "999999"), http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "GetNacosHistoryConfig", with("Nid", "x"), http.StatusBadRequest, "InvalidParameter")
+	e.Fail(ramsimtest.VMSE, "GetNacosHistoryConfig", with("Nid", "999999"), http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "GetNacosHistoryConfig", with("Nid", "x"), http.StatusBadRequest, "InvalidParameter")
 }
 
 // numString writes a decoded JSON integer back as a parameter.
@@ -203,23 +196,23 @@ func numString(v any) string {
 }
 
 func TestMSEPaging(t *testing.T) {
-	e := newEnv(t, Config{})
-	ns := map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS}
+	e := newEnv(t, ramsim.Config{})
+	ns := map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS}
 	page := func(num, size string) map[string]any {
 		p := map[string]string{"PageNum": num, "PageSize": size}
 		for k, v := range ns {
 			p[k] = v
 		}
-		return e.ok(vMSE, "ListNacosConfigs", p)
+		return e.OK(ramsimtest.VMSE, "ListNacosConfigs", p)
 	}
 	var seen []string
 	for _, num := range []string{"1", "2", "3"} {
 		got := page(num, "1")
-		if field(got, "TotalCount") != float64(2) || field(got, "PageNumber") != float64(num[0]-'0') || field(got, "PageSize") != float64(1) {
+		if ramsimtest.Field(got, "TotalCount") != float64(2) || ramsimtest.Field(got, "PageNumber") != float64(num[0]-'0') || ramsimtest.Field(got, "PageSize") != float64(1) {
 			t.Fatalf("page %s: %v", num, got)
 		}
-		for _, c := range asList(t, got["Configurations"]) {
-			seen = append(seen, str(c, "DataId"))
+		for _, c := range ramsimtest.AsList(t, got["Configurations"]) {
+			seen = append(seen, ramsimtest.Str(c, "DataId"))
 		}
 	}
 	if strings.Join(seen, ",") != "dev.yaml,prod.yaml" {
@@ -230,56 +223,56 @@ func TestMSEPaging(t *testing.T) {
 	for k, v := range ns {
 		p[k] = v
 	}
-	if got := e.ok(vMSE, "ListNacosConfigs", p); field(got, "TotalCount") != float64(1) {
+	if got := e.OK(ramsimtest.VMSE, "ListNacosConfigs", p); ramsimtest.Field(got, "TotalCount") != float64(1) {
 		t.Fatalf("DataId filter: %v", got)
 	}
-	e.fail(vMSE, "ListNacosConfigs", map[string]string{"InstanceId": seedNacos, "PageSize": "0"}, http.StatusBadRequest, "InvalidParameter")
-	e.fail(vMSE, "ListClusters", map[string]string{"PageNum": "x"}, http.StatusBadRequest, "InvalidParameter")
-	got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "1", "PageSize": "10"})
-	if field(got, "TotalCount") != float64(1) || str(asList(t, got["Data"])[0], "InstanceId") != seedNacos {
+	e.Fail(ramsimtest.VMSE, "ListNacosConfigs", map[string]string{"InstanceId": ramsimtest.SeedNacos, "PageSize": "0"}, http.StatusBadRequest, "InvalidParameter")
+	e.Fail(ramsimtest.VMSE, "ListClusters", map[string]string{"PageNum": "x"}, http.StatusBadRequest, "InvalidParameter")
+	got := e.OK(ramsimtest.VMSE, "ListClusters", map[string]string{"PageNum": "1", "PageSize": "10"})
+	if ramsimtest.Field(got, "TotalCount") != float64(1) || ramsimtest.Str(ramsimtest.AsList(t, got["Data"])[0], "InstanceId") != ramsimtest.SeedNacos {
 		t.Fatalf("ListClusters: %v", got)
 	}
-	if got := e.ok(vMSE, "ListClusters", map[string]string{"PageNum": "2", "PageSize": "10"}); len(asList(t, got["Data"])) != 0 {
+	if got := e.OK(ramsimtest.VMSE, "ListClusters", map[string]string{"PageNum": "2", "PageSize": "10"}); len(ramsimtest.AsList(t, got["Data"])) != 0 {
 		t.Fatalf("ListClusters page 2: %v", got)
 	}
-	gw := e.ok(vMSE, "ListGateway", map[string]string{"PageNumber": "1", "PageSize": "1", "FilterParams.Name": "test"})
-	if field(gw, "Data", "TotalSize") != float64(1) || str(asList(t, field(gw, "Data", "Result"))[0], "GatewayUniqueId") != seedGW {
+	gw := e.OK(ramsimtest.VMSE, "ListGateway", map[string]string{"PageNumber": "1", "PageSize": "1", "FilterParams.Name": "test"})
+	if ramsimtest.Field(gw, "Data", "TotalSize") != float64(1) || ramsimtest.Str(ramsimtest.AsList(t, ramsimtest.Field(gw, "Data", "Result"))[0], "GatewayUniqueId") != ramsimtest.SeedGW {
 		t.Fatalf("ListGateway: %v", gw)
 	}
 }
 
 func TestMSEErrors(t *testing.T) {
-	e := newEnv(t, Config{})
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos}, http.StatusBadRequest, "MissingDataId")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"DataId": "x"}, http.StatusBadRequest, "MissingInstanceId")
-	body := e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-nope", "DataId": "x"}, http.StatusNotFound, "mse-200-021")
+	e := newEnv(t, ramsim.Config{})
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos}, http.StatusBadRequest, "MissingDataId")
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"DataId": "x"}, http.StatusBadRequest, "MissingInstanceId")
+	body := e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-nope", "DataId": "x"}, http.StatusNotFound, "mse-200-021")
 	if body["HostId"] != "mse.cn-hangzhou.aliyuncs.com" {
 		t.Fatalf("HostId: %v", body)
 	}
-	e.fail(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-nope"}, http.StatusNotFound, "mse-200-021")
-	e.fail(vMSE, "QueryClusterDetail", nil, http.StatusBadRequest, "MissingInstanceId")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": "nope", "DataId": "x"}, http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope.yaml"}, http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "a b"}, http.StatusBadRequest, "InvalidParameter")
-	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml"}, http.StatusBadRequest, "MissingContent")
-	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "dev.yaml", "Content": "x"}, http.StatusBadRequest, "IllegalRequest")
-	e.fail(vMSE, "CreateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "n.txt", "Content": "x", "Type": "exe"}, http.StatusBadRequest, "InvalidParameter")
-	e.fail(vMSE, "UpdateNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope", "Content": "x"}, http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "DeleteNacosConfig", map[string]string{"InstanceId": seedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-nope"}, http.StatusNotFound, "mse-200-021")
+	e.Fail(ramsimtest.VMSE, "QueryClusterDetail", nil, http.StatusBadRequest, "MissingInstanceId")
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": "nope", "DataId": "x"}, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope.yaml"}, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "a b"}, http.StatusBadRequest, "InvalidParameter")
+	e.Fail(ramsimtest.VMSE, "CreateNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "dev.yaml"}, http.StatusBadRequest, "MissingContent")
+	e.Fail(ramsimtest.VMSE, "CreateNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "dev.yaml", "Content": "x"}, http.StatusBadRequest, "IllegalRequest")
+	e.Fail(ramsimtest.VMSE, "CreateNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "n.txt", "Content": "x", "Type": "exe"}, http.StatusBadRequest, "InvalidParameter")
+	e.Fail(ramsimtest.VMSE, "UpdateNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope", "Content": "x"}, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "DeleteNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
 
-	svc := map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "ServiceName": "test-service"}
-	e.fail(vMSE, "CreateNacosService", svc, http.StatusBadRequest, "IllegalRequest")
-	e.fail(vMSE, "DeleteNacosService", svc, http.StatusBadRequest, "IllegalRequest")
-	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "nope"}, http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "ListAnsInstances", map[string]string{"InstanceId": seedNacos}, http.StatusBadRequest, "MissingServiceName")
-	e.fail(vMSE, "UpdateNacosService", map[string]string{"InstanceId": seedNacos, "ServiceName": "test-service", "ProtectThreshold": "2"}, http.StatusBadRequest, "InvalidParameter")
-	inst := map[string]string{"InstanceId": seedNacos, "ServiceName": "test-service", "Ip": "10.9.9.9", "Port": "1"}
-	e.fail(vMSE, "UpdateNacosInstance", inst, http.StatusNotFound, "NotFound")
-	e.fail(vMSE, "DeleteNacosInstance", inst, http.StatusNotFound, "NotFound")
+	svc := map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "ServiceName": "test-service"}
+	e.Fail(ramsimtest.VMSE, "CreateNacosService", svc, http.StatusBadRequest, "IllegalRequest")
+	e.Fail(ramsimtest.VMSE, "DeleteNacosService", svc, http.StatusBadRequest, "IllegalRequest")
+	e.Fail(ramsimtest.VMSE, "UpdateNacosService", map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "nope"}, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "ListAnsInstances", map[string]string{"InstanceId": ramsimtest.SeedNacos}, http.StatusBadRequest, "MissingServiceName")
+	e.Fail(ramsimtest.VMSE, "UpdateNacosService", map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "test-service", "ProtectThreshold": "2"}, http.StatusBadRequest, "InvalidParameter")
+	inst := map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "test-service", "Ip": "10.9.9.9", "Port": "1"}
+	e.Fail(ramsimtest.VMSE, "UpdateNacosInstance", inst, http.StatusNotFound, "NotFound")
+	e.Fail(ramsimtest.VMSE, "DeleteNacosInstance", inst, http.StatusNotFound, "NotFound")
 	inst["Port"] = "70000"
-	e.fail(vMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "InvalidParameter")
+	e.Fail(ramsimtest.VMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "InvalidParameter")
 	delete(inst, "Port")
-	e.fail(vMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "MissingPort")
+	e.Fail(ramsimtest.VMSE, "CreateNacosInstance", inst, http.StatusBadRequest, "MissingPort")
 
 	// Gateways answer an unknown gateway, route or domain with Success
 	// false and Code 404 in an HTTP 200 answer.
@@ -289,97 +282,86 @@ func TestMSEErrors(t *testing.T) {
 	}{
 		{"GetGateway", map[string]string{"GatewayUniqueId": "gw-nope"}},
 		{"ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": "gw-nope"}},
-		{"DeleteGatewayRoute", map[string]string{"GatewayUniqueId": seedGW, "RouteId": "999999"}},
-		{"AddGatewayRoute", map[string]string{"GatewayUniqueId": seedGW, "Name": "r", "DomainId": "999999"}},
+		{"DeleteGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "RouteId": "999999"}},
+		{"AddGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "r", "DomainId": "999999"}},
 	} {
-		got := e.ok(vMSE, tc.action, tc.p)
+		got := e.OK(ramsimtest.VMSE, tc.action, tc.p)
 		if got["Success"] != false || got["Code"] != float64(404) || got["HttpStatusCode"] != float64(404) || got["ErrorCode"] != "NotFound" {
 			t.Errorf("%s: %v", tc.action, got)
 		}
 	}
-	e.fail(vMSE, "GetGateway", nil, http.StatusBadRequest, "MissingGatewayUniqueId")
-	e.fail(vMSE, "DeleteGatewayRoute", map[string]string{"GatewayUniqueId": seedGW}, http.StatusBadRequest, "MissingRouteId")
-	e.fail(vMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": seedGW, "Name": "a.example.com", "Protocol": "HTTPS"}, http.StatusBadRequest, "MissingCertIdentifier")
-	if got := e.ok(vMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": seedGW, "Name": "example.com"}); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
+	e.Fail(ramsimtest.VMSE, "GetGateway", nil, http.StatusBadRequest, "MissingGatewayUniqueId")
+	e.Fail(ramsimtest.VMSE, "DeleteGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}, http.StatusBadRequest, "MissingRouteId")
+	e.Fail(ramsimtest.VMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "a.example.com", "Protocol": "HTTPS"}, http.StatusBadRequest, "MissingCertIdentifier")
+	if got := e.OK(ramsimtest.VMSE, "AddGatewayDomain", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "example.com"}); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
 		t.Errorf("duplicate domain: %v", got)
 	}
 }
 
 func TestMSENacosServicesAndInstances(t *testing.T) {
-	e := newEnv(t, Config{})
-	svc := map[string]string{"InstanceId": seedNacos, "ServiceName": "orders", "GroupName": "G"}
-	e.ok(vMSE, "CreateNacosService", mergeParams(svc, "ProtectThreshold", "0.5"))
-	e.ok(vMSE, "CreateNacosInstance", mergeParams(svc, "Ip", "10.0.0.1", "Port", "80", "Weight", "3", "Metadata", `{"v":"1"}`))
-	e.ok(vMSE, "CreateNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
-	e.ok(vMSE, "UpdateNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2", "Enabled", "false"))
-	got := e.ok(vMSE, "ListAnsInstances", svc)
-	data := asList(t, got["Data"])
+	e := newEnv(t, ramsim.Config{})
+	svc := map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "orders", "GroupName": "G"}
+	e.OK(ramsimtest.VMSE, "CreateNacosService", ramsimtest.MergeParams(svc, "ProtectThreshold", "0.5"))
+	e.OK(ramsimtest.VMSE, "CreateNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.1", "Port", "80", "Weight", "3", "Metadata", `{"v":"1"}`))
+	e.OK(ramsimtest.VMSE, "CreateNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
+	e.OK(ramsimtest.VMSE, "UpdateNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2", "Enabled", "false"))
+	got := e.OK(ramsimtest.VMSE, "ListAnsInstances", svc)
+	data := ramsimtest.AsList(t, got["Data"])
 	// Ordered by cluster, then IP.
-	if len(data) != 2 || field(data[1], "Weight") != float64(3) || str(data[1], "Metadata", "v") != "1" ||
-		field(data[0], "Enabled") != false || str(data[0], "ClusterName") != "C2" || str(data[1], "ServiceName") != "G@@orders" {
+	if len(data) != 2 || ramsimtest.Field(data[1], "Weight") != float64(3) || ramsimtest.Str(data[1], "Metadata", "v") != "1" ||
+		ramsimtest.Field(data[0], "Enabled") != false || ramsimtest.Str(data[0], "ClusterName") != "C2" || ramsimtest.Str(data[1], "ServiceName") != "G@@orders" {
 		t.Fatalf("ListAnsInstances: %v", got)
 	}
-	if got := e.ok(vMSE, "ListAnsServiceClusters", svc); len(asList(t, field(got, "Data", "Clusters"))) != 2 || field(got, "Data", "ProtectThreshold") != 0.5 {
+	if got := e.OK(ramsimtest.VMSE, "ListAnsServiceClusters", svc); len(ramsimtest.AsList(t, ramsimtest.Field(got, "Data", "Clusters"))) != 2 || ramsimtest.Field(got, "Data", "ProtectThreshold") != 0.5 {
 		t.Fatalf("ListAnsServiceClusters: %v", got)
 	}
-	list := e.ok(vMSE, "ListAnsServices", map[string]string{"InstanceId": seedNacos, "GroupName": "G"})
-	if field(list, "TotalCount") != float64(1) || field(asList(t, list["Data"])[0], "IpCount") != float64(2) ||
-		field(asList(t, list["Data"])[0], "HealthyInstanceCount") != float64(1) {
+	list := e.OK(ramsimtest.VMSE, "ListAnsServices", map[string]string{"InstanceId": ramsimtest.SeedNacos, "GroupName": "G"})
+	if ramsimtest.Field(list, "TotalCount") != float64(1) || ramsimtest.Field(ramsimtest.AsList(t, list["Data"])[0], "IpCount") != float64(2) ||
+		ramsimtest.Field(ramsimtest.AsList(t, list["Data"])[0], "HealthyInstanceCount") != float64(1) {
 		t.Fatalf("ListAnsServices: %v", list)
 	}
-	e.ok(vMSE, "DeleteNacosInstance", mergeParams(svc, "Ip", "10.0.0.1", "Port", "80"))
-	e.ok(vMSE, "DeleteNacosInstance", mergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
-	e.ok(vMSE, "DeleteNacosService", svc)
-	e.fail(vMSE, "ListAnsInstances", svc, http.StatusNotFound, "NotFound")
+	e.OK(ramsimtest.VMSE, "DeleteNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.1", "Port", "80"))
+	e.OK(ramsimtest.VMSE, "DeleteNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.2", "Port", "80", "ClusterName", "C2"))
+	e.OK(ramsimtest.VMSE, "DeleteNacosService", svc)
+	e.Fail(ramsimtest.VMSE, "ListAnsInstances", svc, http.StatusNotFound, "NotFound")
 	// Registering an instance creates its service, as Nacos does.
-	e.ok(vMSE, "CreateNacosInstance", map[string]string{"InstanceId": seedNacos, "ServiceName": "auto", "Ip": "10.0.0.3", "Port": "81"})
-	e.ok(vMSE, "GetServiceListeners", map[string]string{"InstanceId": seedNacos, "ServiceName": "auto"})
-}
-
-func mergeParams(base map[string]string, kv ...string) map[string]string {
-	p := map[string]string{}
-	for k, v := range base {
-		p[k] = v
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		p[kv[i]] = kv[i+1]
-	}
-	return p
+	e.OK(ramsimtest.VMSE, "CreateNacosInstance", map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "auto", "Ip": "10.0.0.3", "Port": "81"})
+	e.OK(ramsimtest.VMSE, "GetServiceListeners", map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "auto"})
 }
 
 func TestMSEGatewayRoutesAndDomains(t *testing.T) {
-	e := newEnv(t, Config{})
-	gw := map[string]string{"GatewayUniqueId": seedGW}
-	dom := e.ok(vMSE, "AddGatewayDomain", mergeParams(gw, "Name", "api.example.com"))
+	e := newEnv(t, ramsim.Config{})
+	gw := map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}
+	dom := e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "api.example.com"))
 	domID := numString(dom["Data"])
-	added := e.ok(vMSE, "AddGatewayRoute", mergeParams(gw, "Name", "r2", "DomainId", domID,
+	added := e.OK(ramsimtest.VMSE, "AddGatewayRoute", ramsimtest.MergeParams(gw, "Name", "r2", "DomainId", domID,
 		"Predicates.PathPredicates.Path", "/v2", "Predicates.PathPredicates.Type", "PRE", "Predicates.MethodPredicates.1", "GET",
 		"Services", `[{"ServiceId":"7","Name":"test-service","Percent":"100"}]`))
 	routeID := numString(added["Data"])
-	routes := e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": seedGW, "FilterParams.DomainName": "api.example.com"})
-	result := asList(t, field(routes, "Data", "Result"))
-	if len(result) != 1 || str(result[0], "Name") != "r2" || str(result[0], "DomainName") != "api.example.com" ||
-		str(result[0], "Predicates") != `{"MethodPredicates":["GET"],"PathPredicates":{"Path":"/v2","Type":"PRE"}}` ||
-		str(result[0], "DefaultServiceName") != "test-service" {
+	routes := e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": ramsimtest.SeedGW, "FilterParams.DomainName": "api.example.com"})
+	result := ramsimtest.AsList(t, ramsimtest.Field(routes, "Data", "Result"))
+	if len(result) != 1 || ramsimtest.Str(result[0], "Name") != "r2" || ramsimtest.Str(result[0], "DomainName") != "api.example.com" ||
+		ramsimtest.Str(result[0], "Predicates") != `{"MethodPredicates":["GET"],"PathPredicates":{"Path":"/v2","Type":"PRE"}}` ||
+		ramsimtest.Str(result[0], "DefaultServiceName") != "test-service" {
 		t.Fatalf("ListGatewayRoute: %v", routes)
 	}
-	if got := e.ok(vMSE, "AddGatewayRoute", mergeParams(gw, "Name", "r2")); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
+	if got := e.OK(ramsimtest.VMSE, "AddGatewayRoute", ramsimtest.MergeParams(gw, "Name", "r2")); got["Code"] != float64(400) || got["ErrorCode"] != "IllegalRequest" {
 		t.Fatalf("duplicate route: %v", got)
 	}
-	del := e.ok(vMSE, "DeleteGatewayRoute", mergeParams(gw, "RouteId", routeID))
-	if str(del, "Data", "Name") != "r2" {
+	del := e.OK(ramsimtest.VMSE, "DeleteGatewayRoute", ramsimtest.MergeParams(gw, "RouteId", routeID))
+	if ramsimtest.Str(del, "Data", "Name") != "r2" {
 		t.Fatalf("DeleteGatewayRoute: %v", del)
 	}
-	routes = e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + seedGW + `"}`})
-	if field(routes, "Data", "TotalSize") != float64(1) {
+	routes = e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + ramsimtest.SeedGW + `"}`})
+	if ramsimtest.Field(routes, "Data", "TotalSize") != float64(1) {
 		t.Fatalf("routes after delete: %v", routes)
 	}
-	domains := e.ok(vMSE, "ListGatewayDomain", gw)
-	if len(asList(t, domains["Data"])) != 2 {
+	domains := e.OK(ramsimtest.VMSE, "ListGatewayDomain", gw)
+	if len(ramsimtest.AsList(t, domains["Data"])) != 2 {
 		t.Fatalf("ListGatewayDomain: %v", domains)
 	}
-	services := e.ok(vMSE, "ListGatewayService", map[string]string{"FilterParams.GatewayUniqueId": seedGW, "FilterParams.Namespace": "public"})
-	if field(services, "Data", "TotalSize") != float64(1) {
+	services := e.OK(ramsimtest.VMSE, "ListGatewayService", map[string]string{"FilterParams.GatewayUniqueId": ramsimtest.SeedGW, "FilterParams.Namespace": "public"})
+	if ramsimtest.Field(services, "Data", "TotalSize") != float64(1) {
 		t.Fatalf("ListGatewayService: %v", services)
 	}
 }
@@ -392,17 +374,17 @@ func TestMSEFixtures(t *testing.T) {
 		"Gateways":[{"GatewayUniqueId":"gw-custom","Routes":[{"Name":"root"}]}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t, Config{Fixtures: good})
-	got := e.ok(vMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-custom", "NamespaceId": "ns1", "DataId": "a.properties"})
-	if str(got, "Configuration", "Content") != "k=v" || str(got, "Configuration", "Group") != "DEFAULT_GROUP" {
+	e := newEnv(t, ramsim.Config{Fixtures: good})
+	got := e.OK(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-custom", "NamespaceId": "ns1", "DataId": "a.properties"})
+	if ramsimtest.Str(got, "Configuration", "Content") != "k=v" || ramsimtest.Str(got, "Configuration", "Group") != "DEFAULT_GROUP" {
 		t.Fatalf("custom config: %v", got)
 	}
-	if got := e.ok(vMSE, "ListClusters", nil); field(got, "TotalCount") != float64(1) {
+	if got := e.OK(ramsimtest.VMSE, "ListClusters", nil); ramsimtest.Field(got, "TotalCount") != float64(1) {
 		t.Fatalf("custom fixtures keep the default set: %v", got)
 	}
-	e.fail(vMSE, "QueryClusterDetail", map[string]string{"InstanceId": seedNacos}, http.StatusNotFound, "mse-200-021")
-	arns, _ := mseAPI.Resources["QueryClusterDetail"](e.srv, mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
-	if arns[0] != "acs:mse:cn-beijing:"+testAccount+":instance/mse-cn-custom" {
+	e.Fail(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": ramsimtest.SeedNacos}, http.StatusNotFound, "mse-200-021")
+	arns, _ := ramsim.MSEAPI.Resources["QueryClusterDetail"](e.Srv, mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
+	if arns[0] != "acs:mse:cn-beijing:"+ramsimtest.Account+":instance/mse-cn-custom" {
 		t.Fatalf("ARN takes the instance's region: %v", arns)
 	}
 
@@ -421,31 +403,31 @@ func TestMSEFixtures(t *testing.T) {
 		if err := os.WriteFile(bad, []byte(tc.body), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, err := New(Config{Fixtures: bad})
+		_, err := ramsim.New(ramsim.Config{Fixtures: bad})
 		if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want the file name and %q", tc.body, err, tc.want)
 		}
 	}
-	if _, err := New(Config{Fixtures: filepath.Join(dir, "missing.json")}); err == nil || !strings.Contains(err.Error(), "missing.json") {
+	if _, err := ramsim.New(ramsim.Config{Fixtures: filepath.Join(dir, "missing.json")}); err == nil || !strings.Contains(err.Error(), "missing.json") {
 		t.Errorf("missing file: %v", err)
 	}
 }
 
 // The default fixtures hold the seeds' ids.
 func TestMSEDefaultFixtures(t *testing.T) {
-	e := newEnv(t, Config{})
+	e := newEnv(t, ramsim.Config{})
 	for _, p := range []map[string]string{
-		{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "prod.yaml"},
-		{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "dev.yaml"},
-		{"InstanceId": seedNacos, "DataId": "dev.yaml"},
+		{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "prod.yaml"},
+		{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "dev.yaml"},
+		{"InstanceId": ramsimtest.SeedNacos, "DataId": "dev.yaml"},
 	} {
-		e.ok(vMSE, "GetNacosConfig", p)
+		e.OK(ramsimtest.VMSE, "GetNacosConfig", p)
 	}
-	e.ok(vMSE, "ListAnsInstances", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "ServiceName": "test-service"})
-	if got := e.ok(vMSE, "GetGateway", map[string]string{"GatewayUniqueId": seedGW}); str(got, "Data", "Region") != seedRegion || got["Success"] != true {
+	e.OK(ramsimtest.VMSE, "ListAnsInstances", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "ServiceName": "test-service"})
+	if got := e.OK(ramsimtest.VMSE, "GetGateway", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}); ramsimtest.Str(got, "Data", "Region") != ramsimtest.SeedRegion || got["Success"] != true {
 		t.Fatalf("GetGateway: %v", got)
 	}
-	if !strings.HasPrefix(seedGW, "gw-8090caa2a3ab447a8bc5fdf3") || len(seedGW) != len("gw-")+32 {
+	if !strings.HasPrefix(ramsimtest.SeedGW, "gw-8090caa2a3ab447a8bc5fdf3") || len(ramsimtest.SeedGW) != len("gw-")+32 {
 		t.Fatal("the gateway id must match seed 003's masked gw-8090caa2a3ab447a8bc5fdf3********")
 	}
 }
@@ -470,39 +452,39 @@ func TestMSEDocFixturesExample(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t, Config{Fixtures: path})
-	e.ok(vMSE, "GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "prod.yaml"})
-	e.ok(vMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": seedGW})
+	e := newEnv(t, ramsim.Config{Fixtures: path})
+	e.OK(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "prod.yaml"})
+	e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": ramsimtest.SeedGW})
 }
 
 // A RAM user with seed 001's example 4 (read and write one DataId) may read
 // that configuration and not its neighbor; the denial names the ARN.
 func TestMSESeedPolicyAuthorizesDataID(t *testing.T) {
-	e := newEnv(t, Config{})
-	e.ok(vRAM, "CreateUser", map[string]string{"UserName": "dev"})
-	key := e.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "dev"})
+	e := newEnv(t, ramsim.Config{})
+	e.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "dev"})
+	key := e.OK(ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "dev"})
 	doc := `{"Version":"1","Statement":[
 		{"Action":["mse:ListClusters"],"Resource":["acs:mse:*:*:*"],"Effect":"Allow"},
 		{"Action":["mse:CreateNacosConfig","mse:UpdateNacosConfig","mse:GetNacosConfig"],
-		 "Resource":["acs:mse:*:*:instance/` + seedNacos + `/` + seedNS + `/DEFAULT_GROUP/prod.yaml"],"Effect":"Allow"}]}`
-	e.ok(vRAM, "CreatePolicy", map[string]string{"PolicyName": "prod-yaml", "PolicyDocument": doc})
-	e.ok(vRAM, "AttachPolicyToUser", map[string]string{"UserName": "dev", "PolicyName": "prod-yaml", "PolicyType": "Custom"})
-	sg := signer{keyID: str(key, "AccessKey", "AccessKeyId"), secret: str(key, "AccessKey", "AccessKeySecret")}
+		 "Resource":["acs:mse:*:*:instance/` + ramsimtest.SeedNacos + `/` + ramsimtest.SeedNS + `/DEFAULT_GROUP/prod.yaml"],"Effect":"Allow"}]}`
+	e.OK(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "prod-yaml", "PolicyDocument": doc})
+	e.OK(ramsimtest.VRAM, "AttachPolicyToUser", map[string]string{"UserName": "dev", "PolicyName": "prod-yaml", "PolicyType": "Custom"})
+	sg := ramsimtest.Signer{KeyID: ramsimtest.Str(key, "AccessKey", "AccessKeyId"), Secret: ramsimtest.Str(key, "AccessKey", "AccessKeySecret")}
 	call := func(action string, p map[string]string) (int, map[string]any) {
-		return e.do(e.request(sg, vMSE, action, p))
+		return e.Do(e.Request(sg, ramsimtest.VMSE, action, p))
 	}
 	if status, body := call("ListClusters", nil); status != http.StatusOK {
 		t.Fatalf("ListClusters: %d %v", status, body)
 	}
-	if status, body := call("GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "prod.yaml"}); status != http.StatusOK {
+	if status, body := call("GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "prod.yaml"}); status != http.StatusOK {
 		t.Fatalf("GetNacosConfig prod.yaml: %d %v", status, body)
 	}
-	status, body := call("GetNacosConfig", map[string]string{"InstanceId": seedNacos, "NamespaceId": seedNS, "DataId": "dev.yaml"})
-	want := "acs:mse:" + seedRegion + ":" + testAccount + ":instance/" + seedNacos + "/" + seedNS + "/DEFAULT_GROUP/dev.yaml"
-	if status != http.StatusForbidden || !strings.Contains(str(body, "Message"), want) {
+	status, body := call("GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "dev.yaml"})
+	want := "acs:mse:" + ramsimtest.SeedRegion + ":" + ramsimtest.Account + ":instance/" + ramsimtest.SeedNacos + "/" + ramsimtest.SeedNS + "/DEFAULT_GROUP/dev.yaml"
+	if status != http.StatusForbidden || !strings.Contains(ramsimtest.Str(body, "Message"), want) {
 		t.Fatalf("GetNacosConfig dev.yaml: %d %v, want a denial naming %s", status, body, want)
 	}
-	if status, _ := call("QueryClusterDetail", map[string]string{"InstanceId": seedNacos}); status != http.StatusForbidden {
+	if status, _ := call("QueryClusterDetail", map[string]string{"InstanceId": ramsimtest.SeedNacos}); status != http.StatusForbidden {
 		t.Fatalf("QueryClusterDetail: %d, want denied", status)
 	}
 }

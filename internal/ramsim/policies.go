@@ -86,7 +86,7 @@ func (s *Server) Policies() []Policy {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Policy
-	for _, p := range sortedByName(s.st.policies) {
+	for _, p := range wire.SortedByName(s.st.policies) {
 		out = append(out, p.snapshot(s.st.attachmentCount(p)))
 	}
 	return out
@@ -134,8 +134,8 @@ func (p *policyRecord) wire(attachments int) map[string]any {
 		"PolicyType":      p.policyType(),
 		"Description":     p.Description,
 		"DefaultVersion":  p.Default,
-		"CreateDate":      formatDate(p.Created),
-		"UpdateDate":      formatDate(p.Updated),
+		"CreateDate":      wire.FormatDate(p.Created),
+		"UpdateDate":      wire.FormatDate(p.Updated),
 		"AttachmentCount": attachments,
 		"Tags":            tagsWire(p.Tags),
 	}
@@ -146,7 +146,7 @@ func (v *policyVersion) wire(isDefault bool) map[string]any {
 		"VersionId":        v.ID,
 		"PolicyDocument":   v.Document,
 		"IsDefaultVersion": isDefault,
-		"CreateDate":       formatDate(v.Created),
+		"CreateDate":       wire.FormatDate(v.Created),
 	}
 }
 
@@ -289,7 +289,7 @@ func (s *Server) listPolicies(rq *wire.Request) (map[string]any, *wire.Error) {
 		return nil, err
 	}
 	var all []*policyRecord
-	for _, p := range append(sortedByName(s.st.policies), sortedByName(systemPolicies)...) {
+	for _, p := range append(wire.SortedByName(s.st.policies), wire.SortedByName(systemPolicies)...) {
 		if typ != "" && p.policyType() != typ {
 			continue
 		}

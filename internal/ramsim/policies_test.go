@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"maps"
@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // Policy documents used by the tests.
@@ -20,71 +23,71 @@ const (
 
 // createPolicy creates a custom policy with docMSERead.
 func (e *testEnv) createPolicy(name string, extra ...string) map[string]any {
-	e.t.Helper()
+	e.T.Helper()
 	p := map[string]string{"PolicyName": name, "PolicyDocument": docMSERead}
 	for i := 0; i+1 < len(extra); i += 2 {
 		p[extra[i]] = extra[i+1]
 	}
-	return e.ok(vRAM, "CreatePolicy", p)
+	return e.OK(ramsimtest.VRAM, "CreatePolicy", p)
 }
 
 func names(list any, field string) string {
 	var out []string
 	items, _ := list.([]any)
 	for _, it := range items {
-		out = append(out, str(it, field))
+		out = append(out, ramsimtest.Str(it, field))
 	}
 	return strings.Join(out, ",")
 }
 
 func TestPolicyLifecycle(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	body := env.createPolicy("mse-read", "Description", "read MSE", "Tag", `[{"Key":"env","Value":"prod"}]`)
-	p := field(body, "Policy")
+	p := ramsimtest.Field(body, "Policy")
 	want := map[string]string{"PolicyName": "mse-read", "PolicyType": "Custom", "Description": "read MSE",
 		"DefaultVersion": "v1", "CreateDate": "2025-03-04T05:06:07Z"}
 	for k, v := range want {
-		if str(p, k) != v {
-			t.Errorf("%s = %q, want %q", k, str(p, k), v)
+		if ramsimtest.Str(p, k) != v {
+			t.Errorf("%s = %q, want %q", k, ramsimtest.Str(p, k), v)
 		}
 	}
-	env.fail(vRAM, "CreatePolicy", map[string]string{"PolicyName": "mse-read", "PolicyDocument": docMSERead}, 409, "EntityAlreadyExists.Policy")
-	env.fail(vRAM, "CreatePolicy", map[string]string{"PolicyName": "AliyunMSEFullAccess", "PolicyDocument": docMSERead}, 409, "EntityAlreadyExists.Policy")
+	env.Fail(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "mse-read", "PolicyDocument": docMSERead}, 409, "EntityAlreadyExists.Policy")
+	env.Fail(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "AliyunMSEFullAccess", "PolicyDocument": docMSERead}, 409, "EntityAlreadyExists.Policy")
 
-	got := env.ok(vRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "Custom"})
-	if str(got, "DefaultPolicyVersion", "VersionId") != "v1" || str(got, "DefaultPolicyVersion", "PolicyDocument") != docMSERead ||
-		field(got, "DefaultPolicyVersion", "IsDefaultVersion") != true || field(got, "Policy", "AttachmentCount") != 0.0 ||
-		names(field(got, "Policy", "Tags", "Tag"), "TagKey") != "env" {
+	got := env.OK(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "Custom"})
+	if ramsimtest.Str(got, "DefaultPolicyVersion", "VersionId") != "v1" || ramsimtest.Str(got, "DefaultPolicyVersion", "PolicyDocument") != docMSERead ||
+		ramsimtest.Field(got, "DefaultPolicyVersion", "IsDefaultVersion") != true || ramsimtest.Field(got, "Policy", "AttachmentCount") != 0.0 ||
+		names(ramsimtest.Field(got, "Policy", "Tags", "Tag"), "TagKey") != "env" {
 		t.Fatalf("GetPolicy: %v", got)
 	}
-	env.fail(vRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "System"}, 404, "EntityNotExist.Policy")
-	env.fail(vRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read"}, 400, "MissingPolicyType")
-	env.fail(vRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "custom"}, 400, "InvalidParameter.PolicyType")
+	env.Fail(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "System"}, 404, "EntityNotExist.Policy")
+	env.Fail(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read"}, 400, "MissingPolicyType")
+	env.Fail(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": "mse-read", "PolicyType": "custom"}, 400, "InvalidParameter.PolicyType")
 
-	env.clock.add(time.Minute)
-	body = env.ok(vRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "mse-read", "NewDescription": "new"})
-	if str(body, "Policy", "Description") != "new" || str(body, "Policy", "UpdateDate") != "2025-03-04T05:07:07Z" {
+	env.Clock.Add(time.Minute)
+	body = env.OK(ramsimtest.VRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "mse-read", "NewDescription": "new"})
+	if ramsimtest.Str(body, "Policy", "Description") != "new" || ramsimtest.Str(body, "Policy", "UpdateDate") != "2025-03-04T05:07:07Z" {
 		t.Fatalf("UpdatePolicyDescription: %v", body)
 	}
-	env.ok(vRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "mse-read", "NewDescription": ""})
-	snap, ok := env.srv.Policy("mse-read")
+	env.OK(ramsimtest.VRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "mse-read", "NewDescription": ""})
+	snap, ok := env.Srv.Policy("mse-read")
 	if !ok || snap.Description != "" || snap.PolicyType != "Custom" || snap.DefaultVersion != "v1" || snap.Document() != docMSERead ||
 		!maps.Equal(snap.Tags, map[string]string{"env": "prod"}) || len(snap.Versions) != 1 {
 		t.Fatalf("snapshot %+v", snap)
 	}
-	env.fail(vRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "AdministratorAccess", "NewDescription": "x"}, 404, "EntityNotExist.Policy")
+	env.Fail(ramsimtest.VRAM, "UpdatePolicyDescription", map[string]string{"PolicyName": "AdministratorAccess", "NewDescription": "x"}, 404, "EntityNotExist.Policy")
 
-	env.ok(vRAM, "DeletePolicy", map[string]string{"PolicyName": "mse-read"})
-	env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "mse-read"}, 404, "EntityNotExist.Policy")
-	if _, ok := env.srv.Policy("mse-read"); ok || len(env.srv.Policies()) != 0 {
+	env.OK(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "mse-read"})
+	env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "mse-read"}, 404, "EntityNotExist.Policy")
+	if _, ok := env.Srv.Policy("mse-read"); ok || len(env.Srv.Policies()) != 0 {
 		t.Fatal("policy still there")
 	}
 	// System policies cannot be deleted: DeletePolicy addresses custom ones.
-	env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "AdministratorAccess"}, 404, "EntityNotExist.Policy")
+	env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "AdministratorAccess"}, 404, "EntityNotExist.Policy")
 }
 
 func TestPolicyValidation(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	long := strings.Repeat("x", 6145)
 	bigDoc := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"` + strings.Repeat("a", 6144) + `"}]}`
 	cases := []struct {
@@ -108,13 +111,13 @@ func TestPolicyValidation(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.code, func(t *testing.T) {
-			body := env.fail(vRAM, "CreatePolicy", c.p, 400, c.code)
-			if c.code == "MalformedPolicyDocument" && !strings.Contains(str(body, "Message"), "malformed: ") {
-				t.Fatalf("Message %q", str(body, "Message"))
+			body := env.Fail(ramsimtest.VRAM, "CreatePolicy", c.p, 400, c.code)
+			if c.code == "MalformedPolicyDocument" && !strings.Contains(ramsimtest.Str(body, "Message"), "malformed: ") {
+				t.Fatalf("Message %q", ramsimtest.Str(body, "Message"))
 			}
 		})
 	}
-	if len(env.srv.Policies()) != 0 {
+	if len(env.Srv.Policies()) != 0 {
 		t.Fatal("a rejected CreatePolicy created a policy")
 	}
 	// Limits are inclusive.
@@ -122,37 +125,37 @@ func TestPolicyValidation(t *testing.T) {
 		"Tag", `[{"Key":"k","Value":"`+strings.Repeat("v", 256)+`"}]`)
 	prefix, suffix := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"mse:*","Resource":"acs:mse:*:*:instance/`, `"}]}`
 	fit := prefix + strings.Repeat("a", 6144-len(prefix)-len(suffix)) + suffix
-	env.ok(vRAM, "CreatePolicy", map[string]string{"PolicyName": "fit", "PolicyDocument": fit})
-	env.fail(vRAM, "ListPolicies", map[string]string{"PolicyType": "Other"}, 400, "InvalidParameter.PolicyType")
+	env.OK(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "fit", "PolicyDocument": fit})
+	env.Fail(ramsimtest.VRAM, "ListPolicies", map[string]string{"PolicyType": "Other"}, 400, "InvalidParameter.PolicyType")
 }
 
 func TestPolicyLimit(t *testing.T) {
-	env := newEnv(t, Config{Limits: Limits{Policies: 2, TagsPerResource: 1}})
-	env.fail(vRAM, "CreatePolicy", map[string]string{"PolicyName": "t", "PolicyDocument": docMSERead,
+	env := newEnv(t, ramsim.Config{Limits: ramsim.Limits{Policies: 2, TagsPerResource: 1}})
+	env.Fail(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "t", "PolicyDocument": docMSERead,
 		"Tag": `[{"Key":"a","Value":"1"},{"Key":"b","Value":"2"}]`}, 409, "LimitExceeded.Tag")
 	env.createPolicy("p1")
 	env.createPolicy("p2")
-	env.fail(vRAM, "CreatePolicy", map[string]string{"PolicyName": "p3", "PolicyDocument": docMSERead}, 409, "LimitExceeded.Policy")
-	env.ok(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p1"})
+	env.Fail(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "p3", "PolicyDocument": docMSERead}, 409, "LimitExceeded.Policy")
+	env.OK(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p1"})
 	env.createPolicy("p3")
 }
 
 func TestListPolicies(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	for _, n := range []string{"c", "a", "b"} {
 		env.createPolicy(n)
 	}
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["a","c"]`, "Tag": `[{"Key":"team","Value":"mse"}]`})
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["c"]`, "Tag": `[{"Key":"env","Value":"prod"}]`})
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["a","c"]`, "Tag": `[{"Key":"team","Value":"mse"}]`})
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["c"]`, "Tag": `[{"Key":"env","Value":"prod"}]`})
 
 	list := func(p map[string]string) (string, map[string]any) {
-		body := env.ok(vRAM, "ListPolicies", p)
-		return names(field(body, "Policies", "Policy"), "PolicyName"), body
+		body := env.OK(ramsimtest.VRAM, "ListPolicies", p)
+		return names(ramsimtest.Field(body, "Policies", "Policy"), "PolicyName"), body
 	}
 	if got, _ := list(map[string]string{"PolicyType": "Custom"}); got != "a,b,c" {
 		t.Fatalf("custom: %s", got)
 	}
-	system := strings.Join(slices.Sorted(maps.Keys(systemPolicies)), ",")
+	system := strings.Join(slices.Sorted(maps.Keys(ramsim.SystemPolicies)), ",")
 	if got, _ := list(map[string]string{"PolicyType": "System", "MaxItems": "1000"}); got != system {
 		t.Fatalf("system: %s", got)
 	}
@@ -182,29 +185,29 @@ func TestListPolicies(t *testing.T) {
 		if body["IsTruncated"] != true {
 			break
 		}
-		marker = str(body, "Marker")
+		marker = ramsimtest.Str(body, "Marker")
 	}
 	if strings.Join(all, ",") != "a,b,c,"+system {
 		t.Fatalf("paged: %v", all)
 	}
-	env.fail(vRAM, "ListPolicies", map[string]string{"Marker": "%%"}, 400, "InvalidParameter.Marker")
-	env.fail(vRAM, "ListPolicies", map[string]string{"Tag": `{"Key":"k"}`}, 400, "InvalidParameter.Tag")
+	env.Fail(ramsimtest.VRAM, "ListPolicies", map[string]string{"Marker": "%%"}, 400, "InvalidParameter.Marker")
+	env.Fail(ramsimtest.VRAM, "ListPolicies", map[string]string{"Tag": `{"Key":"k"}`}, 400, "InvalidParameter.Tag")
 }
 
 func TestDeletePolicyConflicts(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	env.createPolicy("p")
-	env.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice"})
-	env.ok(vRAM, "CreateGroup", map[string]string{"GroupName": "devs"})
-	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": docTrust})
+	env.OK(ramsimtest.VRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
+	env.OK(ramsimtest.VRAM, "CreateGroup", map[string]string{"GroupName": "devs"})
+	env.OK(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": docTrust})
 	attach := map[string]string{"PolicyName": "p", "PolicyType": "Custom"}
 	for _, k := range []struct{ kind, param, name string }{{"User", "UserName", "alice"}, {"Group", "GroupName", "devs"}, {"Role", "RoleName", "worker"}} {
 		p := maps.Clone(attach)
 		p[k.param] = k.name
-		env.ok(vRAM, "AttachPolicyTo"+k.kind, p)
+		env.OK(ramsimtest.VRAM, "AttachPolicyTo"+k.kind, p)
 	}
-	if snap, _ := env.srv.Policy("p"); snap.AttachmentCount != 3 {
+	if snap, _ := env.Srv.Policy("p"); snap.AttachmentCount != 3 {
 		t.Fatalf("AttachmentCount %d", snap.AttachmentCount)
 	}
 	// The codes RAM's error code list gives, and for a role the one the
@@ -214,19 +217,19 @@ func TestDeletePolicyConflicts(t *testing.T) {
 		{"Group", "GroupName", "devs", "DeleteConflict.Policy.Group"},
 		{"Role", "RoleName", "worker", "DeleteConflict.Role.Policy"},
 	} {
-		env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "true"}, 409, k.code)
+		env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "true"}, 409, k.code)
 		p := maps.Clone(attach)
 		p[k.param] = k.name
-		env.ok(vRAM, "DetachPolicyFrom"+k.kind, p)
+		env.OK(ramsimtest.VRAM, "DetachPolicyFrom"+k.kind, p)
 	}
-	env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p"}, 409, "DeleteConflict.Policy.Version")
-	env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "false"}, 409, "DeleteConflict.Policy.Version")
-	env.fail(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "maybe"}, 400, "InvalidParameter.CascadingDelete")
-	env.ok(vRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "true"})
+	env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p"}, 409, "DeleteConflict.Policy.Version")
+	env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "false"}, 409, "DeleteConflict.Policy.Version")
+	env.Fail(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "maybe"}, 400, "InvalidParameter.CascadingDelete")
+	env.OK(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "p", "CascadingDelete": "true"})
 
 	// Without cascading, deleting the non-default versions first works.
 	env.createPolicy("q")
-	env.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "q", "PolicyDocument": docMSEAll})
-	env.ok(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "q", "VersionId": "v2"})
-	env.ok(vRAM, "DeletePolicy", map[string]string{"PolicyName": "q"})
+	env.OK(ramsimtest.VRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "q", "PolicyDocument": docMSEAll})
+	env.OK(ramsimtest.VRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "q", "VersionId": "v2"})
+	env.OK(ramsimtest.VRAM, "DeletePolicy", map[string]string{"PolicyName": "q"})
 }

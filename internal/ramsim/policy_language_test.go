@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // languageCase is a row of internal/policy's table of RAM's documented
@@ -55,22 +57,22 @@ func TestPolicyLanguageAgreement(t *testing.T) {
 			trust := c.Kind == "trust"
 			var doc *policy.Document
 			var perr error
-			env := newEnv(t, Config{})
+			env := newEnv(t, ramsim.Config{})
 			var status int
 			var body map[string]any
 			if trust {
 				doc, perr = policy.ParseTrust(text)
-				status, body = env.call(vRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": text})
+				status, body = env.Call(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": text})
 			} else {
 				doc, perr = policy.Parse(text)
-				status, body = env.call(vRAM, "CreatePolicy", map[string]string{"PolicyName": "p", "PolicyDocument": text})
+				status, body = env.Call(ramsimtest.VRAM, "CreatePolicy", map[string]string{"PolicyName": "p", "PolicyDocument": text})
 			}
 			if (perr == nil) != c.Valid {
 				t.Fatalf("policy package: valid %v, table says %v: %v", perr == nil, c.Valid, perr)
 			}
 			if perr != nil {
-				wantError(t, status, body, http.StatusBadRequest, "MalformedPolicyDocument")
-				msg := str(body, "Message")
+				ramsimtest.WantError(t, status, body, http.StatusBadRequest, "MalformedPolicyDocument")
+				msg := ramsimtest.Str(body, "Message")
 				for _, p := range c.Problems {
 					if !strings.Contains(msg, p) {
 						t.Errorf("emulator's reason does not say %q: %s", p, msg)
@@ -86,8 +88,8 @@ func TestPolicyLanguageAgreement(t *testing.T) {
 				checkTrustRequests(t, env, doc, c)
 				return
 			}
-			env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice"})
-			env.ok(vRAM, "AttachPolicyToUser", map[string]string{"PolicyName": "p", "PolicyType": "Custom", "UserName": "alice"})
+			env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
+			env.OK(ramsimtest.VRAM, "AttachPolicyToUser", map[string]string{"PolicyName": "p", "PolicyType": "Custom", "UserName": "alice"})
 			for _, r := range c.Requests {
 				ctx := map[string][]string{}
 				for k, v := range r.Context {
@@ -97,7 +99,7 @@ func TestPolicyLanguageAgreement(t *testing.T) {
 				if want != r.Decision {
 					t.Errorf("evaluator: %s %v: %s, table says %s", r.Action, r.Context, want, r.Decision)
 				}
-				allowed, detail := env.srv.Authorize("alice", r.Action, r.Resource, r.Context)
+				allowed, detail := env.Srv.Authorize("alice", r.Action, r.Resource, r.Context)
 				if allowed != (want == "Allow") || !strings.HasPrefix(detail, want) {
 					t.Errorf("emulator: %s %v: %v %q, evaluator says %s", r.Action, r.Context, allowed, detail, want)
 				}
@@ -114,10 +116,10 @@ func checkTrustRequests(t *testing.T, env *testEnv, doc *policy.Document, c lang
 	if len(c.Requests) == 0 {
 		return
 	}
-	alice := env.newAliceKey()
-	env.grant("User", "alice", "assume-deployer", allowAssumeDeployer)
+	alice := env.NewAliceKey()
+	env.Grant("User", "alice", "assume-deployer", allowAssumeDeployer)
 	for _, r := range c.Requests {
-		if r.Principal != userArn("alice") {
+		if r.Principal != ramsimtest.UserArn("alice") {
 			t.Fatalf("trust requests are alice's, not %q", r.Principal)
 		}
 		ctx := map[string][]string{}
@@ -131,15 +133,15 @@ func checkTrustRequests(t *testing.T, env *testEnv, doc *policy.Document, c lang
 		if want != r.Decision {
 			t.Errorf("evaluator: %v: %s, table says %s", r.Context, want, r.Decision)
 		}
-		status, body := env.as(alice, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "agreement"})
+		status, body := env.As(alice, ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "agreement"})
 		if want == "Allow" {
 			if status != http.StatusOK {
 				t.Errorf("emulator refused AssumeRole the evaluator allows: %d %v", status, body)
 			}
 			continue
 		}
-		wantError(t, status, body, http.StatusForbidden, "NoPermission")
-		if d, _ := body["AccessDeniedDetail"].(map[string]any); d["NoPermissionType"] != want || d["PolicyType"] != deniedByTrustPolicy {
+		ramsimtest.WantError(t, status, body, http.StatusForbidden, "NoPermission")
+		if d, _ := body["AccessDeniedDetail"].(map[string]any); d["NoPermissionType"] != want || d["PolicyType"] != ramsim.DeniedByTrustPolicy {
 			t.Errorf("emulator's refusal %v, evaluator says %s", d, want)
 		}
 	}

@@ -1,22 +1,25 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // versionIDs lists the versions of the test policy "p" as "v1,v2*" (* marks
 // the default).
 func versionIDs(env *testEnv) string {
-	env.t.Helper()
-	body := env.ok(vRAM, "ListPolicyVersions", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
+	env.T.Helper()
+	body := env.OK(ramsimtest.VRAM, "ListPolicyVersions", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
 	var out []string
-	for _, v := range asList(env.t, field(body, "PolicyVersions", "PolicyVersion")) {
-		id := str(v, "VersionId")
-		if field(v, "IsDefaultVersion") == true {
+	for _, v := range ramsimtest.AsList(env.T, ramsimtest.Field(body, "PolicyVersions", "PolicyVersion")) {
+		id := ramsimtest.Str(v, "VersionId")
+		if ramsimtest.Field(v, "IsDefaultVersion") == true {
 			id += "*"
 		}
 		out = append(out, id)
@@ -25,42 +28,42 @@ func versionIDs(env *testEnv) string {
 }
 
 func TestPolicyVersions(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	env.createPolicy("p")
 	newVersion := func(p map[string]string) map[string]any {
 		p["PolicyName"] = "p"
 		if p["PolicyDocument"] == "" {
 			p["PolicyDocument"] = docMSEAll
 		}
-		return env.ok(vRAM, "CreatePolicyVersion", p)
+		return env.OK(ramsimtest.VRAM, "CreatePolicyVersion", p)
 	}
 	body := newVersion(map[string]string{})
-	if str(body, "PolicyVersion", "VersionId") != "v2" || field(body, "PolicyVersion", "IsDefaultVersion") != false ||
-		str(body, "PolicyVersion", "PolicyDocument") != docMSEAll {
+	if ramsimtest.Str(body, "PolicyVersion", "VersionId") != "v2" || ramsimtest.Field(body, "PolicyVersion", "IsDefaultVersion") != false ||
+		ramsimtest.Str(body, "PolicyVersion", "PolicyDocument") != docMSEAll {
 		t.Fatalf("CreatePolicyVersion: %v", body)
 	}
 	body = newVersion(map[string]string{"SetAsDefault": "true"})
-	if str(body, "PolicyVersion", "VersionId") != "v3" || field(body, "PolicyVersion", "IsDefaultVersion") != true {
+	if ramsimtest.Str(body, "PolicyVersion", "VersionId") != "v3" || ramsimtest.Field(body, "PolicyVersion", "IsDefaultVersion") != true {
 		t.Fatalf("CreatePolicyVersion default: %v", body)
 	}
 	if got := versionIDs(env); got != "v1,v2,v3*" {
 		t.Fatalf("versions %s", got)
 	}
-	got := env.ok(vRAM, "GetPolicy", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
-	if str(got, "Policy", "DefaultVersion") != "v3" || str(got, "DefaultPolicyVersion", "PolicyDocument") != docMSEAll {
+	got := env.OK(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": "p", "PolicyType": "Custom"})
+	if ramsimtest.Str(got, "Policy", "DefaultVersion") != "v3" || ramsimtest.Str(got, "DefaultPolicyVersion", "PolicyDocument") != docMSEAll {
 		t.Fatalf("GetPolicy: %v", got)
 	}
-	got = env.ok(vRAM, "GetPolicyVersion", map[string]string{"PolicyName": "p", "PolicyType": "Custom", "VersionId": "v1"})
-	if str(got, "PolicyVersion", "PolicyDocument") != docMSERead || field(got, "PolicyVersion", "IsDefaultVersion") != false {
+	got = env.OK(ramsimtest.VRAM, "GetPolicyVersion", map[string]string{"PolicyName": "p", "PolicyType": "Custom", "VersionId": "v1"})
+	if ramsimtest.Str(got, "PolicyVersion", "PolicyDocument") != docMSERead || ramsimtest.Field(got, "PolicyVersion", "IsDefaultVersion") != false {
 		t.Fatalf("GetPolicyVersion: %v", got)
 	}
 
-	env.ok(vRAM, "SetDefaultPolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"})
-	env.fail(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"}, 409, "DeleteConflict.Policy.Version.Default")
-	env.ok(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v3"})
-	env.fail(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v3"}, 404, "EntityNotExist.Policy.Version")
+	env.OK(ramsimtest.VRAM, "SetDefaultPolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"})
+	env.Fail(ramsimtest.VRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"}, 409, "DeleteConflict.Policy.Version.Default")
+	env.OK(ramsimtest.VRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v3"})
+	env.Fail(ramsimtest.VRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v3"}, 404, "EntityNotExist.Policy.Version")
 	// Ids are never reused.
-	if id := str(newVersion(map[string]string{}), "PolicyVersion", "VersionId"); id != "v4" {
+	if id := ramsimtest.Str(newVersion(map[string]string{}), "PolicyVersion", "VersionId"); id != "v4" {
 		t.Fatalf("after deleting v3 the next version is %s", id)
 	}
 	if got := versionIDs(env); got != "v1*,v2,v4" {
@@ -87,20 +90,20 @@ func TestPolicyVersions(t *testing.T) {
 		{"SetDefaultPolicyVersion", map[string]string{"PolicyName": "AliyunMSEFullAccess", "VersionId": "v1"}, 404, "EntityNotExist.Policy"},
 		{"DeletePolicyVersion", map[string]string{"PolicyName": "AliyunMSEFullAccess", "VersionId": "v1"}, 404, "EntityNotExist.Policy"},
 	} {
-		env.fail(vRAM, c.action, c.p, c.status, c.code)
+		env.Fail(ramsimtest.VRAM, c.action, c.p, c.status, c.code)
 	}
 	if got := versionIDs(env); got != "v1*,v2,v4" {
 		t.Fatalf("failed calls changed versions: %s", got)
 	}
 	// System policies have one readable version.
-	got = env.ok(vRAM, "GetPolicyVersion", map[string]string{"PolicyName": "AdministratorAccess", "PolicyType": "System", "VersionId": "v1"})
-	if !strings.Contains(str(got, "PolicyVersion", "PolicyDocument"), `"Action": "*"`) {
+	got = env.OK(ramsimtest.VRAM, "GetPolicyVersion", map[string]string{"PolicyName": "AdministratorAccess", "PolicyType": "System", "VersionId": "v1"})
+	if !strings.Contains(ramsimtest.Str(got, "PolicyVersion", "PolicyDocument"), `"Action": "*"`) {
 		t.Fatalf("system version: %v", got)
 	}
 }
 
 func TestPolicyVersionLimitAndRotation(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	env.createPolicy("p")
 	create := func(rotate string, setDefault bool) (int, map[string]any) {
 		p := map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll}
@@ -110,7 +113,7 @@ func TestPolicyVersionLimitAndRotation(t *testing.T) {
 		if setDefault {
 			p["SetAsDefault"] = "true"
 		}
-		return env.call(vRAM, "CreatePolicyVersion", p)
+		return env.Call(ramsimtest.VRAM, "CreatePolicyVersion", p)
 	}
 	for range 4 {
 		if status, body := create("", false); status != 200 {
@@ -119,35 +122,35 @@ func TestPolicyVersionLimitAndRotation(t *testing.T) {
 	}
 	// The sixth version is over the limit of five.
 	status, body := create("", false)
-	wantError(t, status, body, 409, "LimitExceeded.Policy.Version")
+	ramsimtest.WantError(t, status, body, 409, "LimitExceeded.Policy.Version")
 	status, body = create("None", false)
-	wantError(t, status, body, 409, "LimitExceeded.Policy.Version")
+	ramsimtest.WantError(t, status, body, 409, "LimitExceeded.Policy.Version")
 	if got := versionIDs(env); got != "v1*,v2,v3,v4,v5" {
 		t.Fatalf("versions %s", got)
 	}
 	// Rotation deletes the oldest non-default version: v2 (v1 is default).
-	if status, body = create(rotateDeleteOldest, false); status != 200 || str(body, "PolicyVersion", "VersionId") != "v6" {
+	if status, body = create(ramsim.RotateDeleteOldest, false); status != 200 || ramsimtest.Str(body, "PolicyVersion", "VersionId") != "v6" {
 		t.Fatalf("%d %v", status, body)
 	}
 	if got := versionIDs(env); got != "v1*,v3,v4,v5,v6" {
 		t.Fatalf("after the sixth: %s", got)
 	}
 	// The seventh, made default, rotates out v3; at most five remain.
-	if status, body = create(rotateDeleteOldest, true); status != 200 {
+	if status, body = create(ramsim.RotateDeleteOldest, true); status != 200 {
 		t.Fatalf("%d %v", status, body)
 	}
 	if got := versionIDs(env); got != "v1,v4,v5,v6,v7*" {
 		t.Fatalf("after the seventh: %s", got)
 	}
 	// Now v1 is the oldest non-default one.
-	create(rotateDeleteOldest, false)
+	create(ramsim.RotateDeleteOldest, false)
 	if got := versionIDs(env); got != "v4,v5,v6,v7*,v8" {
 		t.Fatalf("after the eighth: %s", got)
 	}
 
 	// A lower limit; with a single version allowed there is nothing to rotate.
-	env = newEnv(t, Config{Limits: Limits{PolicyVersions: 1}})
+	env = newEnv(t, ramsim.Config{Limits: ramsim.Limits{PolicyVersions: 1}})
 	env.createPolicy("p")
-	status, body = create(rotateDeleteOldest, false)
-	wantError(t, status, body, 409, "LimitExceeded.Policy.Version")
+	status, body = create(ramsim.RotateDeleteOldest, false)
+	ramsimtest.WantError(t, status, body, 409, "LimitExceeded.Policy.Version")
 }

@@ -1,13 +1,15 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
@@ -16,24 +18,24 @@ import (
 // calls against ARNs. Both must say the same: every ARN ramsim authorizes a
 // call on fits one of the catalog's forms, one per check.
 func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": trustAccount})
+	env := newEnv(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": trustAccount})
 	calls := map[string]struct {
 		version string
 		params  map[string]string
 	}{
-		"ram:AttachPolicyToRole":      {vRAM, map[string]string{"RoleName": "worker", "PolicyName": "AliyunMSEFullAccess", "PolicyType": "System"}},
-		"ram:AttachPolicyToUser":      {vRAM, map[string]string{"UserName": "alice", "PolicyName": "mine", "PolicyType": "Custom"}},
-		"ram:CreateAccessKey":         {vRAM, map[string]string{"UserName": "alice"}},
-		"ram:CreateLoginProfile":      {vRAM, map[string]string{"UserName": "alice", "Password": "x"}},
-		"ram:CreateServiceLinkedRole": {vRM, map[string]string{"ServiceName": "mse.aliyuncs.com"}},
-		"ram:CreateUser":              {vRAM, map[string]string{"UserName": "bob"}},
-		"ram:DeleteServiceLinkedRole": {vRM, map[string]string{"RoleName": "AliyunServiceRoleForMSE"}},
-		"ram:GetRole":                 {vRAM, map[string]string{"RoleName": "worker"}},
-		"ram:GetUser":                 {vRAM, map[string]string{"UserName": "alice"}},
-		"ram:ListRoles":               {vRAM, nil},
-		"ram:ListUsers":               {vRAM, nil},
-		"sts:AssumeRole":              {vSTS, map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/worker", "RoleSessionName": "s"}},
+		"ram:AttachPolicyToRole":      {ramsimtest.VRAM, map[string]string{"RoleName": "worker", "PolicyName": "AliyunMSEFullAccess", "PolicyType": "System"}},
+		"ram:AttachPolicyToUser":      {ramsimtest.VRAM, map[string]string{"UserName": "alice", "PolicyName": "mine", "PolicyType": "Custom"}},
+		"ram:CreateAccessKey":         {ramsimtest.VRAM, map[string]string{"UserName": "alice"}},
+		"ram:CreateLoginProfile":      {ramsimtest.VRAM, map[string]string{"UserName": "alice", "Password": "x"}},
+		"ram:CreateServiceLinkedRole": {ramsimtest.VRM, map[string]string{"ServiceName": "mse.aliyuncs.com"}},
+		"ram:CreateUser":              {ramsimtest.VRAM, map[string]string{"UserName": "bob"}},
+		"ram:DeleteServiceLinkedRole": {ramsimtest.VRM, map[string]string{"RoleName": "AliyunServiceRoleForMSE"}},
+		"ram:GetRole":                 {ramsimtest.VRAM, map[string]string{"RoleName": "worker"}},
+		"ram:GetUser":                 {ramsimtest.VRAM, map[string]string{"UserName": "alice"}},
+		"ram:ListRoles":               {ramsimtest.VRAM, nil},
+		"ram:ListUsers":               {ramsimtest.VRAM, nil},
+		"sts:AssumeRole":              {ramsimtest.VSTS, map[string]string{"RoleArn": "acs:ram::" + ramsimtest.Account + ":role/worker", "RoleSessionName": "s"}},
 	}
 	for _, a := range mse.RAMActions() {
 		c, ok := calls[a.Name]
@@ -44,12 +46,11 @@ func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
 			continue
 		}
 		action := strings.SplitN(a.Name, ":", 2)[1]
-		prod, _ := productFor(c.version, action)
 		p := wire.Params{}
 		for k, v := range c.params {
 			p[k] = []string{v}
 		}
-		resources, aerr := prod.resources(env.srv, action, &wire.Request{Params: p})
+		resources, aerr := ramsim.Resources(env.Srv, c.version, action, &wire.Request{Params: p})
 		if aerr != nil {
 			t.Errorf("%s: %s", a.Name, aerr.Code)
 			continue

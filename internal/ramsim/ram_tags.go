@@ -151,11 +151,11 @@ func (s *Server) taggedResources(rq *wire.Request, all bool) (string, []taggedRe
 			return "", nil, wire.Missing("ResourceNames")
 		}
 		if rt == "role" {
-			for _, r := range sortedByName(s.st.roles) {
+			for _, r := range wire.SortedByName(s.st.roles) {
 				out = append(out, taggedResource{r.Name, &r.Tags})
 			}
 		} else {
-			for _, p := range sortedByName(s.st.policies) {
+			for _, p := range wire.SortedByName(s.st.policies) {
 				out = append(out, taggedResource{p.Name, &p.Tags})
 			}
 		}

@@ -1,44 +1,47 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"maps"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // ramTagList reads a RAM ListTagResources answer as "name:key=value".
 func ramTagList(t *testing.T, body map[string]any, typ string) []string {
 	t.Helper()
 	var out []string
-	for _, tr := range asList(t, body["TagResources"]) {
-		if str(tr, "ResourceType") != typ {
+	for _, tr := range ramsimtest.AsList(t, body["TagResources"]) {
+		if ramsimtest.Str(tr, "ResourceType") != typ {
 			t.Fatalf("ResourceType %v", tr)
 		}
-		out = append(out, str(tr, "ResourceName")+":"+str(tr, "TagKey")+"="+str(tr, "TagValue"))
+		out = append(out, ramsimtest.Str(tr, "ResourceName")+":"+ramsimtest.Str(tr, "TagKey")+"="+ramsimtest.Str(tr, "TagValue"))
 	}
 	return out
 }
 
 func TestRAMTags(t *testing.T) {
-	env := newEnv(t, Config{Limits: Limits{TagsPerResource: 3}})
+	env := newEnv(t, ramsim.Config{Limits: ramsim.Limits{TagsPerResource: 3}})
 	for _, r := range []string{"r1", "r2"} {
-		env.ok(vRAM, "CreateRole", map[string]string{"RoleName": r, "AssumeRolePolicyDocument": docTrust})
+		env.OK(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": r, "AssumeRolePolicyDocument": docTrust})
 	}
 	env.createPolicy("p1", "Tag", `[{"Key":"created","Value":"yes"}]`)
 
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r2","r1"]`,
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r2","r1"]`,
 		"Tag": `[{"Key":"env","Value":"prod"},{"Key":"team","Value":""}]`})
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1"]`, "Tag": `[{"Key":"env","Value":"dev"}]`})
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["p1"]`, "Tag": `[{"Key":"env","Value":"x"}]`})
-	if r, _ := env.srv.Role("r1"); !maps.Equal(r.Tags, map[string]string{"env": "dev", "team": ""}) {
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1"]`, "Tag": `[{"Key":"env","Value":"dev"}]`})
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["p1"]`, "Tag": `[{"Key":"env","Value":"x"}]`})
+	if r, _ := env.Srv.Role("r1"); !maps.Equal(r.Tags, map[string]string{"env": "dev", "team": ""}) {
 		t.Fatalf("r1 tags %v", r.Tags)
 	}
 
 	list := func(p map[string]string) (string, map[string]any) {
-		body := env.ok(vRAM, "ListTagResources", p)
+		body := env.OK(ramsimtest.VRAM, "ListTagResources", p)
 		return strings.Join(ramTagList(t, body, p["ResourceType"]), ","), body
 	}
 	if got, _ := list(map[string]string{"ResourceType": "role"}); got != "r1:env=dev,r1:team=,r2:env=prod,r2:team=" {
@@ -55,15 +58,15 @@ func TestRAMTags(t *testing.T) {
 	}
 	// Paging with NextToken.
 	got, body := list(map[string]string{"ResourceType": "role", "PageSize": "3"})
-	if got != "r1:env=dev,r1:team=,r2:env=prod" || str(body, "NextToken") == "" {
+	if got != "r1:env=dev,r1:team=,r2:env=prod" || ramsimtest.Str(body, "NextToken") == "" {
 		t.Fatalf("page 1: %s %v", got, body)
 	}
-	got, body = list(map[string]string{"ResourceType": "role", "PageSize": "3", "NextToken": str(body, "NextToken")})
+	got, body = list(map[string]string{"ResourceType": "role", "PageSize": "3", "NextToken": ramsimtest.Str(body, "NextToken")})
 	if _, has := body["NextToken"]; got != "r2:team=" || has {
 		t.Fatalf("page 2: %s %v", got, body)
 	}
 
-	env.fail(vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1"]`,
+	env.Fail(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1"]`,
 		"Tag": `[{"Key":"a","Value":"1"},{"Key":"b","Value":"2"}]`}, 409, "LimitExceeded.Tag")
 	for _, c := range []struct {
 		action string
@@ -83,18 +86,18 @@ func TestRAMTags(t *testing.T) {
 		{"ListTagResources", map[string]string{"ResourceType": "role", "PageSize": "101"}, 400, "InvalidParameter.PageSize"},
 		{"ListTagResources", map[string]string{"ResourceType": "role", "NextToken": "!"}, 400, "InvalidParameter.NextToken"},
 	} {
-		env.fail(vRAM, c.action, c.p, c.status, c.code)
+		env.Fail(ramsimtest.VRAM, c.action, c.p, c.status, c.code)
 	}
-	if r, _ := env.srv.Role("r1"); len(r.Tags) != 2 {
+	if r, _ := env.Srv.Role("r1"); len(r.Tags) != 2 {
 		t.Fatalf("a rejected call changed tags: %v", r.Tags)
 	}
 
-	env.ok(vRAM, "UntagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1","r2"]`, "TagKeys": `["env","absent"]`})
+	env.OK(ramsimtest.VRAM, "UntagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["r1","r2"]`, "TagKeys": `["env","absent"]`})
 	if got, _ := list(map[string]string{"ResourceType": "role"}); got != "r1:team=,r2:team=" {
 		t.Fatalf("after untag: %s", got)
 	}
-	env.ok(vRAM, "UntagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["p1"]`, "All": "true"})
-	if p, _ := env.srv.Policy("p1"); p.Tags != nil {
+	env.OK(ramsimtest.VRAM, "UntagResources", map[string]string{"ResourceType": "policy", "ResourceNames": `["p1"]`, "All": "true"})
+	if p, _ := env.Srv.Policy("p1"); p.Tags != nil {
 		t.Fatalf("p1 tags %v", p.Tags)
 	}
 }

@@ -91,7 +91,7 @@ func (s *Server) Roles() []Role {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Role
-	for _, r := range sortedByName(s.st.roles) {
+	for _, r := range wire.SortedByName(s.st.roles) {
 		out = append(out, r.snapshot(s.cfg.AccountID))
 	}
 	return out
@@ -127,8 +127,8 @@ func (r *roleRecord) wire(account string) map[string]any {
 		"Description":              r.Description,
 		"AssumeRolePolicyDocument": r.TrustPolicy,
 		"MaxSessionDuration":       r.MaxSessionDuration,
-		"CreateDate":               formatDate(r.Created),
-		"UpdateDate":               formatDate(r.Updated),
+		"CreateDate":               wire.FormatDate(r.Created),
+		"UpdateDate":               wire.FormatDate(r.Updated),
 		"Tags":                     tagsWire(r.Tags),
 	}
 }
@@ -273,7 +273,7 @@ func (s *Server) listRoles(rq *wire.Request) (map[string]any, *wire.Error) {
 		return nil, err
 	}
 	var roles []*roleRecord
-	for _, r := range sortedByName(s.st.roles) {
+	for _, r := range wire.SortedByName(s.st.roles) {
 		if _, ok := filterTags(r.Tags, filters); ok {
 			roles = append(roles, r)
 		}

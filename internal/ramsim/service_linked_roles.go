@@ -61,7 +61,7 @@ func (s *Server) ServiceLinkedRoles() []Role {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Role
-	for _, r := range sortedByName(s.st.roles) {
+	for _, r := range wire.SortedByName(s.st.roles) {
 		if r.serviceLinked() {
 			out = append(out, r.snapshot(s.cfg.AccountID))
 		}
@@ -180,7 +180,7 @@ func (s *Server) rmRoleWire(r *roleRecord) map[string]any {
 	w["IsServiceLinkedRole"] = r.serviceLinked()
 	w["RolePrincipalName"] = r.principalName(s.cfg.AccountID)
 	if t := s.st.tasks[r.LatestDeletionTask]; t != nil {
-		w["LatestDeletionTask"] = map[string]any{"DeletionTaskId": t.ID, "CreateDate": formatDate(t.Created)}
+		w["LatestDeletionTask"] = map[string]any{"DeletionTaskId": t.ID, "CreateDate": wire.FormatDate(t.Created)}
 	}
 	return w
 }
@@ -206,7 +206,7 @@ func (s *Server) rmListRoles(rq *wire.Request) (map[string]any, *wire.Error) {
 	if err != nil {
 		return nil, err
 	}
-	roles := sortedByName(s.st.roles)
+	roles := wire.SortedByName(s.st.roles)
 	total := len(roles)
 	start := min((number-1)*size, total)
 	page := roles[start:min(start+size, total)]

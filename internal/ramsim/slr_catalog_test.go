@@ -1,12 +1,13 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
 
 // Every service of the catalog (internal/mse's, which the emulator uses as
@@ -17,7 +18,7 @@ func TestServiceCatalogPoliciesExist(t *testing.T) {
 		t.Fatalf("catalog has %d entries, want at least the MSE and MSS roles", len(entries))
 	}
 	for _, e := range entries {
-		if systemPolicies[e.PolicyName] == nil {
+		if ramsim.SystemPolicies[e.PolicyName] == nil {
 			t.Errorf("%s: system policy %s is not in the emulator", e.ServiceName, e.PolicyName)
 		}
 	}

@@ -12,14 +12,10 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
-
-// dateFormat is how every API date is written: UTC, second precision.
-const dateFormat = "2006-01-02T15:04:05Z"
-
-func formatDate(t time.Time) string { return t.UTC().Format(dateFormat) }
 
 // store is the account's state. Server.mu guards it.
 type store struct {
@@ -77,23 +73,8 @@ func newStore() *store {
 	}
 }
 
-// sortedByName returns the values of m ordered by key, the order of every
-// List* action.
-func sortedByName[T any](m map[string]T) []T {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]T, len(keys))
-	for i, k := range keys {
-		out[i] = m[k]
-	}
-	return out
-}
-
 // sortedUsers returns the users ordered by name, the order of ListUsers.
-func (st *store) sortedUsers() []*userRecord { return sortedByName(st.users) }
+func (st *store) sortedUsers() []*userRecord { return wire.SortedByName(st.users) }
 
 // userByID finds a user by UserId (IMS addresses users by id).
 func (st *store) userByID(id string) *userRecord {
@@ -185,8 +166,8 @@ func loadStore(path string) (*store, error) {
 func (st *store) save(path, accountID string) error {
 	data, err := json.MarshalIndent(stateFile{
 		Format: stateFormat, AccountID: accountID, Users: st.sortedUsers(),
-		Groups: sortedByName(st.groups), Roles: sortedByName(st.roles), Policies: sortedByName(st.policies),
-		DeletionTasks: sortedByName(st.tasks),
+		Groups: wire.SortedByName(st.groups), Roles: wire.SortedByName(st.roles), Policies: wire.SortedByName(st.policies),
+		DeletionTasks: wire.SortedByName(st.tasks),
 	}, "", "  ")
 	if err != nil {
 		return err

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 )
 
 // A null where the state file holds an entity is refused at start with
@@ -30,7 +32,7 @@ func TestStateNullEntries(t *testing.T) {
 		if err := os.WriteFile(path, []byte(`{"format":1,"accountId":"1234567890123456",`+c.state+`}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		err := newRecovering(Config{StatePath: path})
+		err := newRecovering(ramsim.Config{StatePath: path})
 		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), c.entry+" is null") {
 			t.Errorf("%s: %v, want an error naming %s and %s", c.state, err, path, c.entry)
 		}
@@ -41,19 +43,19 @@ func TestStateNullEntries(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"format":1,"users":[{"id":"1000000000000001","name":"alice","loginProfile":null,"accessKeys":null}],"groups":null}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := newRecovering(Config{StatePath: path}); err != nil {
+	if err := newRecovering(ramsim.Config{StatePath: path}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // newRecovering is New reporting a panic as an error, so that every case
 // is reported.
-func newRecovering(cfg Config) (err error) {
+func newRecovering(cfg ramsim.Config) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	_, err = New(cfg)
+	_, err = ramsim.New(cfg)
 	return err
 }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"maps"
@@ -9,14 +9,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 func TestPersistence(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "state.json")
-	env := newEnv(t, Config{StatePath: path})
-	id := str(env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice", "Comments": "c"}), "User", "UserId")
-	env.ok(vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourceId.1": id, "Tag.1.Key": "env", "Tag.1.Value": "prod"})
+	env := newEnv(t, ramsim.Config{StatePath: path})
+	id := ramsimtest.Str(env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice", "Comments": "c"}), "User", "UserId")
+	env.OK(ramsimtest.VIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourceId.1": id, "Tag.1.Key": "env", "Tag.1.Value": "prod"})
 
 	// Saved after each mutating request, without Close, with mode 0600 and
 	// no temporary file left behind.
@@ -30,20 +33,20 @@ func TestPersistence(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("directory holds %v", entries)
 	}
-	reloaded := newEnv(t, Config{StatePath: path})
-	u, ok := reloaded.srv.User("alice")
+	reloaded := newEnv(t, ramsim.Config{StatePath: path})
+	u, ok := reloaded.Srv.User("alice")
 	if !ok || u.UserID != id || u.Comments != "c" || !maps.Equal(u.Tags, map[string]string{"env": "prod"}) {
 		t.Fatalf("reloaded %+v", u)
 	}
-	if !u.CreateDate.Equal(env.clock.now()) {
+	if !u.CreateDate.Equal(env.Clock.Now()) {
 		t.Fatalf("CreateDate %v", u.CreateDate)
 	}
 
 	// A failed request does not rewrite the file; Close does.
 	before, _ := os.ReadFile(path)
-	env.fail(vRAM, "CreateUser", map[string]string{"UserName": "alice"}, 409, "EntityAlreadyExists.User")
+	env.Fail(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"}, 409, "EntityAlreadyExists.User")
 	os.Remove(path)
-	if err := env.srv.Close(); err != nil {
+	if err := env.Srv.Close(); err != nil {
 		t.Fatal(err)
 	}
 	after, err := os.ReadFile(path)
@@ -58,23 +61,23 @@ func TestStateErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(Config{StatePath: bad}); err == nil {
+	if _, err := ramsim.New(ramsim.Config{StatePath: bad}); err == nil {
 		t.Fatal("New accepted a corrupt state file")
 	}
 	future := filepath.Join(dir, "future.json")
 	if err := os.WriteFile(future, []byte(`{"format":99}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(Config{StatePath: future}); err == nil {
+	if _, err := ramsim.New(ramsim.Config{StatePath: future}); err == nil {
 		t.Fatal("New accepted an unknown state format")
 	}
 	// A save that fails answers InternalError.
-	env := newEnv(t, Config{StatePath: filepath.Join(dir, "missing-dir", "state.json")})
-	env.fail(vRAM, "CreateUser", map[string]string{"UserName": "x"}, 500, "InternalError")
+	env := newEnv(t, ramsim.Config{StatePath: filepath.Join(dir, "missing-dir", "state.json")})
+	env.Fail(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "x"}, 500, "InternalError")
 }
 
 func TestStartURLClose(t *testing.T) {
-	srv, err := New(Config{})
+	srv, err := ramsim.New(ramsim.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,40 +104,40 @@ func TestStartURLClose(t *testing.T) {
 // Groups, roles, policies, attachments and memberships survive a restart.
 func TestPersistenceOfPoliciesRolesGroups(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	env := newEnv(t, Config{StatePath: path})
+	env := newEnv(t, ramsim.Config{StatePath: path})
 	env.createPrincipals()
 	env.createPolicy("p", "Description", "d", "Tag", `[{"Key":"k","Value":"v"}]`)
-	env.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll, "SetAsDefault": "true"})
-	env.ok(vRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"})
-	env.ok(vRAM, "AddUserToGroup", map[string]string{"GroupName": "devs", "UserName": "alice"})
+	env.OK(ramsimtest.VRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSEAll, "SetAsDefault": "true"})
+	env.OK(ramsimtest.VRAM, "DeletePolicyVersion", map[string]string{"PolicyName": "p", "VersionId": "v1"})
+	env.OK(ramsimtest.VRAM, "AddUserToGroup", map[string]string{"GroupName": "devs", "UserName": "alice"})
 	for _, c := range principalCases {
-		env.ok(vRAM, "AttachPolicyTo"+c.kind, c.params("Custom", "p"))
-		env.ok(vRAM, "AttachPolicyTo"+c.kind, c.params("System", "AliyunMSEFullAccess"))
+		env.OK(ramsimtest.VRAM, "AttachPolicyTo"+c.kind, c.params("Custom", "p"))
+		env.OK(ramsimtest.VRAM, "AttachPolicyTo"+c.kind, c.params("System", "AliyunMSEFullAccess"))
 	}
-	env.ok(vRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["worker"]`, "Tag": `[{"Key":"a","Value":"b"}]`})
+	env.OK(ramsimtest.VRAM, "TagResources", map[string]string{"ResourceType": "role", "ResourceNames": `["worker"]`, "Tag": `[{"Key":"a","Value":"b"}]`})
 
-	reloaded := newEnv(t, Config{StatePath: path})
+	reloaded := newEnv(t, ramsim.Config{StatePath: path})
 	for _, c := range principalCases {
-		if got := reloaded.srv.AttachedPolicies(c.kind, c.name); strings.Join(got, ",") != "Custom:p,System:AliyunMSEFullAccess" {
+		if got := reloaded.Srv.AttachedPolicies(c.kind, c.name); strings.Join(got, ",") != "Custom:p,System:AliyunMSEFullAccess" {
 			t.Fatalf("%s: %v", c.kind, got)
 		}
 	}
-	if m := reloaded.srv.GroupMembers("devs"); strings.Join(m, ",") != "alice" {
+	if m := reloaded.Srv.GroupMembers("devs"); strings.Join(m, ",") != "alice" {
 		t.Fatalf("members %v", m)
 	}
-	p, _ := reloaded.srv.Policy("p")
+	p, _ := reloaded.Srv.Policy("p")
 	if p.DefaultVersion != "v2" || len(p.Versions) != 1 || p.Document() != docMSEAll || p.AttachmentCount != 3 || p.Tags["k"] != "v" || p.Description != "d" {
 		t.Fatalf("policy %+v", p)
 	}
 	// Version ids keep counting after a reload.
-	body := reloaded.ok(vRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSERead})
-	if str(body, "PolicyVersion", "VersionId") != "v3" {
+	body := reloaded.OK(ramsimtest.VRAM, "CreatePolicyVersion", map[string]string{"PolicyName": "p", "PolicyDocument": docMSERead})
+	if ramsimtest.Str(body, "PolicyVersion", "VersionId") != "v3" {
 		t.Fatalf("next version %v", body)
 	}
-	if r, _ := reloaded.srv.Role("worker"); r.Tags["a"] != "b" || r.AssumeRolePolicyDocument != docTrust {
+	if r, _ := reloaded.Srv.Role("worker"); r.Tags["a"] != "b" || r.AssumeRolePolicyDocument != docTrust {
 		t.Fatalf("role %+v", r)
 	}
-	if _, ok := reloaded.srv.Group("devs"); !ok {
+	if _, ok := reloaded.Srv.Group("devs"); !ok {
 		t.Fatal("group lost")
 	}
 	// System policies are never written to the state.

@@ -107,7 +107,7 @@ func (s *Server) assumeRole(rq *wire.Request) (map[string]any, *wire.Error) {
 			"AccessKeyId":     keyID,
 			"AccessKeySecret": secret,
 			"SecurityToken":   token,
-			"Expiration":      formatDate(ss.expiration),
+			"Expiration":      wire.FormatDate(ss.expiration),
 		},
 		"AssumedRoleUser": map[string]any{
 			"Arn":           ss.arn,

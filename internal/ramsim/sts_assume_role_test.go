@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"errors"
@@ -21,34 +21,37 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ram"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/sts"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // trustAccount trusts every principal of the test account.
 const trustAccount = `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` +
-	testAccount + `:root"]}}],"Version":"1"}`
+	ramsimtest.Account + `:root"]}}],"Version":"1"}`
 
 const allowAssumeDeployer = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"acs:ram::` +
-	testAccount + `:role/deployer"}]}`
+	ramsimtest.Account + `:role/deployer"}]}`
 
-func deployerArn() string { return "acs:ram::" + testAccount + ":role/deployer" }
+func deployerArn() string { return "acs:ram::" + ramsimtest.Account + ":role/deployer" }
 
 // deployerSession is the ARN a session of deployer acts as
 // (GetCallerIdentity's Arn).
 func deployerSession(session string) string {
-	return "acs:ram::" + testAccount + ":assumed-role/deployer/" + session
+	return "acs:ram::" + ramsimtest.Account + ":assumed-role/deployer/" + session
 }
 
 // stsEnv: a role "deployer" trusting trust, allowed ram:GetUser on every
 // user; alice may assume it, bob and carol exist.
-func stsEnv(t *testing.T, trust string, cfg Config) (*testEnv, signer) {
+func stsEnv(t *testing.T, trust string, cfg ramsim.Config) (*testEnv, ramsimtest.Signer) {
 	t.Helper()
 	env := newEnv(t, cfg)
-	alice := env.newAliceKey()
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "bob"})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "carol"})
-	env.ok(vRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": trust})
-	env.grant("Role", "deployer", "get-users", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"acs:ram:*:*:user/*"}]}`)
-	env.grant("User", "alice", "assume-deployer", allowAssumeDeployer)
+	alice := env.NewAliceKey()
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "bob"})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "carol"})
+	env.OK(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": "deployer", "AssumeRolePolicyDocument": trust})
+	env.Grant("Role", "deployer", "get-users", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"acs:ram:*:*:user/*"}]}`)
+	env.Grant("User", "alice", "assume-deployer", allowAssumeDeployer)
 	return env, alice
 }
 
@@ -59,14 +62,14 @@ type tempCreds struct {
 
 // signer signs with the credentials, sending the token as SecurityToken
 // (V1) or x-acs-security-token (V3); token overrides it ("" sends none).
-func (c tempCreds) signer(v3 bool, token string) signer {
-	sg := signer{v3: v3, keyID: c.keyID, secret: c.secret}
+func (c tempCreds) signer(v3 bool, token string) ramsimtest.Signer {
+	sg := ramsimtest.Signer{V3: v3, KeyID: c.keyID, Secret: c.secret}
 	if token != "" {
 		if v3 {
-			sg.headers = map[string]string{"x-acs-security-token": token}
+			sg.Headers = map[string]string{"x-acs-security-token": token}
 		} else {
 			// V1: the token is a signed parameter; see withToken.
-			sg.headers = map[string]string{"x-test-v1-token": token}
+			sg.Headers = map[string]string{"x-test-v1-token": token}
 		}
 	}
 	return sg
@@ -74,109 +77,109 @@ func (c tempCreds) signer(v3 bool, token string) signer {
 
 // call signs a request with temporary credentials; for V1 the token goes
 // into the (signed) parameters.
-func (e *testEnv) asTemp(sg signer, version, action string, p map[string]string) (int, map[string]any) {
-	e.t.Helper()
-	if tok := sg.headers["x-test-v1-token"]; tok != "" {
+func (e *testEnv) asTemp(sg ramsimtest.Signer, version, action string, p map[string]string) (int, map[string]any) {
+	e.T.Helper()
+	if tok := sg.Headers["x-test-v1-token"]; tok != "" {
 		q := map[string]string{"SecurityToken": tok}
 		for k, v := range p {
 			q[k] = v
 		}
-		p, sg.headers = q, nil
+		p, sg.Headers = q, nil
 	}
-	return e.as(sg, version, action, p)
+	return e.As(sg, version, action, p)
 }
 
-func (e *testEnv) assume(sg signer, p map[string]string) tempCreds {
-	e.t.Helper()
-	body := e.asOK(sg, vSTS, "AssumeRole", p)
-	c := tempCreds{str(body, "Credentials", "AccessKeyId"), str(body, "Credentials", "AccessKeySecret"),
-		str(body, "Credentials", "SecurityToken"), str(body, "Credentials", "Expiration")}
+func (e *testEnv) assume(sg ramsimtest.Signer, p map[string]string) tempCreds {
+	e.T.Helper()
+	body := e.AsOK(sg, ramsimtest.VSTS, "AssumeRole", p)
+	c := tempCreds{ramsimtest.Str(body, "Credentials", "AccessKeyId"), ramsimtest.Str(body, "Credentials", "AccessKeySecret"),
+		ramsimtest.Str(body, "Credentials", "SecurityToken"), ramsimtest.Str(body, "Credentials", "Expiration")}
 	if !strings.HasPrefix(c.keyID, "STS.") || c.secret == "" || c.token == "" || c.expiration == "" {
-		e.t.Fatalf("AssumeRole credentials: %v", body)
+		e.T.Fatalf("AssumeRole credentials: %v", body)
 	}
 	return c
 }
 
 func TestAssumeRole(t *testing.T) {
-	env, alice := stsEnv(t, trustAccount, Config{})
-	roleID := env.srv.mustRole(t, "deployer").RoleID
+	env, alice := stsEnv(t, trustAccount, ramsim.Config{})
+	roleID := mustRole(t, env.Srv, "deployer").RoleID
 
 	// bob has no sts:AssumeRole.
-	bob := signer{}
-	k := field(env.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "bob"}), "AccessKey")
-	bob.keyID, bob.secret = str(k, "AccessKeyId"), str(k, "AccessKeySecret")
-	env.asDenied(bob, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s1"}, "sts:AssumeRole", deployerArn())
+	bob := ramsimtest.Signer{}
+	k := ramsimtest.Field(env.OK(ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "bob"}), "AccessKey")
+	bob.KeyID, bob.Secret = ramsimtest.Str(k, "AccessKeyId"), ramsimtest.Str(k, "AccessKeySecret")
+	env.AsDenied(bob, ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s1"}, "sts:AssumeRole", deployerArn())
 
 	for _, v3 := range []bool{false, true} {
 		sg := alice
-		sg.v3 = v3
-		body := env.asOK(sg, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "alice@ci"})
-		if str(body, "AssumedRoleUser", "Arn") != deployerArn()+"/alice@ci" || str(body, "AssumedRoleUser", "AssumedRoleId") != roleID+":alice@ci" {
+		sg.V3 = v3
+		body := env.AsOK(sg, ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "alice@ci"})
+		if ramsimtest.Str(body, "AssumedRoleUser", "Arn") != deployerArn()+"/alice@ci" || ramsimtest.Str(body, "AssumedRoleUser", "AssumedRoleId") != roleID+":alice@ci" {
 			t.Fatalf("AssumedRoleUser: %v", body)
 		}
-		if exp := str(body, "Credentials", "Expiration"); exp != env.clock.now().Add(time.Hour).Format(dateFormat) {
-			t.Fatalf("Expiration %q (now %v)", exp, env.clock.now())
+		if exp := ramsimtest.Str(body, "Credentials", "Expiration"); exp != env.Clock.Now().Add(time.Hour).Format(wire.DateFormat) {
+			t.Fatalf("Expiration %q (now %v)", exp, env.Clock.Now())
 		}
 	}
 	creds := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s1", "DurationSeconds": "900"})
 	for _, v3 := range []bool{false, true} {
 		sg := creds.signer(v3, creds.token)
-		status, body := env.asTemp(sg, vSTS, "GetCallerIdentity", nil)
+		status, body := env.asTemp(sg, ramsimtest.VSTS, "GetCallerIdentity", nil)
 		// The session's ARN in the assumed-role form, the role's id, and no
 		// UserId (GetCallerIdentity returns it for accounts and users only).
 		_, hasUserID := body["UserId"]
 		if status != 200 || body["IdentityType"] != "AssumedRoleUser" || body["Arn"] != deployerSession("s1") ||
-			body["PrincipalId"] != roleID+":s1" || body["RoleId"] != roleID || hasUserID || body["AccountId"] != testAccount {
+			body["PrincipalId"] != roleID+":s1" || body["RoleId"] != roleID || hasUserID || body["AccountId"] != ramsimtest.Account {
 			t.Fatalf("v3=%v GetCallerIdentity: %d %v", v3, status, body)
 		}
 		// The role's policies apply, not alice's.
-		if status, body = env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
+		if status, body = env.asTemp(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
 			t.Fatalf("GetUser as the role: %d %v", status, body)
 		}
-		status, body = env.asTemp(sg, vRAM, "CreateUser", map[string]string{"UserName": "x"})
-		wantError(t, status, body, 403, "NoPermission")
+		status, body = env.asTemp(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "x"})
+		ramsimtest.WantError(t, status, body, 403, "NoPermission")
 		if d, _ := body["AccessDeniedDetail"].(map[string]any); d["AuthPrincipalType"] != "AssumedRoleUser" || d["AuthPrincipalDisplayName"] != roleID+":s1" {
 			t.Fatalf("detail %v", body)
 		}
-		status, body = env.asTemp(sg, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "again"})
-		wantError(t, status, body, 403, "NoPermission")
+		status, body = env.asTemp(sg, ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "again"})
+		ramsimtest.WantError(t, status, body, 403, "NoPermission")
 
 		// The token is required, and must be this key's.
-		status, body = env.asTemp(creds.signer(v3, ""), vSTS, "GetCallerIdentity", nil)
-		wantError(t, status, body, 400, "MissingSecurityToken")
-		status, body = env.asTemp(creds.signer(v3, "CAISwrong"), vSTS, "GetCallerIdentity", nil)
-		wantError(t, status, body, 400, "InvalidSecurityToken.MismatchWithAccessKey")
+		status, body = env.asTemp(creds.signer(v3, ""), ramsimtest.VSTS, "GetCallerIdentity", nil)
+		ramsimtest.WantError(t, status, body, 400, "MissingSecurityToken")
+		status, body = env.asTemp(creds.signer(v3, "CAISwrong"), ramsimtest.VSTS, "GetCallerIdentity", nil)
+		ramsimtest.WantError(t, status, body, 400, "InvalidSecurityToken.MismatchWithAccessKey")
 		wrongSecret := creds.signer(v3, creds.token)
-		wrongSecret.secret = "nope"
-		status, body = env.asTemp(wrongSecret, vSTS, "GetCallerIdentity", nil)
-		wantError(t, status, body, 400, "SignatureDoesNotMatch")
+		wrongSecret.Secret = "nope"
+		status, body = env.asTemp(wrongSecret, ramsimtest.VSTS, "GetCallerIdentity", nil)
+		ramsimtest.WantError(t, status, body, 400, "SignatureDoesNotMatch")
 	}
 	// A token with a permanent key is still malformed; an unknown STS key is unknown.
-	status, body := env.asTemp(signer{headers: map[string]string{"x-test-v1-token": creds.token}}, vSTS, "GetCallerIdentity", nil)
-	wantError(t, status, body, 400, "InvalidSecurityToken.Malformed")
-	status, body = env.asTemp(tempCreds{keyID: "STS.unknown", secret: "s"}.signer(true, "t"), vSTS, "GetCallerIdentity", nil)
-	wantError(t, status, body, 404, "InvalidAccessKeyId.NotFound")
+	status, body := env.asTemp(ramsimtest.Signer{Headers: map[string]string{"x-test-v1-token": creds.token}}, ramsimtest.VSTS, "GetCallerIdentity", nil)
+	ramsimtest.WantError(t, status, body, 400, "InvalidSecurityToken.Malformed")
+	status, body = env.asTemp(tempCreds{keyID: "STS.unknown", secret: "s"}.signer(true, "t"), ramsimtest.VSTS, "GetCallerIdentity", nil)
+	ramsimtest.WantError(t, status, body, 404, "InvalidAccessKeyId.NotFound")
 
 	// Expiry by the server clock: valid just before, expired from Expiration on.
-	env.clock.add(899 * time.Second)
-	if status, body = env.asTemp(creds.signer(true, creds.token), vSTS, "GetCallerIdentity", nil); status != 200 {
+	env.Clock.Add(899 * time.Second)
+	if status, body = env.asTemp(creds.signer(true, creds.token), ramsimtest.VSTS, "GetCallerIdentity", nil); status != 200 {
 		t.Fatalf("before expiry: %d %v", status, body)
 	}
-	env.clock.add(time.Second)
+	env.Clock.Add(time.Second)
 	for _, v3 := range []bool{false, true} {
-		status, body = env.asTemp(creds.signer(v3, creds.token), vRAM, "GetUser", map[string]string{"UserName": "bob"})
-		wantError(t, status, body, 400, "InvalidSecurityToken.Expired")
+		status, body = env.asTemp(creds.signer(v3, creds.token), ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"})
+		ramsimtest.WantError(t, status, body, 400, "InvalidSecurityToken.Expired")
 	}
 
 	// Deleting the role leaves live credentials with no permissions.
 	live := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s2"})
-	env.ok(vRAM, "DetachPolicyFromRole", map[string]string{"RoleName": "deployer", "PolicyName": "get-users", "PolicyType": "Custom"})
-	env.ok(vRAM, "DeleteRole", map[string]string{"RoleName": "deployer"})
-	status, body = env.asTemp(live.signer(true, live.token), vRAM, "GetUser", map[string]string{"UserName": "bob"})
-	wantError(t, status, body, 403, "NoPermission")
+	env.OK(ramsimtest.VRAM, "DetachPolicyFromRole", map[string]string{"RoleName": "deployer", "PolicyName": "get-users", "PolicyType": "Custom"})
+	env.OK(ramsimtest.VRAM, "DeleteRole", map[string]string{"RoleName": "deployer"})
+	status, body = env.asTemp(live.signer(true, live.token), ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"})
+	ramsimtest.WantError(t, status, body, 403, "NoPermission")
 }
 
-func (s *Server) mustRole(t *testing.T, name string) Role {
+func mustRole(t *testing.T, s *ramsim.Server, name string) ramsim.Role {
 	t.Helper()
 	r, ok := s.Role(name)
 	if !ok {
@@ -188,68 +191,68 @@ func (s *Server) mustRole(t *testing.T, name string) Role {
 // A session policy narrows the role's permissions; an explicit Deny in it
 // wins.
 func TestAssumeRoleSessionPolicy(t *testing.T) {
-	env, alice := stsEnv(t, trustAccount, Config{})
+	env, alice := stsEnv(t, trustAccount, ramsim.Config{})
 	creds := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "narrow",
 		"Policy": `{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:GetUser","ram:CreateUser"],"Resource":"acs:ram:*:*:user/bob"}]}`})
 	sg := creds.signer(true, creds.token)
-	if status, body := env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
+	if status, body := env.asTemp(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"}); status != 200 {
 		t.Fatalf("GetUser bob: %d %v", status, body)
 	}
-	status, body := env.asTemp(sg, vRAM, "GetUser", map[string]string{"UserName": "carol"})
-	wantError(t, status, body, 403, "NoPermission")
+	status, body := env.asTemp(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "carol"})
+	ramsimtest.WantError(t, status, body, 403, "NoPermission")
 	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "SessionPolicy" || d["NoPermissionType"] != "ImplicitDeny" {
 		t.Fatalf("detail %v", body)
 	}
 	// The session policy allows CreateUser, the role does not.
-	status, body = env.asTemp(sg, vRAM, "CreateUser", map[string]string{"UserName": "bob2"})
-	wantError(t, status, body, 403, "NoPermission")
+	status, body = env.asTemp(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "bob2"})
+	ramsimtest.WantError(t, status, body, 403, "NoPermission")
 	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "AccountLevelIdentityBasedPolicy" {
 		t.Fatalf("detail %v", body)
 	}
 
 	deny := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "deny",
 		"Policy": `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:*","Resource":"*"},{"Effect":"Deny","Action":"ram:GetUser","Resource":"acs:ram:*:*:user/carol"}]}`})
-	status, body = env.asTemp(deny.signer(false, deny.token), vRAM, "GetUser", map[string]string{"UserName": "carol"})
-	wantError(t, status, body, 403, "NoPermission")
+	status, body = env.asTemp(deny.signer(false, deny.token), ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "carol"})
+	ramsimtest.WantError(t, status, body, 403, "NoPermission")
 	if d, _ := body["AccessDeniedDetail"].(map[string]any); d["PolicyType"] != "SessionPolicy" || d["NoPermissionType"] != "ExplicitDeny" {
 		t.Fatalf("detail %v", body)
 	}
-	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "bad", "Policy": `{"Version":"1"}`},
+	env.Fail(ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "bad", "Policy": `{"Version":"1"}`},
 		400, "InvalidParameter.PolicyGrammar")
-	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "big", "Policy": strings.Repeat(" ", 2049)},
+	env.Fail(ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "big", "Policy": strings.Repeat(" ", 2049)},
 		400, "InvalidParameter.PolicySize")
 }
 
 // A trust policy naming one user admits that user only; the root key,
 // which needs no sts:AssumeRole grant, still needs the trust policy.
 func TestAssumeRoleTrustPolicy(t *testing.T) {
-	trustCarol := `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + testAccount + `:user/carol"]}}],"Version":"1"}`
-	env, alice := stsEnv(t, trustCarol, Config{})
-	detail := env.asDenied(alice, vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"}, "sts:AssumeRole", deployerArn())
+	trustCarol := `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::` + ramsimtest.Account + `:user/carol"]}}],"Version":"1"}`
+	env, alice := stsEnv(t, trustCarol, ramsim.Config{})
+	detail := env.AsDenied(alice, ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"}, "sts:AssumeRole", deployerArn())
 	if detail["PolicyType"] != "AssumeRolePolicy" {
 		t.Fatalf("detail %v", detail)
 	}
-	status, body := env.call(vSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
-	wantError(t, status, body, 403, "NoPermission")
+	status, body := env.Call(ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
+	ramsimtest.WantError(t, status, body, 403, "NoPermission")
 
-	k := field(env.ok(vRAM, "CreateAccessKey", map[string]string{"UserName": "carol"}), "AccessKey")
-	carol := signer{keyID: str(k, "AccessKeyId"), secret: str(k, "AccessKeySecret")}
-	env.grant("User", "carol", "carol-assume", allowAssumeDeployer)
+	k := ramsimtest.Field(env.OK(ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "carol"}), "AccessKey")
+	carol := ramsimtest.Signer{KeyID: ramsimtest.Str(k, "AccessKeyId"), Secret: ramsimtest.Str(k, "AccessKeySecret")}
+	env.Grant("User", "carol", "carol-assume", allowAssumeDeployer)
 	env.assume(carol, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
 
 	// Trusting the account admits its root too.
-	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewAssumeRolePolicyDocument": trustAccount})
-	root := env.assume(signer{v3: true}, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "root"})
-	if _, body := env.asTemp(root.signer(true, root.token), vSTS, "GetCallerIdentity", nil); body["Arn"] != deployerSession("root") {
+	env.OK(ramsimtest.VRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewAssumeRolePolicyDocument": trustAccount})
+	root := env.assume(ramsimtest.Signer{V3: true}, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "root"})
+	if _, body := env.asTemp(root.signer(true, root.token), ramsimtest.VSTS, "GetCallerIdentity", nil); body["Arn"] != deployerSession("root") {
 		t.Fatalf("GetCallerIdentity %v", body)
 	}
 	// A service-linked role trusts its service only.
-	env.ok(vRM, "CreateServiceLinkedRole", map[string]string{"ServiceName": "mse.aliyuncs.com"})
-	env.fail(vSTS, "AssumeRole", map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/aliyunserviceroleformse", "RoleSessionName": "s9"}, 403, "NoPermission")
+	env.OK(ramsimtest.VRM, "CreateServiceLinkedRole", map[string]string{"ServiceName": "mse.aliyuncs.com"})
+	env.Fail(ramsimtest.VSTS, "AssumeRole", map[string]string{"RoleArn": "acs:ram::" + ramsimtest.Account + ":role/aliyunserviceroleformse", "RoleSessionName": "s9"}, 403, "NoPermission")
 }
 
 func TestAssumeRoleParameters(t *testing.T) {
-	env, _ := stsEnv(t, trustAccount, Config{})
+	env, _ := stsEnv(t, trustAccount, ramsim.Config{})
 	for _, c := range []struct {
 		p            map[string]string
 		status       int
@@ -265,19 +268,19 @@ func TestAssumeRoleParameters(t *testing.T) {
 		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9", "DurationSeconds": "3601"}, 400, "InvalidParameter.DurationSeconds", ""},
 		{map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9", "DurationSeconds": "x"}, 400, "InvalidParameter.DurationSeconds", ""},
 		{map[string]string{"RoleArn": "deployer", "RoleSessionName": "s9"}, 400, "InvalidParameter.RoleArn", ""},
-		{map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/nope", "RoleSessionName": "s9"}, 404, "EntityNotExist.Role", ""},
+		{map[string]string{"RoleArn": "acs:ram::" + ramsimtest.Account + ":role/nope", "RoleSessionName": "s9"}, 404, "EntityNotExist.Role", ""},
 		{map[string]string{"RoleArn": "acs:ram::999:role/deployer", "RoleSessionName": "s9"}, 404, "EntityNotExist.Role", ""},
 	} {
-		body := env.fail(vSTS, "AssumeRole", c.p, c.status, c.code)
-		if !strings.Contains(str(body, "Message"), c.wantMessages) {
+		body := env.Fail(ramsimtest.VSTS, "AssumeRole", c.p, c.status, c.code)
+		if !strings.Contains(ramsimtest.Str(body, "Message"), c.wantMessages) {
 			t.Fatalf("%v: %v", c.p, body)
 		}
 	}
 	// A longer MaxSessionDuration allows longer sessions; the role name
 	// matches in any case.
-	env.ok(vRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewMaxSessionDuration": "7200"})
-	c := env.assume(signer{}, map[string]string{"RoleArn": "acs:ram::" + testAccount + ":role/Deployer", "RoleSessionName": "s9", "DurationSeconds": "7200"})
-	if c.expiration != env.clock.now().Add(2*time.Hour).Format(dateFormat) {
+	env.OK(ramsimtest.VRAM, "UpdateRole", map[string]string{"RoleName": "deployer", "NewMaxSessionDuration": "7200"})
+	c := env.assume(ramsimtest.Signer{}, map[string]string{"RoleArn": "acs:ram::" + ramsimtest.Account + ":role/Deployer", "RoleSessionName": "s9", "DurationSeconds": "7200"})
+	if c.expiration != env.Clock.Now().Add(2*time.Hour).Format(wire.DateFormat) {
 		t.Fatalf("Expiration %s", c.expiration)
 	}
 }
@@ -286,9 +289,9 @@ func TestAssumeRoleParameters(t *testing.T) {
 // restarted emulator does not know them.
 func TestAssumeRoleNotPersisted(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	env, alice := stsEnv(t, trustAccount, Config{StatePath: path})
+	env, alice := stsEnv(t, trustAccount, ramsim.Config{StatePath: path})
 	c := env.assume(alice, map[string]string{"RoleArn": deployerArn(), "RoleSessionName": "s9"})
-	if err := env.srv.Close(); err != nil {
+	if err := env.Srv.Close(); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -298,8 +301,8 @@ func TestAssumeRoleNotPersisted(t *testing.T) {
 	if strings.Contains(string(data), c.keyID) || strings.Contains(string(data), c.token) {
 		t.Fatal("temporary credentials in the state file")
 	}
-	again := newEnv(t, Config{StatePath: path})
-	status, body := again.asTemp(c.signer(true, c.token), vSTS, "GetCallerIdentity", nil)
+	again := newEnv(t, ramsim.Config{StatePath: path})
+	status, body := again.asTemp(c.signer(true, c.token), ramsimtest.VSTS, "GetCallerIdentity", nil)
 	if status != http.StatusNotFound || body["Code"] != "InvalidAccessKeyId.NotFound" {
 		t.Fatalf("after restart: %d %v", status, body)
 	}
@@ -313,7 +316,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"} {
 		t.Setenv(v, "")
 	}
-	srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: testSecret})
+	srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: ramsimtest.Secret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +326,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	t.Cleanup(func() { srv.Close() })
 	host := strings.TrimPrefix(srv.URL(), "http://")
 
-	root, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret))
+	root, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig(), credentials.NewStaticAKCredentialsProvider(ramsimtest.KeyID, ramsimtest.Secret))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +345,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 		t.Fatal(err)
 	}
 	cred := assumed.Credentials
-	roleID := srv.mustRole(t, "deployer").RoleID
+	roleID := mustRole(t, srv, "deployer").RoleID
 	if !strings.HasPrefix(cred.AccessKeyId, "STS.") || cred.AccessKeySecret == "" || cred.SecurityToken == "" || cred.Expiration == "" ||
 		assumed.AssumedRoleUser.Arn != deployerArn()+"/sdk" || assumed.AssumedRoleUser.AssumedRoleId != roleID+":sdk" || assumed.RequestId == "" {
 		t.Fatalf("AssumeRole %+v", assumed)
@@ -362,7 +365,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 	if err := temp.DoAction(sts.CreateGetCallerIdentityRequest(), id); err != nil {
 		t.Fatal(err)
 	}
-	if id.IdentityType != "AssumedRoleUser" || id.Arn != deployerSession("sdk") || id.AccountId != testAccount {
+	if id.IdentityType != "AssumedRoleUser" || id.Arn != deployerSession("sdk") || id.AccountId != ramsimtest.Account {
 		t.Fatalf("GetCallerIdentity %+v", id)
 	}
 	gu := ram.CreateGetUserRequest()
@@ -381,7 +384,7 @@ func TestAssumeRoleSDKs(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := c.CallApi(&openapiutil.Params{
-		Action: dara.String("GetCallerIdentity"), Version: dara.String(vSTS), Protocol: dara.String("HTTPS"),
+		Action: dara.String("GetCallerIdentity"), Version: dara.String(ramsimtest.VSTS), Protocol: dara.String("HTTPS"),
 		Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"),
 		Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
 	}, &openapiutil.OpenApiRequest{}, &dara.RuntimeOptions{})

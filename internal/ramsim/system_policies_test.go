@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"io/fs"
@@ -13,26 +13,28 @@ import (
 	"testing"
 
 	"github.com/mseram/terraform-provider-mseram/internal/policy"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 // The eight policies the emulator shipped before the catalog keep their
 // documents; spot checks against what they were written from.
 func TestSystemPolicies(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := newEnv(t, ramsim.Config{})
 	for _, name := range []string{"AdministratorAccess", "ReadOnlyAccess", "AliyunMSEFullAccess", "AliyunMSEReadOnlyAccess",
 		"AliyunServiceRolePolicyForMSE", "AliyunServiceRolePolicyForMSEEngineService",
 		"AliyunServiceRolePolicyForMssp", "AliyunServiceRolePolicyForESAMssp"} {
-		p, ok := env.srv.Policy(name)
+		p, ok := env.Srv.Policy(name)
 		if !ok || p.PolicyType != "System" || strings.Contains(p.Document(), `"Statement":[]`) {
 			t.Errorf("%s: %+v", name, p)
 		}
 	}
-	if len(env.srv.Policies()) != 0 {
-		t.Fatalf("Policies() lists system policies: %v", env.srv.Policies())
+	if len(env.Srv.Policies()) != 0 {
+		t.Fatalf("Policies() lists system policies: %v", env.Srv.Policies())
 	}
-	full, _ := env.srv.Policy("AliyunMSEFullAccess")
-	slr, _ := env.srv.Policy("AliyunServiceRolePolicyForMSE")
-	engine, _ := env.srv.Policy("AliyunServiceRolePolicyForMSEEngineService")
+	full, _ := env.Srv.Policy("AliyunMSEFullAccess")
+	slr, _ := env.Srv.Policy("AliyunServiceRolePolicyForMSE")
+	engine, _ := env.Srv.Policy("AliyunServiceRolePolicyForMSEEngineService")
 	for _, c := range []struct{ doc, want string }{
 		{full.Document(), `"mse:*"`},
 		{slr.Document(), `"ecs:CreateNetworkInterfacePermission"`},
@@ -55,9 +57,9 @@ var systemPolicyName = regexp.MustCompile(`^(AdministratorAccess|ReadOnlyAccess|
 // every carried document cited, every carried document a valid policy,
 // every other document the fail-closed placeholder, no stray files.
 func TestSystemPolicyCatalog(t *testing.T) {
-	cat := readSystemPolicyCatalog()
-	if len(cat.Policies) < 400 || len(systemPolicies) != len(cat.Policies) {
-		t.Fatalf("catalog has %d entries, emulator %d", len(cat.Policies), len(systemPolicies))
+	cat := ramsim.ReadSystemPolicyCatalog()
+	if len(cat.Policies) < 400 || len(ramsim.SystemPolicies) != len(cat.Policies) {
+		t.Fatalf("catalog has %d entries, emulator %d", len(cat.Policies), len(ramsim.SystemPolicies))
 	}
 	for k, u := range cat.Sources {
 		if !strings.HasPrefix(u, "https://") {
@@ -73,19 +75,19 @@ func TestSystemPolicyCatalog(t *testing.T) {
 	folded := map[string]string{}
 	carried := map[string]bool{"catalog.json": true}
 	for _, e := range cat.Policies {
-		if !systemPolicyName.MatchString(e.Name) || validatePolicyName(e.Name) != nil {
+		if !systemPolicyName.MatchString(e.Name) || ramsim.ValidatePolicyName(e.Name) != nil {
 			t.Errorf("%q is not of the system policy name form", e.Name)
 		}
 		if prev := folded[strings.ToLower(e.Name)]; prev != "" {
 			t.Errorf("%s and %s differ only in case", prev, e.Name)
 		}
 		folded[strings.ToLower(e.Name)] = e.Name
-		if e.Description == "" || validateDescription("Description", e.Description) != nil || !cited(e.Source) {
+		if e.Description == "" || ramsim.ValidateDescription("Description", e.Description) != nil || !cited(e.Source) {
 			t.Errorf("%s: description %q, source %q", e.Name, e.Description, e.Source)
 		}
-		doc := systemPolicies[e.Name].defaultVersion().Document
+		doc := ramsim.SystemPolicyDocument(e.Name)
 		if e.DocumentSource == "" {
-			if doc != unpublishedPolicyDocument {
+			if doc != ramsim.UnpublishedPolicyDocument {
 				t.Errorf("%s: no document source but document %s", e.Name, doc)
 			}
 			continue
@@ -98,7 +100,7 @@ func TestSystemPolicyCatalog(t *testing.T) {
 			t.Errorf("%s: document does not parse: %v\n%s", e.Name, err, doc)
 		}
 	}
-	files, err := fs.Glob(systemPolicyFiles, "systempolicies/*")
+	files, err := fs.Glob(ramsim.SystemPolicyFiles, "systempolicies/*")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +112,7 @@ func TestSystemPolicyCatalog(t *testing.T) {
 	for _, name := range []string{"AliyunOSSReadOnlyAccess", "AliyunOSSFullAccess", "AliyunLogFullAccess", "AliyunLogReadOnlyAccess",
 		"AliyunECSFullAccess", "AliyunVPCReadOnlyAccess", "AliyunCSFullAccess", "AliyunRAMReadOnlyAccess", "AliyunSTSAssumeRoleAccess",
 		"AliyunKMSFullAccess", "AliyunRDSFullAccess", "AliyunSLBFullAccess", "AliyunContainerRegistryFullAccess", "AliyunARMSFullAccess"} {
-		if systemPolicies[name] == nil {
+		if ramsim.SystemPolicies[name] == nil {
 			t.Errorf("%s is missing", name)
 		}
 	}
@@ -119,28 +121,28 @@ func TestSystemPolicyCatalog(t *testing.T) {
 // Every catalog entry answers GetPolicy with its description and default
 // version, and can be attached to and detached from a user.
 func TestSystemPoliciesGetAndAttach(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "tester"})
-	for _, name := range slices.Sorted(maps.Keys(systemPolicies)) {
-		want := systemPolicies[name]
-		body := env.ok(vRAM, "GetPolicy", map[string]string{"PolicyName": name, "PolicyType": "System"})
-		if str(body, "Policy", "PolicyType") != "System" || str(body, "Policy", "Description") != want.Description ||
-			str(body, "Policy", "DefaultVersion") != "v1" || str(body, "DefaultPolicyVersion", "PolicyDocument") != want.Versions[0].Document {
+	env := newEnv(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "tester"})
+	for _, name := range slices.Sorted(maps.Keys(ramsim.SystemPolicies)) {
+		want := ramsim.SystemPolicies[name]
+		body := env.OK(ramsimtest.VRAM, "GetPolicy", map[string]string{"PolicyName": name, "PolicyType": "System"})
+		if ramsimtest.Str(body, "Policy", "PolicyType") != "System" || ramsimtest.Str(body, "Policy", "Description") != want.Description ||
+			ramsimtest.Str(body, "Policy", "DefaultVersion") != "v1" || ramsimtest.Str(body, "DefaultPolicyVersion", "PolicyDocument") != want.Versions[0].Document {
 			t.Fatalf("GetPolicy %s: %v", name, body)
 		}
 		attach := map[string]string{"PolicyName": name, "PolicyType": "System", "UserName": "tester"}
-		env.ok(vRAM, "AttachPolicyToUser", attach)
-		if p, _ := env.srv.Policy(name); p.AttachmentCount != 1 {
+		env.OK(ramsimtest.VRAM, "AttachPolicyToUser", attach)
+		if p, _ := env.Srv.Policy(name); p.AttachmentCount != 1 {
 			t.Fatalf("%s attached: %+v", name, p)
 		}
-		env.ok(vRAM, "DetachPolicyFromUser", attach)
+		env.OK(ramsimtest.VRAM, "DetachPolicyFromUser", attach)
 	}
 }
 
 // ListPolicies PolicyType=System pages through the whole catalog.
 func TestListSystemPoliciesPaging(t *testing.T) {
-	env := newEnv(t, Config{})
-	want := slices.Sorted(maps.Keys(systemPolicies))
+	env := newEnv(t, ramsim.Config{})
+	want := slices.Sorted(maps.Keys(ramsim.SystemPolicies))
 	var got []string
 	pages := 0
 	for marker := ""; ; pages++ {
@@ -148,18 +150,18 @@ func TestListSystemPoliciesPaging(t *testing.T) {
 		if marker != "" {
 			p["Marker"] = marker
 		}
-		body := env.ok(vRAM, "ListPolicies", p)
-		got = append(got, strings.Split(names(field(body, "Policies", "Policy"), "PolicyName"), ",")...)
-		marker = str(body, "Marker")
-		if truncated, _ := field(body, "IsTruncated").(bool); !truncated {
+		body := env.OK(ramsimtest.VRAM, "ListPolicies", p)
+		got = append(got, strings.Split(names(ramsimtest.Field(body, "Policies", "Policy"), "PolicyName"), ",")...)
+		marker = ramsimtest.Str(body, "Marker")
+		if truncated, _ := ramsimtest.Field(body, "IsTruncated").(bool); !truncated {
 			break
 		}
 	}
 	if !slices.Equal(got, want) || pages != (len(want)-1)/100 {
 		t.Fatalf("%d pages listed %d of %d policies", pages+1, len(got), len(want))
 	}
-	body := env.ok(vRAM, "ListPolicies", map[string]string{"PolicyType": "System", "MaxItems": strconv.Itoa(1000)})
-	if n := len(asList(t, field(body, "Policies", "Policy"))); n != len(want) {
+	body := env.OK(ramsimtest.VRAM, "ListPolicies", map[string]string{"PolicyType": "System", "MaxItems": strconv.Itoa(1000)})
+	if n := len(ramsimtest.AsList(t, ramsimtest.Field(body, "Policies", "Policy"))); n != len(want) {
 		t.Fatalf("one page of 1000 lists %d", n)
 	}
 }
@@ -168,10 +170,10 @@ func TestListSystemPoliciesPaging(t *testing.T) {
 // document (oss:Get*, oss:List* on everything) says; a policy whose
 // document is not published grants nothing.
 func TestSystemPolicyDocumentsAuthorize(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "reader"})
+	env := newEnv(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "reader"})
 	for _, name := range []string{"AliyunOSSReadOnlyAccess", "AliyunLogFullAccess", "AliyunSTSAssumeRoleAccess"} {
-		env.ok(vRAM, "AttachPolicyToUser", map[string]string{"PolicyName": name, "PolicyType": "System", "UserName": "reader"})
+		env.OK(ramsimtest.VRAM, "AttachPolicyToUser", map[string]string{"PolicyName": name, "PolicyType": "System", "UserName": "reader"})
 	}
 	const object = "acs:oss:*:123456789:bucket/logs/app.log"
 	for _, c := range []struct {
@@ -187,7 +189,7 @@ func TestSystemPolicyDocumentsAuthorize(t *testing.T) {
 		// AliyunLogFullAccess is attached, but its document is not public.
 		{"log:GetLogStore", "acs:log:*:123456789:project/p/logstore/s", false},
 	} {
-		allowed, detail := env.srv.Authorize("reader", c.action, c.resource, nil)
+		allowed, detail := env.Srv.Authorize("reader", c.action, c.resource, nil)
 		if allowed != c.allowed {
 			t.Errorf("%s on %s: allowed=%v (%s)", c.action, c.resource, allowed, detail)
 		}

@@ -58,8 +58,8 @@ func (u *userRecord) wire() map[string]any {
 		"MobilePhone": u.MobilePhone,
 		"Email":       u.Email,
 		"Comments":    u.Comments,
-		"CreateDate":  formatDate(u.Created),
-		"UpdateDate":  formatDate(u.Updated),
+		"CreateDate":  wire.FormatDate(u.Created),
+		"UpdateDate":  wire.FormatDate(u.Updated),
 	}
 }
 
