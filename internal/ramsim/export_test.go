@@ -3,15 +3,15 @@
 
 package ramsim
 
-import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+import (
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+)
 
 // What the external tests of this package reach inside it.
 
 const (
 	AdminPrefix               = adminPrefix
 	DeniedByTrustPolicy       = deniedByTrustPolicy
-	MSETimeFormat             = mseTimeFormat
-	RoutePublished            = routePublished
 	RotateDeleteOldest        = rotateDeleteOldest
 	UnpublishedPolicyDocument = unpublishedPolicyDocument
 )
@@ -19,7 +19,6 @@ const (
 var (
 	Authenticate            = (*Server).authenticate
 	AuthzExempt             = authzExempt
-	MSEAPI                  = mseAPI
 	RAMAPIs                 = []*wire.API[*Server]{ramAPI, imsAPI, rmAPI, stsAPI}
 	SystemPolicies          = systemPolicies
 	SystemPolicyFiles       = systemPolicyFiles

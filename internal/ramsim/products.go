@@ -3,7 +3,10 @@
 
 package ramsim
 
-import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+import (
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+)
 
 // product is an emulated API bound to the part of the server that holds
 // its state.
@@ -52,7 +55,7 @@ var products = []product{
 	bound[*Server]{imsAPI, itself},
 	bound[*Server]{rmAPI, itself},
 	bound[*Server]{stsAPI, itself},
-	bound[*Server]{mseAPI, itself},
+	bound[*msesim.Service]{msesim.API, func(s *Server) *msesim.Service { return s.mse }},
 }
 
 // productFor returns the product a request is for. With a known Version it

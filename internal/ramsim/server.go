@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
@@ -30,7 +31,7 @@ type Server struct {
 	sessions map[string]*stsSession
 
 	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
-	mse     *mseStore               // MSE state, built from cfg.Fixtures at New, memory only; mu guards it
+	mse     *msesim.Service         // MSE, built from cfg.Fixtures at New, memory only; mu guards it
 	// lag is the eventual-consistency side table (faults_consistency.go);
 	// mu guards it.
 	lag map[lagKey]lagEntry
@@ -60,7 +61,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms, err := loadMSEFixtures(cfg.Fixtures, cfg.Now())
+	ms, err := msesim.New(msesim.Config{AccountID: cfg.AccountID, Now: cfg.Now, Fixtures: cfg.Fixtures})
 	if err != nil {
 		return nil, err
 	}

@@ -1,16 +1,14 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package msesim
 
 import "cmp"
 
 // NacosConfigContent returns the content of a Nacos configuration of the
 // emulated MSE, for tests that prove a write went through. An empty
 // namespace is "public", an empty group DEFAULT_GROUP, as the API takes them.
-func (s *Server) NacosConfigContent(instanceID, namespaceID, group, dataID string) (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *Service) NacosConfigContent(instanceID, namespaceID, group, dataID string) (string, bool) {
 	c := s.mse.clusters[instanceID]
 	if c == nil {
 		return "", false
@@ -28,9 +26,7 @@ func (s *Server) NacosConfigContent(instanceID, namespaceID, group, dataID strin
 
 // GatewayRouteNames lists the names of a gateway's routes, in the order
 // they were added.
-func (s *Server) GatewayRouteNames(gatewayUniqueID string) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *Service) GatewayRouteNames(gatewayUniqueID string) []string {
 	g := s.mse.gateways[gatewayUniqueID]
 	if g == nil {
 		return nil

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim_test
+package msesim_test
 
 import (
 	"net/http"
@@ -14,33 +14,39 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
-
-func TestMSEProductIsRouted(t *testing.T) {
-	if !ramsim.ProductIs(ramsimtest.VMSE, "ListClusters", ramsim.MSEAPI) || ramsim.MSEAPI.Service != "mse" {
-		t.Fatalf("%s ListClusters is not routed to MSE", ramsimtest.VMSE)
-	}
-}
 
 // Every MSE action has a resources function (and no function is left over
 // for an action that is not routed), and every action is one the catalog
 // of internal/mse knows.
 func TestMSEEveryActionHasResources(t *testing.T) {
-	for action := range ramsim.MSEAPI.Actions {
-		if ramsim.MSEAPI.Resources[action] == nil {
+	for action := range msesim.API.Actions {
+		if msesim.API.Resources[action] == nil {
 			t.Errorf("%s: no resources function", action)
 		}
 		if _, ok := mse.Lookup(action); !ok {
 			t.Errorf("%s: not in internal/mse's catalog", action)
 		}
 	}
-	for action := range ramsim.MSEAPI.Resources {
-		if _, ok := ramsim.MSEAPI.Actions[action]; !ok {
+	for action := range msesim.API.Resources {
+		if _, ok := msesim.API.Actions[action]; !ok {
 			t.Errorf("%s: resources function for an action that is not routed", action)
 		}
 	}
+}
+
+// newService is the emulated MSE of the test account, from fixtures (""
+// for the built-in set).
+func newService(t *testing.T, fixtures string) *msesim.Service {
+	t.Helper()
+	svc, err := msesim.New(msesim.Config{AccountID: ramsimtest.Account, Now: ramsimtest.NewClock().Now, Fixtures: fixtures})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc
 }
 
 // mseRequest is a request with the given parameters, as a handler sees it.
@@ -55,15 +61,15 @@ func mseRequest(p map[string]string) *wire.Request {
 // Every action's ARN is as deep as internal/mse's catalog says its scope
 // is, and the item ARNs are exactly what internal/mse's builder makes.
 func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	svc := newService(t, "")
 	full := map[string]string{
 		"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "Group": "DEFAULT_GROUP", "GroupName": "DEFAULT_GROUP",
 		"DataId": "prod.yaml", "ServiceName": "test-service", "GatewayUniqueId": ramsimtest.SeedGW, "Ids": "1", "Nid": "1",
 		"Ip": "10.0.0.1", "Port": "80", "Name": "r", "RouteId": "1",
 	}
 	depths := map[mse.Scope]int{mse.ScopeAccount: 0, mse.ScopeInstance: 1, mse.ScopeNamespace: 2, mse.ScopeGroup: 3, mse.ScopeItem: 4}
-	for action, f := range ramsim.MSEAPI.Resources {
-		arns, err := f(e.Srv, mseRequest(full))
+	for action, f := range msesim.API.Resources {
+		arns, err := f(svc, mseRequest(full))
 		if err != nil || len(arns) != 1 {
 			t.Fatalf("%s: %v %v", action, arns, err)
 		}
@@ -108,28 +114,28 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, aerr := ramsim.MSEAPI.Resources[tc.action](e.Srv, mseRequest(tc.p))
+		got, aerr := msesim.API.Resources[tc.action](svc, mseRequest(tc.p))
 		if aerr != nil || len(got) != 1 || got[0] != want {
 			t.Errorf("%s %v: %v %v, want %s", tc.action, tc.p, got, aerr, want)
 		}
 	}
 	// Account-level actions, and ListGateway without a filter.
 	for _, action := range []string{"ListClusters", "ListGateway"} {
-		got, _ := ramsim.MSEAPI.Resources[action](e.Srv, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
+		got, _ := msesim.API.Resources[action](svc, mseRequest(map[string]string{"RegionId": "cn-beijing"}))
 		if want := mse.AllResources("cn-beijing", ramsimtest.Account); len(got) != 1 || got[0] != want {
 			t.Errorf("%s: %v, want %s", action, got, want)
 		}
 	}
 	// An unknown instance takes the request's region; a missing id is
 	// answered as the handler would.
-	got, _ := ramsim.MSEAPI.Resources["QueryClusterDetail"](e.Srv, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
+	got, _ := msesim.API.Resources["QueryClusterDetail"](svc, mseRequest(map[string]string{"InstanceId": "mse-cn-x", "RegionId": "cn-beijing"}))
 	if len(got) != 1 || got[0] != "acs:mse:cn-beijing:"+ramsimtest.Account+":instance/mse-cn-x" {
 		t.Errorf("unknown instance: %v", got)
 	}
-	if _, err := ramsim.MSEAPI.Resources["GetNacosConfig"](e.Srv, mseRequest(map[string]string{"InstanceId": ramsimtest.SeedNacos})); err == nil || err.Code != "MissingDataId" {
+	if _, err := msesim.API.Resources["GetNacosConfig"](svc, mseRequest(map[string]string{"InstanceId": ramsimtest.SeedNacos})); err == nil || err.Code != "MissingDataId" {
 		t.Errorf("missing DataId: %v", err)
 	}
-	if _, err := ramsim.MSEAPI.Resources["GetGateway"](e.Srv, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
+	if _, err := msesim.API.Resources["GetGateway"](svc, mseRequest(nil)); err == nil || err.Code != "MissingGatewayUniqueId" {
 		t.Errorf("missing GatewayUniqueId: %v", err)
 	}
 }
@@ -383,7 +389,7 @@ func TestMSEFixtures(t *testing.T) {
 		t.Fatalf("custom fixtures keep the default set: %v", got)
 	}
 	e.Fail(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": ramsimtest.SeedNacos}, http.StatusNotFound, "mse-200-021")
-	arns, _ := ramsim.MSEAPI.Resources["QueryClusterDetail"](e.Srv, mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
+	arns, _ := msesim.API.Resources["QueryClusterDetail"](newService(t, good), mseRequest(map[string]string{"InstanceId": "mse-cn-custom"}))
 	if arns[0] != "acs:mse:cn-beijing:"+ramsimtest.Account+":instance/mse-cn-custom" {
 		t.Fatalf("ARN takes the instance's region: %v", arns)
 	}
@@ -432,9 +438,9 @@ func TestMSEDefaultFixtures(t *testing.T) {
 	}
 }
 
-// The fixtures example of the package doc is a valid fixtures file.
+// The fixtures example of ramsim's package doc is a valid fixtures file.
 func TestMSEDocFixturesExample(t *testing.T) {
-	src, err := os.ReadFile("doc.go")
+	src, err := os.ReadFile(filepath.Join("..", "doc.go"))
 	if err != nil {
 		t.Fatal(err)
 	}

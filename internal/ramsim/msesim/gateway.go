@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package msesim
 
 import (
 	"cmp"
@@ -27,7 +27,7 @@ const (
 )
 
 // gatewayOf returns the gateway a request names, or the 404 answer.
-func (s *Server) gatewayOf(rq *wire.Request) (*mseGateway, map[string]any, *wire.Error) {
+func (s *Service) gatewayOf(rq *wire.Request) (*mseGateway, map[string]any, *wire.Error) {
 	id := gatewayID(rq)
 	if id == "" {
 		return nil, nil, wire.Missing("GatewayUniqueId")
@@ -39,7 +39,7 @@ func (s *Server) gatewayOf(rq *wire.Request) (*mseGateway, map[string]any, *wire
 	return g, nil, nil
 }
 
-func (s *Server) gatewayCommon(g *mseGateway) map[string]any {
+func (s *Service) gatewayCommon(g *mseGateway) map[string]any {
 	return map[string]any{
 		"Id": g.ID, "Name": g.Name, "GatewayUniqueId": g.UniqueID, "Region": g.RegionID, "PrimaryUser": s.cfg.AccountID,
 		"Status": gatewayRunning, "StatusDesc": "Running", "Spec": g.Spec, "Replica": g.Replica, "TotalReplica": g.Replica,
@@ -48,7 +48,7 @@ func (s *Server) gatewayCommon(g *mseGateway) map[string]any {
 	}
 }
 
-func (s *Server) gatewayListWire(g *mseGateway) map[string]any {
+func (s *Service) gatewayListWire(g *mseGateway) map[string]any {
 	w := s.gatewayCommon(g)
 	w["GatewayType"], w["AppVersion"], w["CurrentVersion"], w["GatewayVersion"], w["LatestVersion"] =
 		g.GatewayType, g.Version, g.Version, g.Version, g.Version
@@ -61,7 +61,7 @@ func (s *Server) gatewayListWire(g *mseGateway) map[string]any {
 // mseListGateway lists the account's gateways; FilterParams filters by
 // GatewayUniqueId, InstanceId and GatewayType exactly and Name by
 // substring, RegionId (when sent) by region.
-func (s *Server) mseListGateway(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListGateway(rq *wire.Request) (map[string]any, *wire.Error) {
 	num, size, err := msePage(rq, "PageNumber")
 	if err != nil {
 		return nil, err
@@ -84,7 +84,7 @@ func (s *Server) mseListGateway(rq *wire.Request) (map[string]any, *wire.Error) 
 	}}), nil
 }
 
-func (s *Server) mseGetGateway(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseGetGateway(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -104,7 +104,7 @@ func (s *Server) mseGetGateway(rq *wire.Request) (map[string]any, *wire.Error) {
 // ListGatewayRouteResponseBodyDataResult). Predicates and Services are
 // also sent as JSON strings, RoutePredicates and RouteServices as objects.
 // Comment (a status string) is left out: what sets it is not documented.
-func (s *Server) routeWire(g *mseGateway, r *gatewayRoute) map[string]any {
+func (s *Service) routeWire(g *mseGateway, r *gatewayRoute) map[string]any {
 	ids, names := []any{}, []any{}
 	for _, id := range r.DomainIDs {
 		if d := g.domain(id); d != nil {
@@ -158,7 +158,7 @@ func routePath(r *gatewayRoute) string {
 // mseListGatewayRoute lists a gateway's routes (FilterParams.GatewayUniqueId),
 // filtered by FilterParams Name and Path (substrings), DomainName, DomainId
 // and Status.
-func (s *Server) mseListGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -262,7 +262,7 @@ var routeDestinationTypes = []string{"Single", "Multiple", "VersionOriented", "M
 // domains of the gateway; Predicates, Services, FallbackServices,
 // DirectResponseJSON and RedirectJSON are kept (typed as the models type
 // them) and read back by ListGatewayRoute; Policies must be JSON.
-func (s *Server) mseAddGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseAddGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
 	name, err := rq.Required("Name")
 	if err != nil {
 		return nil, err
@@ -464,7 +464,7 @@ func routeBool(x any) (bool, bool) {
 	return false, false
 }
 
-func (s *Server) mseDeleteGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseDeleteGatewayRoute(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -496,7 +496,7 @@ func domainWire(g *mseGateway, d *gatewayDomain) map[string]any {
 
 // mseListGatewayDomain lists a gateway's domains; DomainName filters by
 // substring.
-func (s *Server) mseListGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err
@@ -513,7 +513,7 @@ func (s *Server) mseListGatewayDomain(rq *wire.Request) (map[string]any, *wire.E
 
 // mseAddGatewayDomain associates a domain name (unique in the gateway);
 // Protocol is HTTP (default) or HTTPS, which needs a CertIdentifier.
-func (s *Server) mseAddGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseAddGatewayDomain(rq *wire.Request) (map[string]any, *wire.Error) {
 	name, err := rq.Required("Name")
 	if err != nil {
 		return nil, err
@@ -549,7 +549,7 @@ func (s *Server) mseAddGatewayDomain(rq *wire.Request) (map[string]any, *wire.Er
 // mseListGatewayService lists a gateway's services; FilterParams Name
 // filters by substring, Namespace, GroupName, SourceType and
 // ServiceProtocol exactly.
-func (s *Server) mseListGatewayService(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListGatewayService(rq *wire.Request) (map[string]any, *wire.Error) {
 	g, fail, err := s.gatewayOf(rq)
 	if fail != nil || err != nil {
 		return fail, err

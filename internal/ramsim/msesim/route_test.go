@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim_test
+package msesim_test
 
 import (
 	"encoding/json"
@@ -15,6 +15,7 @@ import (
 
 	msesdk "github.com/aliyun/alibaba-cloud-sdk-go/services/mse"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
@@ -110,9 +111,9 @@ func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
 		r.DomainId != id1 || r.DomainName != "a.example.com" {
 		t.Errorf("domains: %v %v %d %s", r.DomainIdList, r.DomainNameList, r.DomainId, r.DomainName)
 	}
-	created := e.Clock.Now().Format(ramsim.MSETimeFormat)
+	created := e.Clock.Now().Format(msesim.MSETimeFormat)
 	if r.DestinationType != "Multiple" || r.RouteOrder != 7 || r.Type != "Op" || r.EnableWaf != "true" || !r.Fallback ||
-		r.Status != ramsim.RoutePublished || r.GmtCreate != created || r.GmtModified != created || r.GatewayUniqueId != ramsimtest.SeedGW || r.Id == 0 {
+		r.Status != msesim.RoutePublished || r.GmtCreate != created || r.GmtModified != created || r.GatewayUniqueId != ramsimtest.SeedGW || r.Id == 0 {
 		t.Errorf("route: %+v", r)
 	}
 }
@@ -164,7 +165,7 @@ func TestMSEQueryClusterDetailFields(t *testing.T) {
 		d.AppVersion != "2.2.3" || d.InitStatus == "" || d.HealthStatus == "" || d.RegionId != ramsimtest.SeedRegion {
 		t.Errorf("detail: %+v", d)
 	}
-	if d.CreateTime != e.Clock.Now().Format(ramsim.MSETimeFormat) {
+	if d.CreateTime != e.Clock.Now().Format(msesim.MSETimeFormat) {
 		t.Errorf("CreateTime = %q", d.CreateTime)
 	}
 

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package msesim
 
 import (
 	"crypto/md5" //nolint:gosec // Nacos identifies content by its MD5; not a security use
@@ -16,7 +16,8 @@ import (
 // (clusters) with their namespaces, configurations (and their history),
 // services and service instances, and cloud-native gateways with their
 // routes, domains and services. It lives in memory only: New builds it from
-// the fixtures and it is not written to the state file. Server.mu guards it.
+// the fixtures and it is not written to the state file. The server's lock
+// guards it.
 type mseStore struct {
 	clusters map[string]*mseCluster // by InstanceId
 	gateways map[string]*mseGateway // by GatewayUniqueId

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package msesim
 
 import (
 	"cmp"
@@ -30,7 +30,7 @@ var nacosConfigTypes = []string{"text", "json", "xml", "yaml", "html", "properti
 // it. The endpoints and addresses follow the reference examples: a public
 // address and domain only with PubNetworkFlow above 0 (0 "indicates no
 // access to the Internet", QueryClusterDetail).
-func (s *Server) clusterWire(c *mseCluster) map[string]any {
+func (s *Service) clusterWire(c *mseCluster) map[string]any {
 	internetAddr, internetDomain, netType := "", "", "privatenet"
 	if c.PubNetwork > 0 {
 		internetAddr, internetDomain, netType = "47.96.0.10", c.InstanceID+"-p.mse.aliyuncs.com", "pubnet"
@@ -47,7 +47,7 @@ func (s *Server) clusterWire(c *mseCluster) map[string]any {
 	}
 }
 
-func (s *Server) mseListClusters(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListClusters(rq *wire.Request) (map[string]any, *wire.Error) {
 	num, size, err := msePage(rq, "PageNum")
 	if err != nil {
 		return nil, err
@@ -66,7 +66,7 @@ func (s *Server) mseListClusters(rq *wire.Request) (map[string]any, *wire.Error)
 }
 
 // mseCluster returns the instance a request names by InstanceId.
-func (s *Server) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
+func (s *Service) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
 	id, err := rq.Required("InstanceId")
 	if err != nil {
 		return nil, err
@@ -78,7 +78,7 @@ func (s *Server) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
 	return c, nil
 }
 
-func (s *Server) mseQueryClusterDetail(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseQueryClusterDetail(rq *wire.Request) (map[string]any, *wire.Error) {
 	id, err := s.mseClusterID(rq)
 	if err != nil {
 		return nil, err
@@ -107,7 +107,7 @@ func (s *Server) mseQueryClusterDetail(rq *wire.Request) (map[string]any, *wire.
 
 // nacosNamespaceOf returns the namespace a request names, in the instance
 // it names.
-func (s *Server) nacosNamespaceOf(rq *wire.Request) (*nacosNamespace, *wire.Error) {
+func (s *Service) nacosNamespaceOf(rq *wire.Request) (*nacosNamespace, *wire.Error) {
 	c, err := s.mseClusterOf(rq)
 	if err != nil {
 		return nil, err
@@ -174,7 +174,7 @@ func readConfigFields(rq *wire.Request, c *nacosConfig) *wire.Error {
 	return nil
 }
 
-func (s *Server) mseCreateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseCreateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -197,7 +197,7 @@ func (s *Server) mseCreateNacosConfig(rq *wire.Request) (map[string]any, *wire.E
 	return nacosOK(map[string]any{"Code": "200"}), nil
 }
 
-func (s *Server) mseGetNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseGetNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -212,7 +212,7 @@ func (s *Server) mseGetNacosConfig(rq *wire.Request) (map[string]any, *wire.Erro
 	return nacosOK(map[string]any{"Configuration": configWire(c, "")}), nil
 }
 
-func (s *Server) mseUpdateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseUpdateNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -240,7 +240,7 @@ func (s *Server) mseUpdateNacosConfig(rq *wire.Request) (map[string]any, *wire.E
 	return nacosOK(map[string]any{}), nil
 }
 
-func (s *Server) mseDeleteNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseDeleteNacosConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -259,7 +259,7 @@ func (s *Server) mseDeleteNacosConfig(rq *wire.Request) (map[string]any, *wire.E
 
 // mseDeleteNacosConfigs deletes the configurations whose Ids (the Id of
 // ListNacosConfigs, comma-separated) are given; unknown ids are skipped.
-func (s *Server) mseDeleteNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseDeleteNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
@@ -288,7 +288,7 @@ func (s *Server) mseDeleteNacosConfigs(rq *wire.Request) (map[string]any, *wire.
 
 // mseListNacosConfigs lists a namespace's configurations; DataId, Group and
 // AppName filter by substring (MSE's fuzzy search).
-func (s *Server) mseListNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListNacosConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
@@ -323,7 +323,7 @@ func nacosHistoryOf(ns *nacosNamespace, k nacosKey) []*nacosHistory {
 	return out
 }
 
-func (s *Server) mseGetNacosHistoryConfig(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseGetNacosHistoryConfig(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -342,7 +342,7 @@ func (s *Server) mseGetNacosHistoryConfig(rq *wire.Request) (map[string]any, *wi
 
 // mseListNacosHistoryConfigs lists one configuration's history (DataId and
 // Group), newest first; it outlives the configuration's deletion.
-func (s *Server) mseListNacosHistoryConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListNacosHistoryConfigs(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosConfigKey)
 	if err != nil {
 		return nil, err
@@ -365,7 +365,7 @@ func (s *Server) mseListNacosHistoryConfigs(rq *wire.Request) (map[string]any, *
 
 // nacosItem resolves the namespace a request names and, with key, the
 // configuration or service in it.
-func (s *Server) nacosItem(rq *wire.Request, key func(*wire.Request) (nacosKey, *wire.Error)) (*nacosNamespace, nacosKey, *wire.Error) {
+func (s *Service) nacosItem(rq *wire.Request, key func(*wire.Request) (nacosKey, *wire.Error)) (*nacosNamespace, nacosKey, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nacosKey{}, err
@@ -397,7 +397,7 @@ func serviceNotFound(k nacosKey) *wire.Error {
 
 // nacosServiceOf returns the namespace and the existing service a request
 // names.
-func (s *Server) nacosServiceOf(rq *wire.Request) (*nacosNamespace, *nacosService, nacosKey, *wire.Error) {
+func (s *Service) nacosServiceOf(rq *wire.Request) (*nacosNamespace, *nacosService, nacosKey, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, nil, nacosKey{}, err
@@ -426,7 +426,7 @@ func protectThreshold(rq *wire.Request, def float64) (float64, *wire.Error) {
 	return f, nil
 }
 
-func (s *Server) mseCreateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseCreateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
@@ -446,7 +446,7 @@ func (s *Server) mseCreateNacosService(rq *wire.Request) (map[string]any, *wire.
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseUpdateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseUpdateNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -459,7 +459,7 @@ func (s *Server) mseUpdateNacosService(rq *wire.Request) (map[string]any, *wire.
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseDeleteNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseDeleteNacosService(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, svc, k, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -473,7 +473,7 @@ func (s *Server) mseDeleteNacosService(rq *wire.Request) (map[string]any, *wire.
 
 // mseListAnsServices lists a namespace's services; ServiceName filters by
 // substring, GroupName exactly.
-func (s *Server) mseListAnsServices(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListAnsServices(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, err := s.nacosNamespaceOf(rq)
 	if err != nil {
 		return nil, err
@@ -500,7 +500,7 @@ func (s *Server) mseListAnsServices(rq *wire.Request) (map[string]any, *wire.Err
 
 // mseGetServiceListeners lists a service's subscribers. The emulator has
 // no Nacos clients, so the list is empty.
-func (s *Server) mseGetServiceListeners(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseGetServiceListeners(rq *wire.Request) (map[string]any, *wire.Error) {
 	if _, _, _, err := s.nacosServiceOf(rq); err != nil {
 		return nil, err
 	}
@@ -511,7 +511,7 @@ func (s *Server) mseGetServiceListeners(rq *wire.Request) (map[string]any, *wire
 	return nacosOK(map[string]any{"PageNumber": num, "PageSize": size, "TotalCount": 0, "Data": []any{}}), nil
 }
 
-func (s *Server) mseListAnsServiceClusters(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListAnsServiceClusters(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -570,7 +570,7 @@ func applyInstanceFields(rq *wire.Request, in *nacosInstance) *wire.Error {
 // mseCreateNacosInstance registers an instance. As Nacos does, it creates
 // the service when missing and updates an instance already registered at
 // the same IP, port and cluster.
-func (s *Server) mseCreateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseCreateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	ns, k, err := s.nacosItem(rq, nacosServiceKey)
 	if err != nil {
 		return nil, err
@@ -613,7 +613,7 @@ func instanceNotFound(ip string, port int, cluster string) *wire.Error {
 	return errMSENotFound("instance not found: %s:%d in cluster %s", ip, port, cluster)
 }
 
-func (s *Server) mseUpdateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseUpdateNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -634,7 +634,7 @@ func (s *Server) mseUpdateNacosInstance(rq *wire.Request) (map[string]any, *wire
 	return mseCodeOK(map[string]any{"Data": "ok"}), nil
 }
 
-func (s *Server) mseDeleteNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseDeleteNacosInstance(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, _, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
@@ -653,7 +653,7 @@ func (s *Server) mseDeleteNacosInstance(rq *wire.Request) (map[string]any, *wire
 
 // mseListAnsInstances lists a service's instances, optionally of one
 // ClusterName.
-func (s *Server) mseListAnsInstances(rq *wire.Request) (map[string]any, *wire.Error) {
+func (s *Service) mseListAnsInstances(rq *wire.Request) (map[string]any, *wire.Error) {
 	_, svc, k, err := s.nacosServiceOf(rq)
 	if err != nil {
 		return nil, err
