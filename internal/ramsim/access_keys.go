@@ -202,12 +202,9 @@ func accessKeyConflict(_ *store, u *userRecord) *wire.Error {
 	return nil
 }
 
-// userCredentials resolves a RAM user's access key under the store lock:
-// its secret and the user as caller, or InvalidAccessKeyId.Inactive for a
+// userCredentials resolves a RAM user's access key: its secret and the user as caller, or InvalidAccessKeyId.Inactive for a
 // disabled key. found is false for a key nobody holds.
 func (s *Server) userCredentials(accessKeyID string) (secret string, c wire.Caller, found bool, err *wire.Error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	u, k := s.st.keyOwner(accessKeyID)
 	if u == nil {
 		return "", wire.Caller{}, false, nil

@@ -11,22 +11,16 @@ import (
 )
 
 // credentials resolves an AccessKeyId (and the security token sent with
-// it) to its secret and principal: the root key of the configuration, an
-// access key of a RAM user (created by CreateAccessKey), or STS temporary
-// credentials (AssumeRole; see sessionCredentials). A user's Inactive key
-// answers InvalidAccessKeyId.Inactive, an unknown key
-// InvalidAccessKeyId.NotFound. A security token sent with a permanent key
-// (root or user) is not one this emulator issued:
+// it) to its secret and principal: the root key of the configuration, else
+// what the RAM service issued (accountCredentials). A security token sent
+// with the root key is not one this emulator issued:
 // InvalidSecurityToken.Malformed. What a caller may do is decided later,
 // by authorize.
 func (s *Server) credentials(accessKeyID, securityToken string) (string, wire.Caller, *wire.Error) {
-	if strings.HasPrefix(accessKeyID, stsKeyPrefix) {
-		return s.sessionCredentials(accessKeyID, securityToken)
-	}
-	if securityToken != "" {
-		return "", wire.Caller{}, wire.SecurityTokenMalformed()
-	}
-	if accessKeyID == s.cfg.AccessKeyID {
+	if accessKeyID == s.cfg.AccessKeyID && !strings.HasPrefix(accessKeyID, stsKeyPrefix) {
+		if securityToken != "" {
+			return "", wire.Caller{}, wire.SecurityTokenMalformed()
+		}
 		return s.cfg.AccessKeySecret, wire.Caller{
 			IdentityType: wire.IdentityAccount,
 			AccountID:    s.cfg.AccountID,
@@ -34,14 +28,9 @@ func (s *Server) credentials(accessKeyID, securityToken string) (string, wire.Ca
 			ARN:          "acs:ram::" + s.cfg.AccountID + ":root",
 		}, nil
 	}
-	secret, c, found, err := s.userCredentials(accessKeyID)
-	switch {
-	case err != nil:
-		return "", wire.Caller{}, err
-	case !found:
-		return "", wire.Caller{}, wire.AccessKeyNotFound()
-	}
-	return secret, c, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.accountCredentials(accessKeyID, securityToken)
 }
 
 // authenticate verifies a request's signature (wire.ParseSigned,

@@ -24,9 +24,7 @@ func (s *Server) SetFaults(spec string, seed int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults.Set(sp, seed)
-	if sp.Consistency() == 0 {
-		s.lag = nil
-	}
+	s.setConsistency(sp.Consistency())
 	return nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Eventual consistency (fault key "consistency=D"). A successful mutation
@@ -91,7 +93,7 @@ func (s *Server) recordLag(before, after storeShape) {
 		}
 	}
 	now := s.cfg.Now()
-	s.pruneLag(now, s.faults.Consistency())
+	s.pruneLag(now, s.consistency)
 	note := func(k lagKey, created bool, rec any) {
 		if s.lag == nil {
 			s.lag = map[lagKey]lagEntry{}
@@ -128,7 +130,7 @@ func (s *Server) recordLag(before, after storeShape) {
 // nothing is pending (then they see s.st itself). Expired entries are
 // dropped. Server.mu is held.
 func (s *Server) laggedStore() *store {
-	d := s.faults.Consistency()
+	d := s.consistency
 	if d <= 0 || len(s.lag) == 0 {
 		return nil
 	}
@@ -285,6 +287,54 @@ func cloneByID[T comparable](c *viewCloner, m map[string]T, id string, idOf func
 		return cp
 	}
 	return zero
+}
+
+// setConsistency sets the delay after which reads see creations and
+// deletions; 0 turns the lag off and forgets the pending changes.
+func (s *Server) setConsistency(d time.Duration) {
+	s.consistency = d
+	if d <= 0 {
+		s.lag = nil
+	}
+}
+
+// consistent runs every action of api through the lag: with a consistency
+// delay set, a mutation's creations and deletions are recorded, and a Get*
+// or List* action reads the lagged view of the store.
+func consistent(api *wire.API[*Server]) *wire.API[*Server] {
+	for action, rt := range api.Actions {
+		h := rt.Handle
+		mutates := rt.Mutates
+		rt.Handle = func(s *Server, rq *wire.Request) (map[string]any, *wire.Error) {
+			return s.handleLagged(action, h, mutates, rq)
+		}
+		api.Actions[action] = rt
+	}
+	return api
+}
+
+// handleLagged runs h, a handler of action, on the store or its lagged
+// view (see consistent). The server's lock is held.
+func (s *Server) handleLagged(action string, h handler, mutates bool, rq *wire.Request) (map[string]any, *wire.Error) {
+	if s.consistency <= 0 {
+		return h(s, rq)
+	}
+	if mutates {
+		before := s.st.shape()
+		resp, err := h(s, rq)
+		if err == nil {
+			s.recordLag(before, s.st.shape())
+		}
+		return resp, err
+	}
+	if lagged(action, mutates) {
+		if view := s.laggedStore(); view != nil {
+			live := s.st
+			s.st = view
+			defer func() { s.st = live }()
+		}
+	}
+	return h(s, rq)
 }
 
 // lagged reports whether action reads through the lagged view: the Get*

@@ -10,16 +10,18 @@ import (
 	"github.com/mseram/terraform-provider-mseram/internal/mse"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
-	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // internal/mse's catalog of RAM actions tells mseram_access_check users
 // which ARNs RAM checks a call against; ramsim's resource functions check
-// calls against ARNs. Both must say the same: every ARN ramsim authorizes a
+// calls against ARNs (Server.Authorization names them). Both must say the same: every ARN ramsim authorizes a
 // call on fits one of the catalog's forms, one per check.
 func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
 	env := newEnv(t, ramsim.Config{})
 	env.OK(ramsimtest.VRAM, "CreateRole", map[string]string{"RoleName": "worker", "AssumeRolePolicyDocument": trustAccount})
+	key := env.NewAliceKey()
+	alice := ramsim.Credential{AccessKeyID: key.KeyID, AccessKeySecret: key.Secret}
+	services := map[string]string{ramsimtest.VRAM: "ram", ramsimtest.VRM: "resourcemanager", ramsimtest.VSTS: "sts"}
 	calls := map[string]struct {
 		version string
 		params  map[string]string
@@ -46,15 +48,12 @@ func TestRAMActionCatalogAgreesWithAuthorization(t *testing.T) {
 			continue
 		}
 		action := strings.SplitN(a.Name, ":", 2)[1]
-		p := wire.Params{}
-		for k, v := range c.params {
-			p[k] = []string{v}
-		}
-		resources, aerr := ramsim.Resources(env.Srv, c.version, action, &wire.Request{Params: p})
-		if aerr != nil {
-			t.Errorf("%s: %s", a.Name, aerr.Code)
+		auth, err := env.Srv.Authorization(services[c.version]+":"+action, c.params, alice)
+		if err != nil {
+			t.Errorf("%s: %v", a.Name, err)
 			continue
 		}
+		resources := auth.Resources
 		if len(resources) != len(a.Checks) {
 			t.Errorf("%s: ramsim checks %v, the catalog %d resources", a.Name, resources, len(a.Checks))
 		}

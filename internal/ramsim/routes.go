@@ -14,7 +14,7 @@ type (
 
 // The RAM, IMS, ResourceManager and STS APIs: (Version, Action) -> handler.
 var (
-	ramAPI = &wire.API[*Server]{Product: wire.Product{Name: "Ram", Version: "2015-05-01", Host: "ram.aliyuncs.com", Service: "ram"}, Resources: ramResources, Actions: map[string]route{
+	ramAPI = consistent(&wire.API[*Server]{Product: wire.Product{Name: "Ram", Version: "2015-05-01", Host: "ram.aliyuncs.com", Service: "ram"}, Resources: ramResources, Actions: map[string]route{
 		"CreateUser": wire.Writes((*Server).createUser),
 		"GetUser":    wire.Reads((*Server).getUser),
 		"UpdateUser": wire.Writes((*Server).updateUser),
@@ -73,23 +73,23 @@ var (
 		"TagResources":     wire.Writes((*Server).ramTagResources),
 		"UntagResources":   wire.Writes((*Server).ramUntagResources),
 		"ListTagResources": wire.Reads((*Server).ramListTagResources),
-	}}
-	imsAPI = &wire.API[*Server]{Product: wire.Product{Name: "Ims", Version: "2019-08-15", Host: "ims.aliyuncs.com", Service: "ims", ActionCodes: imsActionCodes}, Resources: imsResources, Actions: map[string]route{
+	}})
+	imsAPI = consistent(&wire.API[*Server]{Product: wire.Product{Name: "Ims", Version: "2019-08-15", Host: "ims.aliyuncs.com", Service: "ims", ActionCodes: imsActionCodes}, Resources: imsResources, Actions: map[string]route{
 		"TagResources":     wire.Writes((*Server).tagResources),
 		"UntagResources":   wire.Writes((*Server).untagResources),
 		"ListTagResources": wire.Reads((*Server).listTagResources),
-	}}
-	rmAPI = &wire.API[*Server]{Product: wire.Product{Name: "ResourceManager", Version: "2020-03-31", Host: "resourcemanager.aliyuncs.com", Service: "resourcemanager", ActionCodes: rmActionCodes}, Resources: rmResources, Actions: map[string]route{
+	}})
+	rmAPI = consistent(&wire.API[*Server]{Product: wire.Product{Name: "ResourceManager", Version: "2020-03-31", Host: "resourcemanager.aliyuncs.com", Service: "resourcemanager", ActionCodes: rmActionCodes}, Resources: rmResources, Actions: map[string]route{
 		"CreateServiceLinkedRole": wire.Writes((*Server).createServiceLinkedRole),
 		"DeleteServiceLinkedRole": wire.Writes((*Server).deleteServiceLinkedRole),
 		// A status query advances the task, and may delete the role.
 		"GetServiceLinkedRoleDeletionStatus": wire.Writes((*Server).getServiceLinkedRoleDeletionStatus),
 		"GetRole":                            wire.Reads((*Server).rmGetRole),
 		"ListRoles":                          wire.Reads((*Server).rmListRoles),
-	}}
-	stsAPI = &wire.API[*Server]{Product: wire.Product{Name: "Sts", Version: "2015-04-01", Host: "sts.aliyuncs.com", Service: "sts"}, Resources: stsResources, Actions: map[string]route{
+	}})
+	stsAPI = consistent(&wire.API[*Server]{Product: wire.Product{Name: "Sts", Version: "2015-04-01", Host: "sts.aliyuncs.com", Service: "sts"}, Resources: stsResources, Actions: map[string]route{
 		"GetCallerIdentity": wire.Reads((*Server).getCallerIdentity),
 		// Temporary credentials live in memory only: no state save.
 		"AssumeRole": wire.Reads((*Server).assumeRole),
-	}}
+	}})
 )

@@ -32,9 +32,10 @@ type Server struct {
 
 	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
 	mse     *msesim.Service         // MSE, built from cfg.Fixtures at New, memory only; mu guards it
-	// lag is the eventual-consistency side table (faults_consistency.go);
-	// mu guards it.
-	lag map[lagKey]lagEntry
+	// lag is the eventual-consistency side table (faults_consistency.go)
+	// for the delay consistency; mu guards both.
+	lag         map[lagKey]lagEntry
+	consistency time.Duration
 
 	faults   faults.Injector   // fault injection, its own lock
 	counters faults.CounterSet // request counts, its own lock
@@ -67,6 +68,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
 	srv.faults.Set(sp, cfg.Seed)
+	srv.setConsistency(sp.Consistency())
 	srv.mse = ms
 	for service, resources := range cfg.ServicesInUse {
 		srv.setInUse(service, true, resources)
@@ -250,7 +252,7 @@ func (s *Server) run(prod product, action string, mutates bool, rq *wire.Request
 	if err := s.authorize(prod, action, rq); err != nil {
 		return nil, err
 	}
-	resp, err := s.handle(prod, action, mutates, rq)
+	resp, err := prod.handle(s, action, rq)
 	if err != nil || !mutates || s.cfg.StatePath == "" {
 		return resp, err
 	}
@@ -258,29 +260,4 @@ func (s *Server) run(prod product, action string, mutates bool, rq *wire.Request
 		return nil, wire.Internal()
 	}
 	return resp, nil
-}
-
-// handle runs a handler (Server.mu held). With a consistency delay set, a
-// mutation's creations and deletions are recorded, and a Get* or List*
-// action reads the lagged view of the store (faults_consistency.go).
-func (s *Server) handle(prod product, action string, mutates bool, rq *wire.Request) (map[string]any, *wire.Error) {
-	if s.faults.Consistency() <= 0 {
-		return prod.handle(s, action, rq)
-	}
-	if mutates {
-		before := s.st.shape()
-		resp, err := prod.handle(s, action, rq)
-		if err == nil {
-			s.recordLag(before, s.st.shape())
-		}
-		return resp, err
-	}
-	if lagged(action, mutates) {
-		if view := s.laggedStore(); view != nil {
-			live := s.st
-			s.st = view
-			defer func() { s.st = live }()
-		}
-	}
-	return prod.handle(s, action, rq)
 }

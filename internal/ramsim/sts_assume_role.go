@@ -224,8 +224,6 @@ func (s *Server) pruneSessions(now time.Time) {
 // InvalidSecurityToken.MismatchWithAccessKey, and credentials used at or
 // after their Expiration (by the server clock) InvalidSecurityToken.Expired.
 func (s *Server) sessionCredentials(accessKeyID, token string) (string, wire.Caller, *wire.Error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ss := s.sessions[accessKeyID]
 	switch {
 	case ss == nil:
