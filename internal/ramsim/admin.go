@@ -76,7 +76,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "unknown admin path " + r.URL.Path})
 		return
 	}
-	if _, known := s.serviceSpec(service); !known {
+	if _, known := s.ram.ServiceSpec(service); !known {
 		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "service " + service + " is not in the service-linked role catalog"})
 		return
 	}

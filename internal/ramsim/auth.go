@@ -7,17 +7,18 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ram"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // credentials resolves an AccessKeyId (and the security token sent with
 // it) to its secret and principal: the root key of the configuration, else
-// what the RAM service issued (accountCredentials). A security token sent
+// what the account issued (ram.Service.Credentials). A security token sent
 // with the root key is not one this emulator issued:
 // InvalidSecurityToken.Malformed. What a caller may do is decided later,
 // by authorize.
 func (s *Server) credentials(accessKeyID, securityToken string) (string, wire.Caller, *wire.Error) {
-	if accessKeyID == s.cfg.AccessKeyID && !strings.HasPrefix(accessKeyID, stsKeyPrefix) {
+	if accessKeyID == s.cfg.AccessKeyID && !strings.HasPrefix(accessKeyID, ram.SessionKeyPrefix) {
 		if securityToken != "" {
 			return "", wire.Caller{}, wire.SecurityTokenMalformed()
 		}
@@ -30,7 +31,7 @@ func (s *Server) credentials(accessKeyID, securityToken string) (string, wire.Ca
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.accountCredentials(accessKeyID, securityToken)
+	return s.ram.Credentials(accessKeyID, securityToken)
 }
 
 // authenticate verifies a request's signature (wire.ParseSigned,

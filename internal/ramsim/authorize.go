@@ -3,7 +3,10 @@
 
 package ramsim
 
-import "github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+import (
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ram"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
+)
 
 // authorize decides rq: the RAM service (package ram) judges the caller's
 // policies on the resources the product names for the action. The root
@@ -15,12 +18,12 @@ func (s *Server) authorize(prod product, action string, rq *wire.Request) *wire.
 		return nil
 	}
 	code := prod.spec().ActionCode(action)
-	if exempt(code) {
+	if ram.Exempt(code) {
 		return nil
 	}
 	resources, err := prod.resources(s, action, rq)
 	if err != nil {
 		return err
 	}
-	return s.authorizeRequest(code, resources, rq)
+	return s.ram.AuthorizeRequest(code, resources, rq)
 }

@@ -3,7 +3,9 @@
 
 package ramsim
 
-import "time"
+import (
+	"time"
+)
 
 // The documented root AccessKey, used when Config leaves it unset. It is
 // public, so Start serves it on loopback addresses only unless

@@ -16,7 +16,7 @@ import (
 )
 
 func TestCounters(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
 	env.OK(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "alice"})
 	env.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"}, http.StatusNotFound, "EntityNotExist.User")
@@ -55,7 +55,7 @@ func TestCounters(t *testing.T) {
 }
 
 func TestAdminFaultsAndCounters(t *testing.T) {
-	env := newEnv(t, ramsim.Config{Faults: "latency=1ms", Seed: 9})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "latency=1ms", Seed: 9})
 	admin := func(method, path, body, remote string) (int, map[string]any) {
 		t.Helper()
 		r := httptest.NewRequest(method, path, strings.NewReader(body))

@@ -24,7 +24,7 @@ func (s *Server) SetFaults(spec string, seed int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults.Set(sp, seed)
-	s.setConsistency(sp.Consistency())
+	s.ram.SetConsistency(sp.Consistency())
 	return nil
 }
 

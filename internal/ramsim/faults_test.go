@@ -25,7 +25,7 @@ func TestFaultSpecRefused(t *testing.T) {
 	if _, err := ramsim.New(ramsim.Config{Faults: "throttle=3"}); err == nil || !strings.Contains(err.Error(), `"throttle"`) {
 		t.Fatalf("New with a bad spec: %v", err)
 	}
-	env := newEnv(t, ramsim.Config{Faults: "throttle=0.1", Seed: 3})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "throttle=0.1", Seed: 3})
 	if err := env.Srv.SetFaults("5xx=x", 1); err == nil || !strings.Contains(err.Error(), `"5xx"`) {
 		t.Fatalf("SetFaults: %v", err)
 	}
@@ -36,7 +36,7 @@ func TestFaultSpecRefused(t *testing.T) {
 
 // faultSequence serves n GetUser calls and returns their answers' codes.
 func faultSequence(t *testing.T, spec string, seed int64, n int) []string {
-	env := newEnv(t, ramsim.Config{Faults: spec, Seed: seed})
+	env := ramsimtest.New(t, ramsim.Config{Faults: spec, Seed: seed})
 	out := make([]string, n)
 	for i := range out {
 		status, body := env.Call(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "alice"})
@@ -49,7 +49,7 @@ func TestFaultsDeterministic(t *testing.T) {
 	const spec = "throttle=0.2,5xx=0.2"
 	// Faults are turned on after the setup call.
 	run := func(seed int64) []string {
-		env := newEnv(t, ramsim.Config{Seed: seed})
+		env := ramsimtest.New(t, ramsim.Config{Seed: seed})
 		env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
 		if err := env.Srv.SetFaults(spec, seed); err != nil {
 			t.Fatal(err)
@@ -82,7 +82,7 @@ func TestFaultsDeterministic(t *testing.T) {
 }
 
 func TestFaultThrottleAnd5xx(t *testing.T) {
-	env := newEnv(t, ramsim.Config{Faults: "throttle=1"})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "throttle=1"})
 	body := env.Fail(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"}, http.StatusBadRequest, "Throttling.User")
 	if body["Message"] != "Request was denied due to user flow control." || body["HostId"] != "ram.aliyuncs.com" {
 		t.Fatalf("throttle answer %v", body)
@@ -123,7 +123,7 @@ func TestFaultThrottleAnd5xx(t *testing.T) {
 }
 
 func TestFaultLatency(t *testing.T) {
-	env := newEnv(t, ramsim.Config{Faults: "latency=40ms,jitter=20ms"})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "latency=40ms,jitter=20ms"})
 	for range 3 {
 		start := time.Now()
 		env.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"}, http.StatusNotFound, "EntityNotExist.User")
@@ -137,7 +137,7 @@ func TestFaultLatency(t *testing.T) {
 }
 
 func TestFaultQPS(t *testing.T) {
-	env := newEnv(t, ramsim.Config{Faults: "qps=2"})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "qps=2"})
 	get := func() (int, map[string]any) {
 		return env.Call(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"})
 	}
@@ -169,7 +169,7 @@ func TestFaultQPS(t *testing.T) {
 }
 
 // started runs env's server on a loopback port.
-func (e *testEnv) started() string {
+func started(e *ramsimtest.Env) string {
 	e.T.Helper()
 	if err := e.Srv.Start("127.0.0.1:0"); err != nil {
 		e.T.Fatal(err)
@@ -180,7 +180,7 @@ func (e *testEnv) started() string {
 
 // send makes r, a request built by e.request, over a real connection
 // (one per request: no transport retry of a dropped one).
-func (e *testEnv) send(base string, r *http.Request) (*http.Response, error) {
+func send(e *ramsimtest.Env, base string, r *http.Request) (*http.Response, error) {
 	u, err := url.Parse(base + r.URL.RequestURI())
 	if err != nil {
 		e.T.Fatal(err)
@@ -196,9 +196,9 @@ func (e *testEnv) send(base string, r *http.Request) (*http.Response, error) {
 
 func TestFaultLostAndReset(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state.json")
-	env := newEnv(t, ramsim.Config{StatePath: state, Faults: "lost=1,actions=CreateUser"})
-	base := env.started()
-	resp, err := env.send(base, env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "lost"}))
+	env := ramsimtest.New(t, ramsim.Config{StatePath: state, Faults: "lost=1,actions=CreateUser"})
+	base := started(env)
+	resp, err := send(env, base, env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "lost"}))
 	if err == nil {
 		resp.Body.Close()
 		t.Fatalf("lost: got an answer %d", resp.StatusCode)
@@ -210,7 +210,7 @@ func TestFaultLostAndReset(t *testing.T) {
 		t.Fatalf("lost: the change was not saved: %v", err)
 	}
 	// GetUser is out of scope and answers.
-	resp, err = env.send(base, env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "lost"}))
+	resp, err = send(env, base, env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "lost"}))
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("GetUser: %v %v", resp, err)
 	}
@@ -220,7 +220,7 @@ func TestFaultLostAndReset(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sg := range []ramsimtest.Signer{{}, {V3: true}} {
-		resp, err = env.send(base, env.Request(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "reset"}))
+		resp, err = send(env, base, env.Request(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "reset"}))
 		if err == nil {
 			resp.Body.Close()
 			t.Fatalf("reset: got an answer %d", resp.StatusCode)
@@ -247,7 +247,7 @@ func TestFaultLostAndReset(t *testing.T) {
 }
 
 func TestBodyTooLarge(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	r := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "big"})
 	big := "Comments=" + strings.Repeat("x", wire.MaxBodyBytes)
 	r2, _ := http.NewRequest(http.MethodPost, r.URL.String(), strings.NewReader(big))
@@ -274,7 +274,7 @@ func TestBodyTooLarge(t *testing.T) {
 // Faults, counters and the lagged view under concurrent requests (run
 // with -race).
 func TestFaultsConcurrent(t *testing.T) {
-	env := newEnv(t, ramsim.Config{Faults: "throttle=0.2,5xx=0.1,jitter=1ms,consistency=1s", Seed: 1})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "throttle=0.2,5xx=0.1,jitter=1ms,consistency=1s", Seed: 1})
 	done := make(chan int)
 	for g := range 4 {
 		go func() {
@@ -301,7 +301,7 @@ func TestFaultsConcurrent(t *testing.T) {
 }
 
 func TestRequestAccessKey(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	for _, sg := range []ramsimtest.Signer{{KeyID: "k1"}, {KeyID: "k2", V3: true}} {
 		r := env.Request(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "x"})
 		if got := wire.ClaimedAccessKey(r, wire.Params(r.URL.Query())); got != sg.KeyID {

@@ -21,7 +21,7 @@ import (
 
 // serveRaw makes a V3-signed call (Format is then an ordinary signed
 // query parameter) and returns the raw answer.
-func (e *testEnv) serveRaw(version, action string, p map[string]string) *httptest.ResponseRecorder {
+func serveRaw(e *ramsimtest.Env, version, action string, p map[string]string) *httptest.ResponseRecorder {
 	e.T.Helper()
 	w := httptest.NewRecorder()
 	e.Srv.ServeHTTP(w, e.Request(ramsimtest.Signer{V3: true}, version, action, p))
@@ -31,9 +31,9 @@ func (e *testEnv) serveRaw(version, action string, p map[string]string) *httptes
 // xmlAndJSON calls action twice, with Format=XML and without, and decodes
 // the XML answer with encoding/xml and the JSON one with encoding/json into
 // fresh values of out's type; it returns both.
-func xmlAndJSON[T any](t *testing.T, e *testEnv, version, action string, p map[string]string) (fromXML, fromJSON *T) {
+func xmlAndJSON[T any](t *testing.T, e *ramsimtest.Env, version, action string, p map[string]string) (fromXML, fromJSON *T) {
 	t.Helper()
-	w := e.serveRaw(version, action, ramsimtest.MergeParams(p, "Format", "XML"))
+	w := serveRaw(e, version, action, ramsimtest.MergeParams(p, "Format", "XML"))
 	if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "text/xml;charset=utf-8" {
 		t.Fatalf("%s XML: %d %s %s", action, w.Code, w.Header().Get("Content-Type"), w.Body)
 	}
@@ -45,7 +45,7 @@ func xmlAndJSON[T any](t *testing.T, e *testEnv, version, action string, p map[s
 	if err := xml.Unmarshal(w.Body.Bytes(), fromXML); err != nil {
 		t.Fatalf("%s XML: %v\n%s", action, err, body)
 	}
-	w = e.serveRaw(version, action, p)
+	w = serveRaw(e, version, action, p)
 	if w.Code != http.StatusOK {
 		t.Fatalf("%s JSON: %d %s", action, w.Code, w.Body)
 	}
@@ -64,7 +64,7 @@ func sameValues(a, b any) bool { return fmt.Sprintf("%+v", a) == fmt.Sprintf("%+
 // elements, text escaped; the classic SDK's structs read it with their xml
 // tags.
 func TestXMLAnswerRAM(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	e.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice", "DisplayName": "Alice", "Comments": `a <b> & "c"`})
 	e.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	x, j := xmlAndJSON[ramsdk.GetUserResponse](t, e, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "alice"})
@@ -85,7 +85,7 @@ func TestXMLAnswerRAM(t *testing.T) {
 // JSON answer's values. (QueryClusterDetail is not used: encoding/xml, and
 // so the classic SDK, cannot decode its Tags map.)
 func TestXMLAnswerMSE(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	e.OK(ramsimtest.VMSE, "AddGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "x", "DestinationType": "Multiple",
 		"Predicates":       `{"PathPredicates":{"Path":"/x","Type":"PRE"},"MethodPredicates":["GET","PUT"],"HeaderPredicates":[{"Key":"a","Value":"<&>","Type":"EQUAL"}]}`,
 		"Services":         `[{"Name":"s1","Percent":60},{"Name":"s2","Percent":40}]`,
@@ -110,8 +110,8 @@ func TestXMLAnswerMSE(t *testing.T) {
 // An error in XML is <Error> with RequestId, HostId, Code and Message in
 // the documented order; lower-case xml is accepted as the SDKs send it.
 func TestXMLError(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
-	w := e.serveRaw(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope", "Format": "xml"})
+	e := ramsimtest.New(t, ramsim.Config{})
+	w := serveRaw(e, ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope", "Format": "xml"})
 	var got struct {
 		XMLName                          xml.Name
 		RequestId, HostId, Code, Message string //nolint:revive,stylecheck // the wire names
@@ -130,8 +130,8 @@ func TestXMLError(t *testing.T) {
 
 // An unknown Format is refused (in JSON) and changes nothing.
 func TestUnknownFormat(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
-	w := e.serveRaw(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "carol", "Format": "YAML"})
+	e := ramsimtest.New(t, ramsim.Config{})
+	w := serveRaw(e, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "carol", "Format": "YAML"})
 	var body map[string]any
 	if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
 		t.Fatalf("%v: %s", err, w.Body)

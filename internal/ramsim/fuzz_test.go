@@ -26,7 +26,7 @@ const fuzzOtherSecret = "never-used-to-sign-anything"
 
 // fuzzServers returns the signing server (the test secret) and the one
 // whose secret no request is signed with, on a fixed clock.
-func fuzzServers(f *testing.F) (signing, other *ramsim.Server, env *testEnv) {
+func fuzzServers(f *testing.F) (signing, other *ramsim.Server, env *ramsimtest.Env) {
 	clock := ramsimtest.NewClock()
 	mk := func(secret string) *ramsim.Server {
 		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
@@ -35,7 +35,7 @@ func fuzzServers(f *testing.F) (signing, other *ramsim.Server, env *testEnv) {
 		}
 		return srv
 	}
-	return mk(ramsimtest.Secret), mk(fuzzOtherSecret), &testEnv{&ramsimtest.Env{Clock: clock}}
+	return mk(ramsimtest.Secret), mk(fuzzOtherSecret), &ramsimtest.Env{Clock: clock}
 }
 
 // fuzzRequest builds a server-side request from raw parts; headers are
@@ -75,7 +75,7 @@ type fuzzSeed struct {
 
 // signedSeeds are correctly signed V1 and V3 requests (with the signing
 // server's secret), and a V1 request with its parameters in a form body.
-func signedSeeds(env *testEnv) []fuzzSeed {
+func signedSeeds(env *ramsimtest.Env) []fuzzSeed {
 	var out []fuzzSeed
 	add := func(r *http.Request) {
 		out = append(out, fuzzSeed{r.Method, r.URL.Path, r.URL.RawQuery, headerLines(r.Header), nil})
@@ -104,7 +104,7 @@ func isAuthError(code string) bool {
 	return false
 }
 
-func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
+func addSignedSeeds(f *testing.F, env *ramsimtest.Env, withPath bool) {
 	for _, s := range signedSeeds(env) {
 		if withPath {
 			f.Add(s.method, s.path, s.rawQuery, s.headers, s.body)
@@ -120,7 +120,7 @@ func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
 // targets would never reach past the signature check.
 func TestFuzzSeedsAreSigned(t *testing.T) {
 	clock := ramsimtest.NewClock()
-	env := &testEnv{&ramsimtest.Env{T: t, Clock: clock}}
+	env := &ramsimtest.Env{T: t, Clock: clock}
 	for _, secret := range []string{ramsimtest.Secret, fuzzOtherSecret} {
 		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
 		if err != nil {

@@ -52,8 +52,8 @@ func overTheWire(t *testing.T, base string, r *http.Request, host string, extra 
 // IP literals, Alibaba Cloud's endpoint names and configured names are
 // served.
 func TestHostHeaderChecked(t *testing.T) {
-	env := newEnv(t, ramsim.Config{AllowedHosts: []string{"ramsim.internal", "Build-Box."}})
-	base := env.started()
+	env := ramsimtest.New(t, ramsim.Config{AllowedHosts: []string{"ramsim.internal", "Build-Box."}})
+	base := started(env)
 	port := base[strings.LastIndex(base, ":"):]
 	for _, host := range []string{"evil.example" + port, "evil.example", "127.0.0.1.evil.example" + port, "localhost.evil.example", "ramsim.internal.evil.example",
 		"sts.aliyuncs.com.evil.example", "evilaliyuncs.com"} {
@@ -92,8 +92,8 @@ func TestHostHeaderChecked(t *testing.T) {
 // request, Sec-Fetch-Site on every request of current browsers. Neither
 // reaches the API or the admin endpoints, even signed.
 func TestBrowserRequestsRefused(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
-	base := env.started()
+	env := ramsimtest.New(t, ramsim.Config{})
+	base := started(env)
 	for _, h := range []map[string]string{
 		{"Origin": "https://evil.example"},
 		{"Origin": "null"},
@@ -124,8 +124,8 @@ func TestBrowserRequestsRefused(t *testing.T) {
 // multipart bodies without a preflight, so POST and PUT must be JSON; a
 // request relayed by a proxy (which connects from loopback) is refused.
 func TestAdminRequiresJSONAndRefusesProxies(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
-	base := env.started()
+	env := ramsimtest.New(t, ramsim.Config{})
+	base := started(env)
 	put := func(contentType string, extra map[string]string) (int, map[string]any) {
 		t.Helper()
 		r := mustRequest(t, http.MethodPut, "/__ramsim/faults")
@@ -172,7 +172,7 @@ func TestAdminRequiresJSONAndRefusesProxies(t *testing.T) {
 // x-acs-proxy-source-ip and the classic SDK's SourceIp parameter are never
 // believed, in either direction.
 func TestSourceIPIgnoresForwardingHeaders(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	alice := env.NewAliceKey()
 	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "bob"})
 	env.Grant("User", "alice", "office-only", `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"*",`+

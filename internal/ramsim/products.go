@@ -5,6 +5,7 @@ package ramsim
 
 import (
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ram"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
@@ -45,17 +46,19 @@ func (b bound[S]) handle(s *Server, action string, rq *wire.Request) (map[string
 	return b.api.Actions[action].Handle(b.state(s), rq)
 }
 
-func itself(s *Server) *Server { return s }
+// Each part of the server's state, for the APIs that act on it.
+func account(s *Server) *ram.Service  { return s.ram }
+func mseOf(s *Server) *msesim.Service { return s.mse }
 
 // products is the routing table: a request's Version selects the product,
 // its Action the route. An action missing here answers
 // InvalidAction.NotFound like the real gateway.
 var products = []product{
-	bound[*Server]{ramAPI, itself},
-	bound[*Server]{imsAPI, itself},
-	bound[*Server]{rmAPI, itself},
-	bound[*Server]{stsAPI, itself},
-	bound[*msesim.Service]{msesim.API, func(s *Server) *msesim.Service { return s.mse }},
+	bound[*ram.Service]{ram.RAMAPI, account},
+	bound[*ram.Service]{ram.IMSAPI, account},
+	bound[*ram.Service]{ram.ResourceManagerAPI, account},
+	bound[*ram.Service]{ram.STSAPI, account},
+	bound[*msesim.Service]{msesim.API, mseOf},
 }
 
 // productFor returns the product a request is for. With a known Version it

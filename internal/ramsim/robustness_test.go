@@ -84,7 +84,7 @@ func rawRequest(method, rawPath, rawQuery string, header http.Header, body []byt
 }
 
 func TestMalformedRequests(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	good := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"})
 	goodV3 := env.Request(ramsimtest.Signer{V3: true}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"})
 	huge := strings.Repeat("h", 512<<10)
@@ -163,7 +163,7 @@ func manyHeaders(n int) http.Header {
 // Unknown admin paths and methods answer JSON too (the admin error shape,
 // {"error": "..."}).
 func TestMalformedAdminRequests(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	for _, c := range []struct{ method, path string }{
 		{"GET", ramsim.AdminPrefix + "nope"}, {"DELETE", ramsim.AdminPrefix + "counters"}, {"GET", ramsim.AdminPrefix + "counters/reset"},
 		{"GET", ramsim.AdminPrefix + "services//in-use"}, {"PUT", ramsim.AdminPrefix + "faults"}, {"POST", ramsim.AdminPrefix + "services/a/b/in-use"},
@@ -183,7 +183,7 @@ func TestMalformedAdminRequests(t *testing.T) {
 }
 
 func TestOversizedBody(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	form := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
 	q := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "big"}).URL.RawQuery
 	for _, n := range []int{wire.MaxBodyBytes + 1, 2 * wire.MaxBodyBytes, 8 * wire.MaxBodyBytes} {
@@ -233,7 +233,7 @@ func (zeroReader) Read(p []byte) (int, error) {
 // server answers 431 itself and keeps serving. Under the limit, the
 // handler answers JSON.
 func TestHugeHeadersOverTheWire(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	if err := env.Srv.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestHugeHeadersOverTheWire(t *testing.T) {
 // with -race: the store, nonce cache and counters are shared.
 func TestConcurrentClients(t *testing.T) {
 	const clients = 50
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	if err := env.Srv.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}

@@ -14,28 +14,22 @@ import (
 
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/msesim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ram"
 	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
-// Server is one emulated account serving all four products. It is an
+// Server is one emulated account serving RAM, IMS, ResourceManager, STS and
+// MSE on one port. It is an
 // http.Handler and is safe for concurrent use.
 type Server struct {
 	cfg    Config
 	nonces wire.NonceCache
 
-	mu    sync.Mutex // guards st, inUse, sessions and the state file
-	st    *store
-	inUse map[string][]string // services marked in use -> resources using their roles
-	// sessions are the STS temporary credentials by AccessKeyId; memory
-	// only, never saved (see sts_assume_role.go).
-	sessions map[string]*stsSession
-
-	catalog []ServiceLinkedRoleSpec // service-linked role catalog, fixed at New
-	mse     *msesim.Service         // MSE, built from cfg.Fixtures at New, memory only; mu guards it
-	// lag is the eventual-consistency side table (faults_consistency.go)
-	// for the delay consistency; mu guards both.
-	lag         map[lagKey]lagEntry
-	consistency time.Duration
+	// mu guards ram, mse and the state file: a request is authorized and
+	// handled under it, so the decision and the change see the same state.
+	mu  sync.Mutex
+	ram *ram.Service    // RAM, IMS, ResourceManager and STS; saved to cfg.StatePath
+	mse *msesim.Service // MSE, built from cfg.Fixtures at New, memory only
 
 	faults   faults.Injector   // fault injection, its own lock
 	counters faults.CounterSet // request counts, its own lock
@@ -51,12 +45,13 @@ func New(cfg Config) (*Server, error) {
 	if err := checkAllowedHosts(cfg.AllowedHosts); err != nil {
 		return nil, err
 	}
-	st := newStore()
-	if cfg.StatePath != "" {
-		var err error
-		if st, err = loadStore(cfg.StatePath); err != nil {
-			return nil, err
-		}
+	acct, err := ram.New(ram.Config{
+		AccountID: cfg.AccountID, AccessKeyID: cfg.AccessKeyID, Now: cfg.Now,
+		Limits: cfg.Limits, PasswordPolicy: cfg.PasswordPolicy, DeletionPolls: cfg.DeletionPolls,
+		ExtraServiceLinkedRoles: cfg.ExtraServiceLinkedRoles,
+	}, cfg.StatePath)
+	if err != nil {
+		return nil, err
 	}
 	sp, err := faults.Parse(cfg.Faults, knownAction)
 	if err != nil {
@@ -66,12 +61,11 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
+	srv := &Server{cfg: cfg, ram: acct, mse: ms}
 	srv.faults.Set(sp, cfg.Seed)
-	srv.setConsistency(sp.Consistency())
-	srv.mse = ms
+	acct.SetConsistency(sp.Consistency())
 	for service, resources := range cfg.ServicesInUse {
-		srv.setInUse(service, true, resources)
+		acct.SetServiceInUse(service, true, resources)
 	}
 	return srv, nil
 }
@@ -152,7 +146,7 @@ func (s *Server) Close() error {
 	if s.cfg.StatePath != "" {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
+		if serr := s.ram.Save(s.cfg.StatePath); serr != nil {
 			err = errors.Join(err, serr)
 		}
 	}
@@ -256,7 +250,7 @@ func (s *Server) run(prod product, action string, mutates bool, rq *wire.Request
 	if err != nil || !mutates || s.cfg.StatePath == "" {
 		return resp, err
 	}
-	if serr := s.st.save(s.cfg.StatePath, s.cfg.AccountID); serr != nil {
+	if serr := s.ram.Save(s.cfg.StatePath); serr != nil {
 		return nil, wire.Internal()
 	}
 	return resp, nil

@@ -18,7 +18,7 @@ import (
 )
 
 func TestAuthentication(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	p := map[string]string{}
 	cases := []struct {
 		name   string
@@ -95,12 +95,12 @@ func TestAuthentication(t *testing.T) {
 
 // The V1 SecurityToken parameter is signed, so the test signs it in.
 func TestV1SecurityTokenRejected(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	env.Fail(ramsimtest.VSTS, "GetCallerIdentity", map[string]string{"SecurityToken": "tok"}, 400, "InvalidSecurityToken.Malformed")
 }
 
 func TestSignatureMismatchMessage(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	r := env.Request(ramsimtest.Signer{Secret: "wrong"}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "a b"})
 	want := wire.V1StringToSign("POST", wire.Params(r.URL.Query()))
 	_, body := env.Do(r)
@@ -111,7 +111,7 @@ func TestSignatureMismatchMessage(t *testing.T) {
 }
 
 func TestNonceReuse(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	for _, v3 := range []bool{false, true} {
 		sg := ramsimtest.Signer{V3: v3, Nonce: "same-" + map[bool]string{false: "v1", true: "v3"}[v3]}
 		if status, body := env.Do(env.Request(sg, ramsimtest.VSTS, "GetCallerIdentity", nil)); status != 200 {
@@ -135,7 +135,7 @@ func TestNonceReuse(t *testing.T) {
 }
 
 func TestRouting(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	cases := []struct {
 		name, version, action string
 		status                int
@@ -172,7 +172,7 @@ func TestRouting(t *testing.T) {
 
 // Parameters may come in a form body (V1 signs them like query parameters).
 func TestFormBody(t *testing.T) {
-	env := newEnv(t, ramsim.Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	r := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "form-user", "Comments": "a+b c"})
 	body := r.URL.RawQuery
 	r = httptest.NewRequest("POST", "/", strings.NewReader(body))

@@ -141,7 +141,7 @@ func TestMSEResourcesMatchCatalogAndBuilder(t *testing.T) {
 }
 
 func TestMSEConfigHistory(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	base := map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "new.yaml", "Group": "G1"}
 	with := func(kv ...string) map[string]string {
 		p := map[string]string{}
@@ -202,7 +202,7 @@ func numString(v any) string {
 }
 
 func TestMSEPaging(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	ns := map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS}
 	page := func(num, size string) map[string]any {
 		p := map[string]string{"PageNum": num, "PageSize": size}
@@ -248,7 +248,7 @@ func TestMSEPaging(t *testing.T) {
 }
 
 func TestMSEErrors(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos}, http.StatusBadRequest, "MissingDataId")
 	e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"DataId": "x"}, http.StatusBadRequest, "MissingInstanceId")
 	body := e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-nope", "DataId": "x"}, http.StatusNotFound, "mse-200-021")
@@ -305,7 +305,7 @@ func TestMSEErrors(t *testing.T) {
 }
 
 func TestMSENacosServicesAndInstances(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	svc := map[string]string{"InstanceId": ramsimtest.SeedNacos, "ServiceName": "orders", "GroupName": "G"}
 	e.OK(ramsimtest.VMSE, "CreateNacosService", ramsimtest.MergeParams(svc, "ProtectThreshold", "0.5"))
 	e.OK(ramsimtest.VMSE, "CreateNacosInstance", ramsimtest.MergeParams(svc, "Ip", "10.0.0.1", "Port", "80", "Weight", "3", "Metadata", `{"v":"1"}`))
@@ -336,7 +336,7 @@ func TestMSENacosServicesAndInstances(t *testing.T) {
 }
 
 func TestMSEGatewayRoutesAndDomains(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	gw := map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}
 	dom := e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "api.example.com"))
 	domID := numString(dom["Data"])
@@ -380,7 +380,7 @@ func TestMSEFixtures(t *testing.T) {
 		"Gateways":[{"GatewayUniqueId":"gw-custom","Routes":[{"Name":"root"}]}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t, ramsim.Config{Fixtures: good})
+	e := ramsimtest.New(t, ramsim.Config{Fixtures: good})
 	got := e.OK(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": "mse-cn-custom", "NamespaceId": "ns1", "DataId": "a.properties"})
 	if ramsimtest.Str(got, "Configuration", "Content") != "k=v" || ramsimtest.Str(got, "Configuration", "Group") != "DEFAULT_GROUP" {
 		t.Fatalf("custom config: %v", got)
@@ -421,7 +421,7 @@ func TestMSEFixtures(t *testing.T) {
 
 // The default fixtures hold the seeds' ids.
 func TestMSEDefaultFixtures(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	for _, p := range []map[string]string{
 		{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "prod.yaml"},
 		{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "dev.yaml"},
@@ -458,7 +458,7 @@ func TestMSEDocFixturesExample(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t, ramsim.Config{Fixtures: path})
+	e := ramsimtest.New(t, ramsim.Config{Fixtures: path})
 	e.OK(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "NamespaceId": ramsimtest.SeedNS, "DataId": "prod.yaml"})
 	e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams.GatewayUniqueId": ramsimtest.SeedGW})
 }
@@ -466,7 +466,7 @@ func TestMSEDocFixturesExample(t *testing.T) {
 // A RAM user with seed 001's example 4 (read and write one DataId) may read
 // that configuration and not its neighbor; the denial names the ARN.
 func TestMSESeedPolicyAuthorizesDataID(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	e.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "dev"})
 	key := e.OK(ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "dev"})
 	doc := `{"Version":"1","Statement":[

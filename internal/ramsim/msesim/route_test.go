@@ -41,7 +41,7 @@ func writeFile(t *testing.T, path, body string) {
 
 // listOneRoute lists the seed gateway's routes named name and returns the
 // answer decoded into the classic SDK's response struct.
-func listOneRoute(t *testing.T, e *testEnv, name string) *msesdk.Routes {
+func listOneRoute(t *testing.T, e *ramsimtest.Env, name string) *msesdk.Routes {
 	t.Helper()
 	got := e.OK(ramsimtest.VMSE, "ListGatewayRoute", map[string]string{"FilterParams": `{"GatewayUniqueId":"` + ramsimtest.SeedGW + `","Name":"` + name + `"}`})
 	resp := &msesdk.ListGatewayRouteResponse{}
@@ -56,7 +56,7 @@ func listOneRoute(t *testing.T, e *testEnv, name string) *msesdk.Routes {
 // darabonba's JSON strings, reads back from ListGatewayRoute with the same
 // values in the models' shape.
 func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	gw := map[string]string{"GatewayUniqueId": ramsimtest.SeedGW}
 	d1 := numString(e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "a.example.com"))["Data"])
 	d2 := numString(e.OK(ramsimtest.VMSE, "AddGatewayDomain", ramsimtest.MergeParams(gw, "Name", "b.example.com"))["Data"])
@@ -121,7 +121,7 @@ func TestMSEGatewayRouteReadsBackEveryParameter(t *testing.T) {
 // The classic SDK flattens Predicates, DirectResponseJSON and RedirectJSON
 // and sends Services as JSON of strings; the values read back typed.
 func TestMSEGatewayRouteFromClassicParameters(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	e.OK(ramsimtest.VMSE, "AddGatewayRoute", map[string]string{"GatewayUniqueId": ramsimtest.SeedGW, "Name": "mock", "DestinationType": "Mock",
 		"Predicates.PathPredicates.Path": "/m", "Predicates.PathPredicates.IgnoreCase": "false", "Predicates.PathPredicates.Type": "EQUAL",
 		"Predicates.HeaderPredicates.1.Key": "k", "Predicates.HeaderPredicates.1.Value": "v", "Predicates.HeaderPredicates.1.Type": "EQUAL",
@@ -153,7 +153,7 @@ func TestMSEGatewayRouteFromClassicParameters(t *testing.T) {
 
 // QueryClusterDetail answers in the reference's units and fields.
 func TestMSEQueryClusterDetailFields(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	resp := &msesdk.QueryClusterDetailResponse{}
 	decodeInto(t, e.OK(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": ramsimtest.SeedNacos}), resp)
 	d := resp.Data
@@ -172,7 +172,7 @@ func TestMSEQueryClusterDetailFields(t *testing.T) {
 	fixtures := t.TempDir() + "/mse_cluster.json"
 	writeFile(t, fixtures, `{"Clusters":[{"InstanceId":"mse-cn-pub","ClusterSpecification":"MSE_SC_4_8_100_c","InstanceCount":5,
 		"VpcId":"vpc-1","VSwitchId":"vsw-1","PubNetworkFlow":5}]}`)
-	e = newEnv(t, ramsim.Config{Fixtures: fixtures})
+	e = ramsimtest.New(t, ramsim.Config{Fixtures: fixtures})
 	resp = &msesdk.QueryClusterDetailResponse{}
 	decodeInto(t, e.OK(ramsimtest.VMSE, "QueryClusterDetail", map[string]string{"InstanceId": "mse-cn-pub"}), resp)
 	if d := resp.Data; d.Cpu != 4 || d.MemoryCapacity != 8 || d.DiskCapacity != 100 || d.InstanceCount != 5 || d.VSwitchId != "vsw-1" ||
@@ -192,7 +192,7 @@ func TestMSEQueryClusterDetailFields(t *testing.T) {
 
 // MSE dates follow each field's reference example.
 func TestMSEDates(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	now := e.Clock.Now()
 	clusters := &msesdk.ListClustersResponse{}
 	decodeInto(t, e.OK(ramsimtest.VMSE, "ListClusters", nil), clusters)
@@ -222,7 +222,7 @@ func TestMSEDates(t *testing.T) {
 // MSE errors carry the documented codes and, as MSE's models do, Success,
 // ErrorCode and HttpStatusCode.
 func TestMSEErrorBody(t *testing.T) {
-	e := newEnv(t, ramsim.Config{})
+	e := ramsimtest.New(t, ramsim.Config{})
 	body := e.Fail(ramsimtest.VMSE, "GetNacosConfig", map[string]string{"InstanceId": ramsimtest.SeedNacos, "DataId": "nope"}, http.StatusNotFound, "NotFound")
 	if body["Success"] != false || body["ErrorCode"] != "NotFound" || body["HttpStatusCode"] != float64(404) {
 		t.Errorf("error body: %v", body)
