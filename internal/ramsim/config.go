@@ -56,13 +56,13 @@ type Config struct {
 	// description). An entry with an unknown PolicyName gets no policy.
 	ExtraServiceLinkedRoles []ServiceLinkedRoleSpec
 	// Fixtures is the path of a JSON file with the MSE instances and
-	// gateways to emulate (see the package doc); "" loads the built-in set
-	// with the seeds' ids. MSE state lives in memory: every New starts
+	// gateways to emulate (format: the ramsim guide, docs/guides/ramsim.md);
+	// "" loads the built-in set with the ids of MSE's documentation. MSE state lives in memory: every New starts
 	// from the fixtures.
 	Fixtures string
 	// Faults is the fault-injection spec, e.g.
 	// "throttle=0.2,5xx=0.05,latency=50ms,consistency=1s" (syntax: the
-	// package doc, section "Faults"); "" injects nothing. New rejects a bad
+	// ramsim guide, section "Faults"); "" injects nothing. New rejects a bad
 	// spec. SetFaults changes it while running.
 	Faults string
 	// Seed seeds the fault injector's random source: the same seed and the

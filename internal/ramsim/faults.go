@@ -12,7 +12,7 @@ type (
 	ActionCounters = faults.ActionCounters
 )
 
-// SetFaults replaces the fault specification (syntax: the package doc,
+// SetFaults replaces the fault specification (syntax: the ramsim guide,
 // section "Faults"; "" turns faults off) and restarts the random sequence
 // from seed. A bad spec changes nothing and is reported with the key and
 // the rule it breaks.

@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// Spec is a parsed fault specification (see the package doc, section
-// "Faults"). The zero value injects nothing.
+// Spec is a parsed fault specification (syntax: the ramsim guide,
+// docs/guides/ramsim.md, section "Faults"). The zero value injects nothing.
 type Spec struct {
 	throttle, fiveXX, lost, reset float64 // probabilities per request
 	latency, jitter               time.Duration

@@ -438,24 +438,24 @@ func TestMSEDefaultFixtures(t *testing.T) {
 	}
 }
 
-// The fixtures example of ramsim's package doc is a valid fixtures file.
+// The fixtures example of the ramsim guide is a valid fixtures file.
 func TestMSEDocFixturesExample(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "doc.go"))
+	src, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "guides", "ramsim.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := string(src)
-	start := strings.Index(doc, "//\t{\n//\t  \"Clusters\"")
-	end := strings.Index(doc[start:], "\n//\t}\n")
-	if start < 0 || end < 0 {
-		t.Fatal("no fixtures example in doc.go")
+	start := strings.Index(doc, "```json\n{\n  \"Clusters\"")
+	if start < 0 {
+		t.Fatal("no fixtures example in the guide")
 	}
-	var b strings.Builder
-	for _, line := range strings.Split(doc[start:start+end+len("\n//\t}")], "\n") {
-		b.WriteString(strings.TrimPrefix(line, "//\t") + "\n")
+	start += len("```json\n")
+	end := strings.Index(doc[start:], "```")
+	if end < 0 {
+		t.Fatal("the guide's fixtures example is not closed")
 	}
 	path := filepath.Join(t.TempDir(), "example.json")
-	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(doc[start:start+end]), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	e := ramsimtest.New(t, ramsim.Config{Fixtures: path})
