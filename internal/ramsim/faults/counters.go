@@ -54,10 +54,12 @@ func (c *CounterSet) update(action string, f func(a *ActionCounters)) {
 	f(a)
 }
 
+// Received counts a request for action as it arrives.
 func (c *CounterSet) Received(action string) {
 	c.update(action, func(a *ActionCounters) { a.Received++ })
 }
 
+// Fault counts a fault of kind injected into a request for action.
 func (c *CounterSet) Fault(action, kind string) {
 	c.update(action, func(a *ActionCounters) {
 		a.Faults[kind]++
@@ -67,6 +69,7 @@ func (c *CounterSet) Fault(action, kind string) {
 	})
 }
 
+// Answered counts the answer to a request for action: ok, or an error.
 func (c *CounterSet) Answered(action string, ok bool) {
 	c.update(action, func(a *ActionCounters) {
 		if ok {
@@ -77,6 +80,7 @@ func (c *CounterSet) Answered(action string, ok bool) {
 	})
 }
 
+// Snapshot returns a copy of the counts.
 func (c *CounterSet) Snapshot() Counters {
 	c.mu.Lock()
 	defer c.mu.Unlock()

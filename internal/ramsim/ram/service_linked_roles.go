@@ -47,6 +47,7 @@ func (s *Service) ServiceCatalog() []ServiceLinkedRoleSpec {
 	return slices.Clone(s.catalog)
 }
 
+// ServiceSpec returns the catalog entry of the service called name.
 func (s *Service) ServiceSpec(name string) (ServiceLinkedRoleSpec, bool) {
 	for _, sp := range s.catalog {
 		if sp.ServiceName == name {

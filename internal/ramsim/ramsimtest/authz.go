@@ -60,4 +60,5 @@ func (e *Env) AsDenied(sg Signer, version, action string, p map[string]string, w
 	return detail
 }
 
+// UserArn is the ARN of the test account's user called name.
 func UserArn(name string) string { return "acs:ram::" + Account + ":user/" + name }

@@ -10,4 +10,5 @@ import "time"
 // precision.
 const DateFormat = "2006-01-02T15:04:05Z"
 
+// FormatDate writes t in DateFormat.
 func FormatDate(t time.Time) string { return t.UTC().Format(DateFormat) }

@@ -19,8 +19,10 @@ type Error struct {
 	Detail map[string]any
 }
 
+// Error is "<Code>: <Message>".
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
+// NewError is an error answer with a formatted message.
 func NewError(status int, code, format string, args ...any) *Error {
 	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
@@ -48,6 +50,7 @@ func errSignatureMismatch(stringToSign string) *Error {
 		"Specified signature is not matched with our calculation. server string to sign is:%s", stringToSign)
 }
 
+// AccessKeyNotFound answers an AccessKeyId nobody holds.
 func AccessKeyNotFound() *Error {
 	return NewError(http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
 }
@@ -83,14 +86,18 @@ func errContentSHA256() *Error {
 	return NewError(http.StatusBadRequest, "ContentSHA256NotMatched", "Specified content SHA256 is not matched with the request body.")
 }
 
+// InvalidVersion answers a Version no product has.
 func InvalidVersion() *Error {
 	return NewError(http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid.")
 }
 
+// ActionNotFound answers an action the product does not implement, as the
+// real gateway answers an unknown one.
 func ActionNotFound() *Error {
 	return NewError(http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.")
 }
 
+// Internal is the gateway's answer to a failure of its own.
 func Internal() *Error {
 	return NewError(http.StatusInternalServerError, "InternalError",
 		"The request processing has failed due to some unknown error, exception or failure.")

@@ -14,6 +14,7 @@ import (
 	"strings"
 )
 
+// V3Algorithm is the V3 signature's algorithm name.
 const V3Algorithm = "ACS3-HMAC-SHA256"
 
 // v3Authorization is the parsed header
