@@ -36,7 +36,7 @@ const (
 	VSTS = "2015-04-01"
 )
 
-// Clock is a settable clock for Config.Now.
+// Clock is a settable clock for ramsim.Config.Now.
 type Clock struct{ t atomic.Int64 }
 
 // NewClock is a clock set to 2025-03-04T05:06:07Z.
