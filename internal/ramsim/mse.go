@@ -58,6 +58,12 @@ var mseProduct = &product{
 		"ListGatewayDomain":  mseRoute((*Server).mseListGatewayDomain, false),
 		"AddGatewayDomain":   mseRoute((*Server).mseAddGatewayDomain, true),
 		"ListGatewayService": mseRoute((*Server).mseListGatewayService, false),
+
+		"CreateEngineNamespace": mseRoute((*Server).mseCreateEngineNamespace, true),
+		"UpdateEngineNamespace": mseRoute((*Server).mseUpdateEngineNamespace, true),
+		"DeleteEngineNamespace": mseRoute((*Server).mseDeleteEngineNamespace, true),
+		"GetEngineNamepace":     mseRoute((*Server).mseGetEngineNamepace, false),
+		"ListEngineNamespaces":  mseRoute((*Server).mseListEngineNamespaces, false),
 	},
 	resources: map[string]resourceFunc{
 		"ListClusters":       mseAccountResources,
@@ -92,6 +98,13 @@ var mseProduct = &product{
 		"ListGatewayDomain":  mseGatewayResources(false),
 		"AddGatewayDomain":   mseGatewayResources(false),
 		"ListGatewayService": mseGatewayResources(false),
+
+		// Namespaces: "All Resources" (mse_namespaces.go).
+		"CreateEngineNamespace": mseEngineNamespaceResources,
+		"UpdateEngineNamespace": mseEngineNamespaceResources,
+		"DeleteEngineNamespace": mseEngineNamespaceResources,
+		"GetEngineNamepace":     mseEngineNamespaceResources,
+		"ListEngineNamespaces":  mseEngineNamespaceResources,
 	},
 }
 
