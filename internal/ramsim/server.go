@@ -6,6 +6,7 @@ package ramsim
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,6 +45,8 @@ type Server struct {
 	faults   faultState // fault injection (faults.go), its own lock
 	counters counterSet // request counts (counters.go), its own lock
 
+	tls *tls.Config // from Config.TLSCertFile and TLSKeyFile (tls.go); nil serves plain HTTP
+
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
 	ln        net.Listener
@@ -70,9 +73,14 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	tlsCfg, err := loadTLS(cfg)
+	if err != nil {
+		return nil, err
+	}
 	srv := &Server{cfg: cfg, st: st, inUse: map[string][]string{}, catalog: buildCatalog(cfg.ExtraServiceLinkedRoles)}
 	srv.faults.set(sp, cfg.Seed)
 	srv.mse = ms
+	srv.tls = tlsCfg
 	for service, resources := range cfg.ServicesInUse {
 		srv.setInUse(service, true, resources)
 	}
@@ -99,7 +107,7 @@ func (s *Server) Start(addr string) error {
 	}
 	s.ln = ln
 	s.http = s.HTTPServer()
-	go s.http.Serve(ln) //nolint:errcheck // returns ErrServerClosed on Close
+	go s.http.Serve(s.tlsListener(ln)) //nolint:errcheck // returns ErrServerClosed on Close
 	return nil
 }
 
@@ -125,14 +133,15 @@ func (s *Server) httpServer(l *connLimiter) *http.Server {
 	}
 }
 
-// URL is "http://HOST:PORT" once started, "" before.
+// URL is "http://HOST:PORT" ("https://" with Config.TLSCertFile) once
+// started, "" before.
 func (s *Server) URL() string {
 	s.lifecycle.Lock()
 	defer s.lifecycle.Unlock()
 	if s.ln == nil {
 		return ""
 	}
-	return "http://" + s.ln.Addr().String()
+	return s.scheme() + "://" + s.ln.Addr().String()
 }
 
 // Close stops serving, waiting briefly for requests in flight, and saves
