@@ -5,18 +5,16 @@ package ramsim
 
 import (
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
 // nsParams are the parameters of a namespace call on the seed instance.
 func nsParams(kv ...string) map[string]string {
-	p := map[string]string{"InstanceId": seedNacos}
-	for i := 0; i+1 < len(kv); i += 2 {
-		p[kv[i]] = kv[i+1]
-	}
-	return p
+	return mergeParams(map[string]string{"InstanceId": seedNacos}, kv...)
 }
 
 // listNamespaceIDs returns the Namespace of every ListEngineNamespaces
@@ -203,4 +201,28 @@ func TestMSEFixtureNamespaces(t *testing.T) {
 	if str(got, "NamespaceShowName") != "Development" || str(got, "NamespaceDesc") != "the developers' namespace" {
 		t.Fatalf("fixture namespace: %v", got)
 	}
+}
+
+// The fixtures example of the "Testing with ramsim" guide's MSE namespaces
+// section is a valid fixtures file with the namespaces it shows.
+func TestMSEGuideNamespaceFixturesExample(t *testing.T) {
+	guide, err := os.ReadFile(filepath.Join("..", "..", "templates", "guides", "testing-with-ramsim.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(guide), "\n## MSE namespaces\n")
+	_, block, ok2 := strings.Cut(section, "```json\n")
+	example, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("no JSON example in the guide's MSE namespaces section")
+	}
+	path := filepath.Join(t.TempDir(), "fixtures.json")
+	writeFile(t, path, example)
+	e := newEnv(t, Config{Fixtures: path})
+	inst := map[string]string{"InstanceId": "mse-cn-my0instance"}
+	if ids := listNamespaceIDs(t, e, inst); strings.Join(ids, ",") != "public,dev,prod" {
+		t.Fatalf("namespaces: %v", ids)
+	}
+	e.ok(vMSE, "GetNacosConfig", mergeParams(inst, "NamespaceId", "dev", "DataId", "app.yaml"))
+	e.ok(vMSE, "ListAnsInstances", mergeParams(inst, "NamespaceId", "prod", "ServiceName", "orders"))
 }
