@@ -68,6 +68,11 @@ func (s *Server) mseClusterOf(rq *request) (*mseCluster, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	return s.clusterByID(id)
+}
+
+// clusterByID returns the instance with InstanceId id.
+func (s *Server) clusterByID(id string) (*mseCluster, *apiError) {
 	c := s.mse.clusters[id]
 	if c == nil {
 		return nil, errMSEClusterNotFound(id)
@@ -76,13 +81,9 @@ func (s *Server) mseClusterOf(rq *request) (*mseCluster, *apiError) {
 }
 
 func (s *Server) mseQueryClusterDetail(rq *request) (map[string]any, *apiError) {
-	id, err := s.mseClusterID(rq)
+	c, err := s.engineCluster(rq)
 	if err != nil {
 		return nil, err
-	}
-	c := s.mse.clusters[id]
-	if c == nil {
-		return nil, errMSEClusterNotFound(id)
 	}
 	d := s.clusterWire(c)
 	delete(d, "CanUpdate")

@@ -55,18 +55,15 @@ func mseEngineNamespaceResources(s *Server, rq *request) ([]string, *apiError) {
 	return []string{mse.AllResources(s.mseRegion(rq, id), s.cfg.AccountID)}, nil
 }
 
-// engineCluster returns the instance a namespace request names by
-// InstanceId or ClusterId (both optional in the references; one is needed).
+// engineCluster returns the instance a request names by InstanceId or
+// ClusterId (both optional in the namespace references; one is needed),
+// as QueryClusterDetail takes it too.
 func (s *Server) engineCluster(rq *request) (*mseCluster, *apiError) {
 	id, err := s.mseClusterID(rq)
 	if err != nil {
 		return nil, err
 	}
-	c := s.mse.clusters[id]
-	if c == nil {
-		return nil, errMSEClusterNotFound(id)
-	}
-	return c, nil
+	return s.clusterByID(id)
 }
 
 // engineNamespace returns the instance and the namespace a request's Id
@@ -98,12 +95,19 @@ func refusePublic(ns *nacosNamespace, what string) *apiError {
 	return nil
 }
 
-// serviceCountParam checks ServiceCount ("the maximum number of services
-// that can run in the namespace", CreateEngineNamespace): an integer of at
-// least 0. It is accepted, not enforced.
-func serviceCountParam(rq *request) *apiError {
-	_, err := rq.intRange("ServiceCount", 0, 0, 1<<30)
-	return err
+// namespaceName reads what Create and Update both take: Name, required,
+// and ServiceCount ("the maximum number of services that can run in the
+// namespace", CreateEngineNamespace), an integer of at least 0, checked
+// but not enforced.
+func namespaceName(rq *request) (string, *apiError) {
+	name, err := rq.required("Name")
+	if err != nil {
+		return "", err
+	}
+	if _, err := rq.intRange("ServiceCount", 0, 0, 1<<30); err != nil {
+		return "", err
+	}
+	return name, nil
 }
 
 // namespaceWire is a namespace as the Data of CreateEngineNamespace and
@@ -136,11 +140,8 @@ func (s *Server) mseCreateEngineNamespace(rq *request) (map[string]any, *apiErro
 	if err != nil {
 		return nil, err
 	}
-	name, err := rq.required("Name")
+	name, err := namespaceName(rq)
 	if err != nil {
-		return nil, err
-	}
-	if err := serviceCountParam(rq); err != nil {
 		return nil, err
 	}
 	id := rq.get("Id")
@@ -170,11 +171,8 @@ func (s *Server) mseUpdateEngineNamespace(rq *request) (map[string]any, *apiErro
 	if err != nil {
 		return nil, err
 	}
-	name, err := rq.required("Name")
+	name, err := namespaceName(rq)
 	if err != nil {
-		return nil, err
-	}
-	if err := serviceCountParam(rq); err != nil {
 		return nil, err
 	}
 	if err := refusePublic(ns, "changed"); err != nil {

@@ -68,7 +68,8 @@ func TestServeHTTPS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startTLSServer(t, cert, key)
+	srv := startServerWith(t, ramsim.Config{AccountID: confAccount, AccessKeyID: confKeyID, AccessKeySecret: confSecret,
+		TLSCertFile: cert, TLSKeyFile: key})
 	if !strings.HasPrefix(srv.URL(), "https://127.0.0.1:") {
 		t.Fatalf("URL() = %s, want https://127.0.0.1:PORT", srv.URL())
 	}
@@ -110,23 +111,4 @@ func TestServeHTTPS(t *testing.T) {
 	if _, err := httpsCall(srv, id, secret, string(caPEM), "2015-05-01", "ListUsers", nil); err != nil {
 		t.Fatalf("ListUsers over HTTPS with acs:SecureTransport true: %v", err)
 	}
-}
-
-// startTLSServer starts an emulator serving HTTPS with the conformance
-// root key.
-func startTLSServer(t *testing.T, cert, key string) *ramsim.Server {
-	t.Helper()
-	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"} {
-		t.Setenv(v, "")
-	}
-	srv, err := ramsim.New(ramsim.Config{AccountID: confAccount, AccessKeyID: confKeyID, AccessKeySecret: confSecret,
-		TLSCertFile: cert, TLSKeyFile: key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	return srv
 }
