@@ -6,8 +6,10 @@
 //
 //	ramsim listening on http://HOST:PORT
 //
-// then serves until SIGINT or SIGTERM, saves the state (-state) and exits 0.
-// Diagnostics go to stderr.
+// (https:// with -tls-cert and -tls-key, PEM files of a certificate and its
+// key, for clients that call STS over HTTPS only), then serves until SIGINT
+// or SIGTERM, saves the state (-state) and exits 0. Diagnostics go to
+// stderr.
 //
 // -fixtures FILE loads the Microservices Engine (MSE 2019-05-31) instances,
 // Nacos namespaces, configurations, services and gateways to emulate from a
@@ -135,6 +137,7 @@ func setup(args []string, stderr io.Writer) (_ *ramsim.Server, addr string, publ
 	fs.StringVar(&cfg.Fixtures, "fixtures", "", "JSON file of the MSE (2019-05-31) Nacos instances and gateways to emulate, loaded at start\n(format: the guide \"ramsim reference\", docs/guides/ramsim.md); default: a built-in set with the ids of MSE's documentation\n(mse-cn-0pp1j8om80a, gw-8090caa2a3ab447a8bc5fdf3a3ab447a in cn-hangzhou). MSE state is kept in memory only")
 	fs.StringVar(&cfg.Faults, "faults", "", "fault injection spec, comma-separated key=value (all optional): throttle=P,5xx=P,lost=P,reset=P\n(probabilities per request), latency=D,jitter=D (delay each answer), qps=N (per-AccessKey limit),\nconsistency=D (creations and deletions visible to Get*/List* after D), actions=A|B (only these actions);\ne.g. throttle=0.2,5xx=0.05,latency=50ms. At run time: PUT /__ramsim/faults {\"spec\":\"...\",\"seed\":N} from loopback")
 	fs.Int64Var(&cfg.Seed, "seed", 0, "seed of the fault injector: the same seed and the same requests inject the same faults")
+	checkTLS := tlsFlags(fs, &cfg)
 	inUse := fs.String("in-use", "", "comma-separated services (e.g. mssp.aliyuncs.com) whose service-linked roles are in use, so that deleting them fails;\nat run time: POST /__ramsim/services/<service>/in-use {\"in_use\":true,\"resources\":[\"acs:...\"]} from loopback")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS / MSE emulator on one port.\n"+
@@ -144,6 +147,9 @@ func setup(args []string, stderr io.Writer) (_ *ramsim.Server, addr string, publ
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return nil, "", false, err
+	}
+	if err := checkTLS(); err != nil {
 		return nil, "", false, err
 	}
 	for _, h := range strings.Split(*allowedHosts, ",") {

@@ -69,6 +69,10 @@ type Config struct {
 	// Seed seeds the fault injector's random source: the same seed and the
 	// same sequence of requests inject the same faults.
 	Seed int64
+	// TLSCertFile and TLSKeyFile, both or neither, are PEM files of the
+	// server's certificate (with its chain) and private key: Start then
+	// serves HTTPS and URL says https:// (tls.go).
+	TLSCertFile, TLSKeyFile string
 }
 
 // withDefaults fills every unset field of c.

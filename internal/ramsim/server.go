@@ -5,6 +5,7 @@ package ramsim
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"net"
 	"net/http"
@@ -34,6 +35,8 @@ type Server struct {
 	faults   faults.Injector   // fault injection, its own lock
 	counters faults.CounterSet // request counts, its own lock
 
+	tls *tls.Config // from Config.TLSCertFile and TLSKeyFile (tls.go); nil serves plain HTTP
+
 	lifecycle sync.Mutex // guards http and ln
 	http      *http.Server
 	ln        net.Listener
@@ -61,7 +64,11 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, ram: acct, mse: ms}
+	tlsCfg, err := loadTLS(cfg)
+	if err != nil {
+		return nil, err
+	}
+	srv := &Server{cfg: cfg, ram: acct, mse: ms, tls: tlsCfg}
 	srv.faults.Set(sp, cfg.Seed)
 	acct.SetConsistency(sp.Consistency())
 	for service, resources := range cfg.ServicesInUse {
@@ -90,7 +97,7 @@ func (s *Server) Start(addr string) error {
 	}
 	s.ln = ln
 	s.http = s.HTTPServer()
-	go s.http.Serve(ln) //nolint:errcheck // returns ErrServerClosed on Close
+	go s.http.Serve(s.tlsListener(ln)) //nolint:errcheck // returns ErrServerClosed on Close
 	return nil
 }
 
@@ -116,14 +123,15 @@ func (s *Server) httpServer(l *connLimiter) *http.Server {
 	}
 }
 
-// URL is "http://HOST:PORT" once started, "" before.
+// URL is "http://HOST:PORT" ("https://" with Config.TLSCertFile) once
+// started, "" before.
 func (s *Server) URL() string {
 	s.lifecycle.Lock()
 	defer s.lifecycle.Unlock()
 	if s.ln == nil {
 		return ""
 	}
-	return "http://" + s.ln.Addr().String()
+	return s.scheme() + "://" + s.ln.Addr().String()
 }
 
 // Close stops serving, waiting briefly for requests in flight, and saves

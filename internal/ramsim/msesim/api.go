@@ -58,6 +58,12 @@ var API = &wire.API[*Service]{
 		"ListGatewayDomain":  wire.Reads(mseParams((*Service).mseListGatewayDomain)),
 		"AddGatewayDomain":   wire.Writes(mseParams((*Service).mseAddGatewayDomain)),
 		"ListGatewayService": wire.Reads(mseParams((*Service).mseListGatewayService)),
+
+		"CreateEngineNamespace": wire.Writes(mseParams((*Service).mseCreateEngineNamespace)),
+		"UpdateEngineNamespace": wire.Writes(mseParams((*Service).mseUpdateEngineNamespace)),
+		"DeleteEngineNamespace": wire.Writes(mseParams((*Service).mseDeleteEngineNamespace)),
+		"GetEngineNamepace":     wire.Reads(mseParams((*Service).mseGetEngineNamepace)),
+		"ListEngineNamespaces":  wire.Reads(mseParams((*Service).mseListEngineNamespaces)),
 	},
 	Resources: map[string]resourceFunc{
 		"ListClusters":       mseAccountResources,
@@ -92,6 +98,13 @@ var API = &wire.API[*Service]{
 		"ListGatewayDomain":  mseGatewayResources(false),
 		"AddGatewayDomain":   mseGatewayResources(false),
 		"ListGatewayService": mseGatewayResources(false),
+
+		// Namespaces: "All Resources" (namespaces.go).
+		"CreateEngineNamespace": mseEngineNamespaceResources,
+		"UpdateEngineNamespace": mseEngineNamespaceResources,
+		"DeleteEngineNamespace": mseEngineNamespaceResources,
+		"GetEngineNamepace":     mseEngineNamespaceResources,
+		"ListEngineNamespaces":  mseEngineNamespaceResources,
 	},
 }
 

@@ -5,6 +5,7 @@ package msesim
 
 // What the external tests of this package reach inside it.
 const (
-	MSETimeFormat  = mseTimeFormat
-	RoutePublished = routePublished
+	MSETimeFormat       = mseTimeFormat
+	RoutePublished      = routePublished
+	NamespaceTypeCustom = namespaceTypeCustom
 )

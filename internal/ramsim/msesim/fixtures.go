@@ -55,6 +55,7 @@ type fixtureCluster struct {
 type fixtureNamespace struct {
 	NamespaceId       string // required; "public" is always added
 	NamespaceShowName string
+	NamespaceDesc     string
 	Configs           []fixtureConfig
 	Services          []fixtureService
 }
@@ -273,6 +274,7 @@ func (m *mseStore) addFixtureNamespace(c *mseCluster, fn fixtureNamespace, now t
 	ns := c.namespaces[fn.NamespaceId]
 	if ns == nil {
 		ns = newNamespace(fn.NamespaceId, fn.NamespaceShowName)
+		ns.Desc = fn.NamespaceDesc
 		c.namespaces[ns.ID] = ns
 	} else if ns.ID != "public" || len(ns.configs)+len(ns.services) > 0 {
 		return fieldError("NamespaceId", "%q appears twice", fn.NamespaceId)

@@ -71,6 +71,11 @@ func (s *Service) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.clusterByID(id)
+}
+
+// clusterByID returns the instance with InstanceId id.
+func (s *Service) clusterByID(id string) (*mseCluster, *wire.Error) {
 	c := s.mse.clusters[id]
 	if c == nil {
 		return nil, errMSEClusterNotFound(id)
@@ -79,13 +84,9 @@ func (s *Service) mseClusterOf(rq *wire.Request) (*mseCluster, *wire.Error) {
 }
 
 func (s *Service) mseQueryClusterDetail(rq *wire.Request) (map[string]any, *wire.Error) {
-	id, err := s.mseClusterID(rq)
+	c, err := s.engineCluster(rq)
 	if err != nil {
 		return nil, err
-	}
-	c := s.mse.clusters[id]
-	if c == nil {
-		return nil, errMSEClusterNotFound(id)
 	}
 	d := s.clusterWire(c)
 	delete(d, "CanUpdate")

@@ -75,7 +75,8 @@ type nacosKey struct{ group, name string }
 // nacosNamespace is one Nacos namespace of an instance.
 type nacosNamespace struct {
 	ID       string
-	Name     string
+	Name     string // NamespaceShowName
+	Desc     string // NamespaceDesc
 	configs  map[nacosKey]*nacosConfig
 	history  []*nacosHistory // oldest first
 	services map[nacosKey]*nacosService
