@@ -6,13 +6,15 @@
 //
 //	ramsim listening on http://HOST:PORT
 //
-// then serves until SIGINT or SIGTERM, saves the state (-state) and exits 0.
-// Diagnostics go to stderr.
+// (https:// with -tls-cert and -tls-key, PEM files of a certificate and its
+// key, for clients that call STS over HTTPS only), then serves until SIGINT
+// or SIGTERM, saves the state (-state) and exits 0. Diagnostics go to
+// stderr.
 //
 // -fixtures FILE loads the Microservices Engine (MSE 2019-05-31) instances,
 // Nacos namespaces, configurations, services and gateways to emulate from a
-// JSON file (format: the ramsim package doc); without it a built-in set with
-// the seeds' ids is used. MSE state lives in memory only: it is not part of
+// JSON file (format: docs/guides/ramsim.md); without it a built-in set with
+// the ids of MSE's documentation is used. MSE state lives in memory only: it is not part of
 // -state and every start begins from the fixtures. A bad file stops the
 // command with an error naming the file and the field.
 //
@@ -27,8 +29,8 @@
 //	curl http://127.0.0.1:8765/__ramsim/services/mssp.aliyuncs.com/in-use
 //
 // -faults SPEC injects faults, so clients can be tested for reliability:
-// comma-separated key=value pairs, each optional (full rules: the ramsim
-// package doc, section "Faults"):
+// comma-separated key=value pairs, each optional (full rules:
+// docs/guides/ramsim.md, section "Faults"):
 //
 //	throttle=P  5xx=P  lost=P  reset=P   probabilities per request (sum <= 1)
 //	latency=D  jitter=D                  delay every answer by D + [0, jitter)
@@ -132,9 +134,10 @@ func setup(args []string, stderr io.Writer) (_ *ramsim.Server, addr string, publ
 	fs.BoolVar(&cfg.AllowRemote, "allow-remote", false, "allow -addr beyond loopback with the documented root key (anyone who reaches the port is the account's root)")
 	allowedHosts := fs.String("allowed-hosts", "", "comma-separated host names accepted in the Host header besides localhost, IP addresses and *.aliyuncs.com\n(e.g. the machine's name when others use ramsim through it); other names are refused (DNS rebinding)")
 	fs.StringVar(&cfg.StatePath, "state", "", "state file, loaded at start and saved after each change and at exit (mode 0600: it holds RAM users' AccessKey secrets)")
-	fs.StringVar(&cfg.Fixtures, "fixtures", "", "JSON file of the MSE (2019-05-31) Nacos instances and gateways to emulate, loaded at start\n(see the ramsim package doc for its format); default: a built-in set with the seeds' ids\n(mse-cn-0pp1j8om80a, gw-8090caa2a3ab447a8bc5fdf3a3ab447a in cn-hangzhou). MSE state is kept in memory only")
+	fs.StringVar(&cfg.Fixtures, "fixtures", "", "JSON file of the MSE (2019-05-31) Nacos instances and gateways to emulate, loaded at start\n(format: the guide \"ramsim reference\", docs/guides/ramsim.md); default: a built-in set with the ids of MSE's documentation\n(mse-cn-0pp1j8om80a, gw-8090caa2a3ab447a8bc5fdf3a3ab447a in cn-hangzhou). MSE state is kept in memory only")
 	fs.StringVar(&cfg.Faults, "faults", "", "fault injection spec, comma-separated key=value (all optional): throttle=P,5xx=P,lost=P,reset=P\n(probabilities per request), latency=D,jitter=D (delay each answer), qps=N (per-AccessKey limit),\nconsistency=D (creations and deletions visible to Get*/List* after D), actions=A|B (only these actions);\ne.g. throttle=0.2,5xx=0.05,latency=50ms. At run time: PUT /__ramsim/faults {\"spec\":\"...\",\"seed\":N} from loopback")
 	fs.Int64Var(&cfg.Seed, "seed", 0, "seed of the fault injector: the same seed and the same requests inject the same faults")
+	checkTLS := tlsFlags(fs, &cfg)
 	inUse := fs.String("in-use", "", "comma-separated services (e.g. mssp.aliyuncs.com) whose service-linked roles are in use, so that deleting them fails;\nat run time: POST /__ramsim/services/<service>/in-use {\"in_use\":true,\"resources\":[\"acs:...\"]} from loopback")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: ramsim [flags]\n\nServes the RAM / IMS / ResourceManager / STS / MSE emulator on one port.\n"+
@@ -144,6 +147,9 @@ func setup(args []string, stderr io.Writer) (_ *ramsim.Server, addr string, publ
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return nil, "", false, err
+	}
+	if err := checkTLS(); err != nil {
 		return nil, "", false, err
 	}
 	for _, h := range strings.Split(*allowedHosts, ",") {

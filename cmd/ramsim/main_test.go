@@ -26,7 +26,7 @@ import (
 	"github.com/alibabacloud-go/tea/dara"
 )
 
-var readyLine = regexp.MustCompile(`^ramsim listening on (http://127\.0\.0\.1:[0-9]+)\n$`)
+var readyLine = regexp.MustCompile(`^ramsim listening on (https?://127\.0\.0\.1:[0-9]+)\n$`)
 
 // buildBinary compiles the command once per test.
 func buildBinary(t *testing.T) string {

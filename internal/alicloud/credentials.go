@@ -75,7 +75,8 @@ func assumeRoleProvider(base providers.CredentialsProvider, ar AssumeRoleConfig,
 		return nil, errors.New("assume_role: role_arn is required")
 	}
 	if sts.scheme != "https" {
-		return nil, fmt.Errorf("assume_role: the STS endpoint %s is not HTTPS; credentials-go always calls AssumeRole over HTTPS", sts)
+		return nil, fmt.Errorf("assume_role: the STS endpoint %s is not HTTPS; credentials-go always calls AssumeRole over HTTPS "+
+			"(to assume a role in ramsim, start it with -tls-cert and -tls-key and use its https:// URL)", sts)
 	}
 	name := ar.SessionName
 	if name == "" {

@@ -287,20 +287,26 @@ var sdkAreaRules = []struct {
 }
 
 // sdkAccountScoped are the SDK-only APIs that name no instance: catalog
-// queries, account-wide listings, tags and the service-linked role.
+// queries, account-wide listings, tags and the service-linked role; and
+// the Nacos namespace APIs, whose references' authorization tables give
+// "All Resources" (e.g.
+// https://help.aliyun.com/zh/mse/developer-reference/api-mse-2019-05-31-createenginenamespace
+// and .../api-mse-2019-05-31-listenginenamespaces, -updateenginenamespace,
+// -deleteenginenamespace, -getenginenamepace).
 var sdkAccountScoped = map[string]bool{
 	"ListClusterTypes": true, "ListClusterVersions": true, "ListClusterConnectionTypes": true,
 	"QueryBusinessLocations": true, "QueryClusterSpecification": true, "QueryClusterDiskSpecification": true,
 	"QueryGatewayRegion": true, "QueryGatewayType": true, "QuerySlbSpec": true, "ListInstanceCount": true,
 	"TagResources": true, "UntagResources": true, "InitializeServiceLinkRole": true, "ListSecurityGroup": true,
 	"GetMseFeatureSwitch": true, "GetOverview": true, "GetImage": true,
+	"CreateEngineNamespace": true, "DeleteEngineNamespace": true, "UpdateEngineNamespace": true, "GetEngineNamepace": true,
+	"ListEngineNamespaces": true,
 }
 
 // sdkNamespaceScoped and sdkItemScoped are the SDK-only Nacos APIs that name
 // a namespace, or one configuration or service.
 var (
 	sdkNamespaceScoped = map[string]bool{
-		"CreateEngineNamespace": true, "DeleteEngineNamespace": true, "UpdateEngineNamespace": true, "GetEngineNamepace": true,
 		"ExportNacosConfig": true, "ImportNacosConfig": true, "CloneNacosConfig": true, "GetImportFileUrl": true,
 	}
 	sdkItemScoped = map[string]bool{

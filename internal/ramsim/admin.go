@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // adminPrefix is the path of the emulator's own endpoints, on the API port.
@@ -74,7 +76,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "unknown admin path " + r.URL.Path})
 		return
 	}
-	if _, known := s.serviceSpec(service); !known {
+	if _, known := s.ram.ServiceSpec(service); !known {
 		adminAnswer(w, http.StatusNotFound, map[string]any{"error": "service " + service + " is not in the service-linked role catalog"})
 		return
 	}
@@ -82,7 +84,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet:
 	case http.MethodPost, http.MethodPut:
 		var in inUseBody
-		dec := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes))
+		dec := json.NewDecoder(io.LimitReader(r.Body, wire.MaxBodyBytes))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&in); err != nil {
 			adminAnswer(w, http.StatusBadRequest, map[string]any{"error": "body: " + err.Error()})
@@ -113,7 +115,7 @@ func (s *Server) serveAdminFaults(w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet:
 	case http.MethodPut, http.MethodPost:
 		var in faultsBody
-		dec := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes))
+		dec := json.NewDecoder(io.LimitReader(r.Body, wire.MaxBodyBytes))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&in); err != nil {
 			adminAnswer(w, http.StatusBadRequest, map[string]any{"error": "body: " + err.Error()})

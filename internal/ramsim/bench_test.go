@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
@@ -20,21 +20,24 @@ import (
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // benchServer is a server on the real clock with one user, bench-user,
 // holding a key of its own and AliyunMSEReadOnlyAccess plus a custom
 // policy, so user-signed requests go through authorization.
-func benchServer(b *testing.B) (srv *Server, userKey, userSecret string) {
+func benchServer(b *testing.B) (srv *ramsim.Server, userKey, userSecret string) {
 	b.Helper()
-	srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: testSecret})
+	srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: ramsimtest.Secret})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var nonce atomic.Int64
 	must := func(action string, p map[string]string) {
 		w := httptest.NewRecorder()
-		srv.ServeHTTP(w, benchV3Request(vRAM, action, p, testKeyID, testSecret, &nonce))
+		srv.ServeHTTP(w, benchV3Request(ramsimtest.VRAM, action, p, ramsimtest.KeyID, ramsimtest.Secret, &nonce))
 		if w.Code != http.StatusOK {
 			b.Fatalf("%s: %d %s", action, w.Code, w.Body.String())
 		}
@@ -43,7 +46,7 @@ func benchServer(b *testing.B) (srv *Server, userKey, userSecret string) {
 	must("CreatePolicy", map[string]string{"PolicyName": "bench-policy", "PolicyDocument": `{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:Get*","Resource":"*"}]}`})
 	must("AttachPolicyToUser", map[string]string{"PolicyType": "Custom", "PolicyName": "bench-policy", "UserName": "bench-user"})
 	w := httptest.NewRecorder()
-	srv.ServeHTTP(w, benchV3Request(vRAM, "CreateAccessKey", map[string]string{"UserName": "bench-user"}, testKeyID, testSecret, &nonce))
+	srv.ServeHTTP(w, benchV3Request(ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "bench-user"}, ramsimtest.KeyID, ramsimtest.Secret, &nonce))
 	var body struct {
 		AccessKey struct{ AccessKeyId, AccessKeySecret string }
 	}
@@ -66,18 +69,18 @@ func benchV3Request(version, action string, p map[string]string, keyID, secret s
 	r.RemoteAddr = "127.0.0.1:40000"
 	r.Header.Set("x-acs-action", action)
 	r.Header.Set("x-acs-version", version)
-	r.Header.Set("x-acs-date", time.Now().UTC().Format(dateFormat))
+	r.Header.Set("x-acs-date", time.Now().UTC().Format(wire.DateFormat))
 	r.Header.Set("x-acs-signature-nonce", "bench-"+strconv.FormatInt(nonce.Add(1), 10))
-	r.Header.Set("x-acs-content-sha256", sha256Hex(nil))
+	r.Header.Set("x-acs-content-sha256", wire.SHA256Hex(nil))
 	signed := make([]string, 0, 6)
 	for name := range r.Header {
 		signed = append(signed, strings.ToLower(name))
 	}
 	signed = append(signed, "host")
 	sort.Strings(signed)
-	sts := v3StringToSign(r, signed, sha256Hex(nil))
+	sts := wire.V3StringToSign(r, signed, wire.SHA256Hex(nil))
 	r.Header.Set("Authorization", fmt.Sprintf("%s Credential=%s,SignedHeaders=%s,Signature=%s",
-		v3Algorithm, keyID, strings.Join(signed, ";"), v3Sign(secret, sts)))
+		wire.V3Algorithm, keyID, strings.Join(signed, ";"), wire.V3Sign(secret, sts)))
 	return r
 }
 
@@ -91,10 +94,10 @@ func BenchmarkServeHTTPV3(b *testing.B) {
 		name, key, secret, action string
 		p                         map[string]string
 	}{
-		{"GetUser/root", testKeyID, testSecret, "GetUser", map[string]string{"UserName": "bench-user"}},
+		{"GetUser/root", ramsimtest.KeyID, ramsimtest.Secret, "GetUser", map[string]string{"UserName": "bench-user"}},
 		{"GetUser/ram-user", userKey, userSecret, "GetUser", map[string]string{"UserName": "bench-user"}},
-		{"GetPolicy/root", testKeyID, testSecret, "GetPolicy", map[string]string{"PolicyType": "Custom", "PolicyName": "bench-policy"}},
-		{"ListPoliciesForUser/root", testKeyID, testSecret, "ListPoliciesForUser", map[string]string{"UserName": "bench-user"}},
+		{"GetPolicy/root", ramsimtest.KeyID, ramsimtest.Secret, "GetPolicy", map[string]string{"PolicyType": "Custom", "PolicyName": "bench-policy"}},
+		{"ListPoliciesForUser/root", ramsimtest.KeyID, ramsimtest.Secret, "ListPoliciesForUser", map[string]string{"UserName": "bench-user"}},
 	}
 	var nonce atomic.Int64
 	for _, c := range cases {
@@ -107,7 +110,7 @@ func BenchmarkServeHTTPV3(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if len(reqs) == 0 {
 					for range batch {
-						reqs = append(reqs, benchV3Request(vRAM, c.action, c.p, c.key, c.secret, &nonce))
+						reqs = append(reqs, benchV3Request(ramsimtest.VRAM, c.action, c.p, c.key, c.secret, &nonce))
 					}
 					b.StartTimer()
 				}
@@ -161,12 +164,12 @@ func BenchmarkLoopbackDarabonba(b *testing.B) {
 	}
 	defer srv.Close()
 	host := strings.TrimPrefix(srv.URL(), "http://")
-	cred, err := credentials.NewCredential(new(credentials.Config).SetType("access_key").SetAccessKeyId(testKeyID).SetAccessKeySecret(testSecret))
+	cred, err := credentials.NewCredential(new(credentials.Config).SetType("access_key").SetAccessKeyId(ramsimtest.KeyID).SetAccessKeySecret(ramsimtest.Secret))
 	if err != nil {
 		b.Fatal(err)
 	}
 	params := &openapiutil.Params{
-		Action: dara.String("GetUser"), Version: dara.String(vRAM), Protocol: dara.String("HTTP"), Pathname: dara.String("/"),
+		Action: dara.String("GetUser"), Version: dara.String(ramsimtest.VRAM), Protocol: dara.String("HTTP"), Pathname: dara.String("/"),
 		Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
 	}
 	b.ReportAllocs()

@@ -3,7 +3,9 @@
 
 package ramsim
 
-import "time"
+import (
+	"time"
+)
 
 // The documented root AccessKey, used when Config leaves it unset. It is
 // public, so Start serves it on loopback addresses only unless
@@ -55,60 +57,22 @@ type Config struct {
 	// description). An entry with an unknown PolicyName gets no policy.
 	ExtraServiceLinkedRoles []ServiceLinkedRoleSpec
 	// Fixtures is the path of a JSON file with the MSE instances and
-	// gateways to emulate (see the package doc); "" loads the built-in set
-	// with the seeds' ids. MSE state lives in memory: every New starts
+	// gateways to emulate (format: the ramsim guide, docs/guides/ramsim.md);
+	// "" loads the built-in set with the ids of MSE's documentation. MSE state lives in memory: every New starts
 	// from the fixtures.
 	Fixtures string
 	// Faults is the fault-injection spec, e.g.
 	// "throttle=0.2,5xx=0.05,latency=50ms,consistency=1s" (syntax: the
-	// package doc, section "Faults"); "" injects nothing. New rejects a bad
+	// ramsim guide, section "Faults"); "" injects nothing. New rejects a bad
 	// spec. SetFaults changes it while running.
 	Faults string
 	// Seed seeds the fault injector's random source: the same seed and the
 	// same sequence of requests inject the same faults.
 	Seed int64
-}
-
-// PasswordPolicy is the account's password policy as far as the emulator
-// enforces it. Its zero value is RAM's default (IMS SetPasswordPolicy:
-// MinimumPasswordLength 8, no character class required).
-type PasswordPolicy struct {
-	MinimumPasswordLength      int // 8-32; 0 means 8
-	RequireLowercaseCharacters bool
-	RequireUppercaseCharacters bool
-	RequireNumbers             bool
-	RequireSymbols             bool
-	PasswordNotContainUserName bool
-}
-
-// Limits are the RAM quotas the emulator enforces. The defaults are the
-// documented quotas (https://www.alibabacloud.com/help/en/ram/product-overview/limits);
-// tests lower them to reach a limit cheaply. Later resources add their own.
-type Limits struct {
-	Users           int // RAM users per account (LimitExceeded.User)
-	TagsPerUser     int // tags on one RAM user (IMS TagResources)
-	Groups          int // user groups per account (LimitExceeded.Group)
-	GroupsPerUser   int // groups one user may join (LimitExceeded.User.Group)
-	Roles           int // RAM roles per account (LimitExceeded.Role)
-	Policies        int // custom policies per account (LimitExceeded.Policy)
-	PolicyVersions  int // versions of one custom policy (LimitExceeded.Policy.Version)
-	TagsPerResource int // tags on one RAM role or custom policy (RAM TagResources)
-	// SystemPoliciesPerPrincipal and CustomPoliciesPerPrincipal bound the
-	// policies attached to one user, group or role
-	// (LimitExceeded.{User,Group,Role}.Policy); the quota is the same for
-	// the three kinds.
-	SystemPoliciesPerPrincipal int
-	CustomPoliciesPerPrincipal int
-	AccessKeysPerUser          int // AccessKey pairs of one user (LimitExceeded.User.AccessKey)
-}
-
-// DefaultLimits returns the real account quotas.
-func DefaultLimits() Limits {
-	return Limits{
-		Users: 5000, TagsPerUser: 20, Groups: 300, GroupsPerUser: 10, Roles: 1000,
-		Policies: 1500, PolicyVersions: 5, TagsPerResource: 20,
-		SystemPoliciesPerPrincipal: 20, CustomPoliciesPerPrincipal: 10, AccessKeysPerUser: 2,
-	}
+	// TLSCertFile and TLSKeyFile, both or neither, are PEM files of the
+	// server's certificate (with its chain) and private key: Start then
+	// serves HTTPS and URL says https:// (tls.go).
+	TLSCertFile, TLSKeyFile string
 }
 
 // withDefaults fills every unset field of c.

@@ -39,15 +39,21 @@ const (
 	confSecret  = "conformance-secret"
 )
 
-// startServer runs an emulator on a free loopback port. Both SDKs honor
-// proxy variables, and the classic one even for loopback, so they are
-// cleared for the test.
+// startServer runs the conformance account's emulator (startServerWith).
 func startServer(t *testing.T) *ramsim.Server {
+	t.Helper()
+	return startServerWith(t, ramsim.Config{AccountID: confAccount, AccessKeyID: confKeyID, AccessKeySecret: confSecret})
+}
+
+// startServerWith runs an emulator of cfg on a free loopback port. Both
+// SDKs honor proxy variables, and the classic one even for loopback, so
+// they are cleared for the test.
+func startServerWith(t *testing.T, cfg ramsim.Config) *ramsim.Server {
 	t.Helper()
 	for _, v := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"} {
 		t.Setenv(v, "")
 	}
-	srv, err := ramsim.New(ramsim.Config{AccountID: confAccount, AccessKeyID: confKeyID, AccessKeySecret: confSecret})
+	srv, err := ramsim.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

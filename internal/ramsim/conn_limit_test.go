@@ -18,9 +18,12 @@ import (
 // the answer or keeps idle connections would otherwise hold a goroutine
 // and a descriptor each, without bound.
 func TestStartSetsTimeoutsAndConnectionLimit(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.started()
-	hs := env.srv.http
+	srv := newServer(t)
+	if err := srv.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	hs := srv.http
 	if hs.ReadHeaderTimeout <= 0 || hs.ReadTimeout <= 0 || hs.WriteTimeout <= 0 || hs.IdleTimeout <= 0 {
 		t.Fatalf("timeouts: header %v, read %v, write %v, idle %v", hs.ReadHeaderTimeout, hs.ReadTimeout, hs.WriteTimeout, hs.IdleTimeout)
 	}
@@ -35,9 +38,8 @@ func TestStartSetsTimeoutsAndConnectionLimit(t *testing.T) {
 // At the limit a new connection takes the place of an idle keep-alive one;
 // when every connection is busy it is closed at once.
 func TestConnectionLimit(t *testing.T) {
-	env := newEnv(t, Config{})
 	l := newConnLimiter(2)
-	hs := env.srv.httpServer(l)
+	hs := newServer(t).httpServer(l)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -111,4 +113,14 @@ func TestConnectionLimit(t *testing.T) {
 	if open, _ := counts(); open != 2 {
 		t.Fatalf("%d connections tracked, want 2", open)
 	}
+}
+
+// newServer is a server with the default configuration.
+func newServer(t *testing.T) *Server {
+	t.Helper()
+	srv, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
 }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
@@ -9,55 +9,59 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/faults"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
 )
 
 func TestCounters(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.ok(vRAM, "CreateUser", map[string]string{"UserName": "alice"})
-	env.ok(vRAM, "GetUser", map[string]string{"UserName": "alice"})
-	env.fail(vRAM, "GetUser", map[string]string{"UserName": "bob"}, http.StatusNotFound, "EntityNotExist.User")
-	if err := env.srv.SetFaults("throttle=1,actions=GetUser", 0); err != nil {
+	env := ramsimtest.New(t, ramsim.Config{})
+	env.OK(ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "alice"})
+	env.OK(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "alice"})
+	env.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "bob"}, http.StatusNotFound, "EntityNotExist.User")
+	if err := env.Srv.SetFaults("throttle=1,actions=GetUser", 0); err != nil {
 		t.Fatal(err)
 	}
-	env.fail(vRAM, "GetUser", map[string]string{"UserName": "alice"}, http.StatusBadRequest, "Throttling.User")
-	status, _ := env.do(httptest.NewRequest(http.MethodPost, "/", nil)) // no Action
+	env.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "alice"}, http.StatusBadRequest, "Throttling.User")
+	status, _ := env.Do(httptest.NewRequest(http.MethodPost, "/", nil)) // no Action
 	if status != http.StatusBadRequest {
 		t.Fatalf("no Action: %d", status)
 	}
-	c := env.srv.Counters()
+	c := env.Srv.Counters()
 	if got := c.Actions["CreateUser"]; got.Received != 1 || got.OK != 1 || got.Errors != 0 {
 		t.Fatalf("CreateUser %+v", got)
 	}
-	if got := c.Actions["GetUser"]; got.Received != 3 || got.OK != 1 || got.Errors != 2 || got.Throttled != 1 || got.Faults[faultThrottle] != 1 {
+	if got := c.Actions["GetUser"]; got.Received != 3 || got.OK != 1 || got.Errors != 2 || got.Throttled != 1 || got.Faults[faults.Throttle] != 1 {
 		t.Fatalf("GetUser %+v", got)
 	}
 	if got := c.Actions["-"]; got.Received != 1 || got.Errors != 1 {
 		t.Fatalf("no action %+v", got)
 	}
-	if c.Total.Received != 5 || c.Total.OK != 2 || c.Total.Errors != 3 || c.Total.Faults[faultThrottle] != 1 {
+	if c.Total.Received != 5 || c.Total.OK != 2 || c.Total.Errors != 3 || c.Total.Faults[faults.Throttle] != 1 {
 		t.Fatalf("total %+v", c.Total)
 	}
 	// The snapshot is a copy.
-	c.Actions["GetUser"].Faults[faultThrottle] = 99
-	if env.srv.Counters().Actions["GetUser"].Faults[faultThrottle] != 1 {
+	c.Actions["GetUser"].Faults[faults.Throttle] = 99
+	if env.Srv.Counters().Actions["GetUser"].Faults[faults.Throttle] != 1 {
 		t.Fatal("Counters shares its maps")
 	}
-	if before := env.srv.ResetCounters(); before.Total.Received != 5 {
+	if before := env.Srv.ResetCounters(); before.Total.Received != 5 {
 		t.Fatalf("ResetCounters returned %+v", before.Total)
 	}
-	if c := env.srv.Counters(); len(c.Actions) != 0 || c.Total.Received != 0 {
+	if c := env.Srv.Counters(); len(c.Actions) != 0 || c.Total.Received != 0 {
 		t.Fatalf("after reset %+v", c)
 	}
 }
 
 func TestAdminFaultsAndCounters(t *testing.T) {
-	env := newEnv(t, Config{Faults: "latency=1ms", Seed: 9})
+	env := ramsimtest.New(t, ramsim.Config{Faults: "latency=1ms", Seed: 9})
 	admin := func(method, path, body, remote string) (int, map[string]any) {
 		t.Helper()
 		r := httptest.NewRequest(method, path, strings.NewReader(body))
 		r.RemoteAddr = remote
 		w := httptest.NewRecorder()
-		env.srv.ServeHTTP(w, r)
+		env.Srv.ServeHTTP(w, r)
 		var out map[string]any
 		if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
 			t.Fatalf("%s %s: not JSON: %s", method, path, w.Body)
@@ -72,7 +76,7 @@ func TestAdminFaultsAndCounters(t *testing.T) {
 	if status != 200 || body["spec"] != "throttle=1,actions=GetUser" || body["seed"] != 4.0 {
 		t.Fatalf("PUT faults: %d %v", status, body)
 	}
-	env.fail(vRAM, "GetUser", map[string]string{"UserName": "x"}, http.StatusBadRequest, "Throttling.User")
+	env.Fail(ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "x"}, http.StatusBadRequest, "Throttling.User")
 	// Without a seed the seed stays.
 	if status, body = admin(http.MethodPut, "/__ramsim/faults", `{"spec":"5xx=0.5"}`, local); status != 200 || body["seed"] != 4.0 {
 		t.Fatalf("PUT without seed: %d %v", status, body)
@@ -88,7 +92,7 @@ func TestAdminFaultsAndCounters(t *testing.T) {
 			t.Fatalf("PUT %s: %d %v", bad.body, status, body)
 		}
 	}
-	if spec, _ := env.srv.Faults(); spec != "5xx=0.5" {
+	if spec, _ := env.Srv.Faults(); spec != "5xx=0.5" {
 		t.Fatalf("a refused PUT changed the spec: %q", spec)
 	}
 	if status, _ := admin(http.MethodDelete, "/__ramsim/faults", "", local); status != http.StatusMethodNotAllowed {
@@ -96,8 +100,8 @@ func TestAdminFaultsAndCounters(t *testing.T) {
 	}
 
 	status, body = admin(http.MethodGet, "/__ramsim/counters", "", local)
-	if status != 200 || field(body, "actions", "GetUser", "throttled") != 1.0 || field(body, "total", "received") != 1.0 ||
-		field(body, "actions", "GetUser", "faults", "throttle") != 1.0 {
+	if status != 200 || ramsimtest.Field(body, "actions", "GetUser", "throttled") != 1.0 || ramsimtest.Field(body, "total", "received") != 1.0 ||
+		ramsimtest.Field(body, "actions", "GetUser", "faults", "throttle") != 1.0 {
 		t.Fatalf("GET counters: %d %v", status, body)
 	}
 	if status, _ := admin(http.MethodPost, "/__ramsim/counters", "", local); status != http.StatusMethodNotAllowed {
@@ -106,10 +110,10 @@ func TestAdminFaultsAndCounters(t *testing.T) {
 	if status, _ := admin(http.MethodGet, "/__ramsim/counters/reset", "", local); status != http.StatusMethodNotAllowed {
 		t.Fatalf("GET counters/reset: %d", status)
 	}
-	if status, body = admin(http.MethodPost, "/__ramsim/counters/reset", "", local); status != 200 || field(body, "total", "received") != 1.0 {
+	if status, body = admin(http.MethodPost, "/__ramsim/counters/reset", "", local); status != 200 || ramsimtest.Field(body, "total", "received") != 1.0 {
 		t.Fatalf("reset: %d %v", status, body)
 	}
-	if status, body = admin(http.MethodGet, "/__ramsim/counters", "", local); status != 200 || field(body, "total", "received") != 0.0 {
+	if status, body = admin(http.MethodGet, "/__ramsim/counters", "", local); status != 200 || ramsimtest.Field(body, "total", "received") != 0.0 {
 		t.Fatalf("after reset: %d %v", status, body)
 	}
 	for _, remote := range []string{"10.0.0.8:5555", "[2001:db8::1]:443", "garbage"} {
@@ -124,7 +128,7 @@ func TestAdminFaultsAndCounters(t *testing.T) {
 			}
 		}
 	}
-	if spec, _ := env.srv.Faults(); spec != "5xx=0.5" {
+	if spec, _ := env.Srv.Faults(); spec != "5xx=0.5" {
 		t.Fatalf("a remote PUT changed the spec: %q", spec)
 	}
 }

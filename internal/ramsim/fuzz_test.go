@@ -1,17 +1,19 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Fuzz targets for what an attacker controls: the request line, headers
@@ -24,16 +26,16 @@ const fuzzOtherSecret = "never-used-to-sign-anything"
 
 // fuzzServers returns the signing server (the test secret) and the one
 // whose secret no request is signed with, on a fixed clock.
-func fuzzServers(f *testing.F) (signing, other *Server, env *testEnv) {
-	clock := newTestClock()
-	mk := func(secret string) *Server {
-		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+func fuzzServers(f *testing.F) (signing, other *ramsim.Server, env *ramsimtest.Env) {
+	clock := ramsimtest.NewClock()
+	mk := func(secret string) *ramsim.Server {
+		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
 		if err != nil {
 			f.Fatal(err)
 		}
 		return srv
 	}
-	return mk(testSecret), mk(fuzzOtherSecret), &testEnv{clock: clock}
+	return mk(ramsimtest.Secret), mk(fuzzOtherSecret), &ramsimtest.Env{Clock: clock}
 }
 
 // fuzzRequest builds a server-side request from raw parts; headers are
@@ -73,20 +75,20 @@ type fuzzSeed struct {
 
 // signedSeeds are correctly signed V1 and V3 requests (with the signing
 // server's secret), and a V1 request with its parameters in a form body.
-func signedSeeds(env *testEnv) []fuzzSeed {
+func signedSeeds(env *ramsimtest.Env) []fuzzSeed {
 	var out []fuzzSeed
 	add := func(r *http.Request) {
 		out = append(out, fuzzSeed{r.Method, r.URL.Path, r.URL.RawQuery, headerLines(r.Header), nil})
 	}
 	for _, v3 := range []bool{false, true} {
-		sg := signer{v3: v3}
-		add(env.request(sg, vSTS, "GetCallerIdentity", nil))
-		add(env.request(sg, vRAM, "CreateUser", map[string]string{"UserName": "fuzz-user", "Comments": "a+b c%d"}))
-		add(env.request(sg, vRAM, "GetUser", map[string]string{"UserName": "fuzz-user"}))
-		add(env.request(sg, vRAM, "CreateAccessKey", map[string]string{"UserName": "fuzz-user"}))
-		add(env.request(sg, vIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "fuzz-user", "Tag.1.Key": "k", "Tag.1.Value": "v"}))
+		sg := ramsimtest.Signer{V3: v3}
+		add(env.Request(sg, ramsimtest.VSTS, "GetCallerIdentity", nil))
+		add(env.Request(sg, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "fuzz-user", "Comments": "a+b c%d"}))
+		add(env.Request(sg, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "fuzz-user"}))
+		add(env.Request(sg, ramsimtest.VRAM, "CreateAccessKey", map[string]string{"UserName": "fuzz-user"}))
+		add(env.Request(sg, ramsimtest.VIMS, "TagResources", map[string]string{"ResourceType": "user", "ResourcePrincipalName.1": "fuzz-user", "Tag.1.Key": "k", "Tag.1.Value": "v"}))
 	}
-	r := env.request(signer{}, vRAM, "ListUsers", map[string]string{"MaxItems": "5"})
+	r := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "ListUsers", map[string]string{"MaxItems": "5"})
 	out = append(out, fuzzSeed{"POST", "/", "", "Content-Type: application/x-www-form-urlencoded", []byte(r.URL.RawQuery)})
 	return out
 }
@@ -102,7 +104,7 @@ func isAuthError(code string) bool {
 	return false
 }
 
-func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
+func addSignedSeeds(f *testing.F, env *ramsimtest.Env, withPath bool) {
 	for _, s := range signedSeeds(env) {
 		if withPath {
 			f.Add(s.method, s.path, s.rawQuery, s.headers, s.body)
@@ -117,10 +119,10 @@ func addSignedSeeds(f *testing.F, env *testEnv, withPath bool) {
 // refused by the other with SignatureDoesNotMatch. Otherwise the fuzz
 // targets would never reach past the signature check.
 func TestFuzzSeedsAreSigned(t *testing.T) {
-	clock := newTestClock()
-	env := &testEnv{t: t, clock: clock}
-	for _, secret := range []string{testSecret, fuzzOtherSecret} {
-		srv, err := New(Config{AccountID: testAccount, AccessKeyID: testKeyID, AccessKeySecret: secret, Now: clock.now})
+	clock := ramsimtest.NewClock()
+	env := &ramsimtest.Env{T: t, Clock: clock}
+	for _, secret := range []string{ramsimtest.Secret, fuzzOtherSecret} {
+		srv, err := ramsim.New(ramsim.Config{AccountID: ramsimtest.Account, AccessKeyID: ramsimtest.KeyID, AccessKeySecret: secret, Now: clock.Now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,9 +133,9 @@ func TestFuzzSeedsAreSigned(t *testing.T) {
 			_ = json.Unmarshal(w.Body.Bytes(), &body)
 			code, _ := body["Code"].(string)
 			switch {
-			case secret == testSecret && isAuthError(code):
+			case secret == ramsimtest.Secret && isAuthError(code):
 				t.Errorf("seed %s?%s: %d %v", s.path, s.rawQuery, w.Code, body)
-			case secret != testSecret && body["Code"] != "SignatureDoesNotMatch":
+			case secret != ramsimtest.Secret && body["Code"] != "SignatureDoesNotMatch":
 				t.Errorf("seed %s?%s on the other server: %d %v", s.path, s.rawQuery, w.Code, body)
 			}
 		}
@@ -180,7 +182,7 @@ func FuzzServeHTTP(f *testing.F) {
 		r := fuzzRequest(method, path, rawQuery, headers, body)
 		other.ServeHTTP(w, r)
 		checkAnswer(t, w)
-		if w.Code == http.StatusOK && !strings.HasPrefix(r.URL.Path, adminPrefix) {
+		if w.Code == http.StatusOK && !strings.HasPrefix(r.URL.Path, ramsim.AdminPrefix) {
 			t.Fatalf("a request not signed with the secret was served: %s %s?%s\n%s\n%s", method, path, rawQuery, headers, w.Body)
 		}
 	})
@@ -195,97 +197,19 @@ func FuzzAuthenticate(f *testing.F) {
 	f.Add("POST", "AccessKeyId=test-key&Signature=&SignatureMethod=HMAC-SHA1&Timestamp=2025-03-04T05:06:07Z&SignatureNonce=1", "", []byte(nil))
 	f.Add("POST", "", "Authorization: ACS3-HMAC-SHA256 Credential=test-key,SignedHeaders=host;x-acs-date,Signature=00\nX-Acs-Date: 2025-03-04T05:06:07Z", []byte(nil))
 	f.Fuzz(func(t *testing.T, method, rawQuery, headers string, body []byte) {
-		for _, srv := range []*Server{signing, other} {
+		for _, srv := range []*ramsim.Server{signing, other} {
 			r := fuzzRequest(method, "/", rawQuery, headers, body)
-			c, err := srv.authenticate(r, body, requestParams(r, body))
+			in := wire.ReadRPC(r)
+			c, err := ramsim.Authenticate(srv, r, in.Body, in.Params)
 			if err == nil && srv == other {
 				t.Fatalf("authenticated %+v without the secret: %s ?%s\n%s", c, method, rawQuery, headers)
 			}
-			if err != nil && (err.code == "" || err.status < 400) {
+			if err != nil && (err.Code == "" || err.Status < 400) {
 				t.Fatalf("malformed error %+v", err)
 			}
-			if err == nil && c.arn == "" {
+			if err == nil && c.ARN == "" {
 				t.Fatalf("a caller without an ARN: %+v", c)
 			}
 		}
-	})
-}
-
-// FuzzV3Authorization: the Authorization parser never panics, and what it
-// accepts has every part.
-func FuzzV3Authorization(f *testing.F) {
-	for _, s := range []string{
-		"ACS3-HMAC-SHA256 Credential=k,SignedHeaders=host;x-acs-date,Signature=ab",
-		"ACS3-HMAC-SHA256", "ACS3-HMAC-SHA256 ", " , = ;", "ACS3-HMAC-SHA256 Credential==,SignedHeaders=;;,Signature==",
-		"ACS3-HMAC-SHA256 Signature=1,Signature=2,Credential=a,Credential=b,SignedHeaders=host",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, h string) {
-		a, err := parseV3Authorization(h)
-		if err != nil {
-			return
-		}
-		if a.accessKeyID == "" || a.signature == "" || len(a.signedHeaders) == 0 || a.algorithm == "" {
-			t.Fatalf("accepted with a part missing: %+v", a)
-		}
-	})
-}
-
-// FuzzPercentEncode: the signature encoding leaves only unreserved
-// characters and %XY escapes (upper-case hex), and decodes back.
-func FuzzPercentEncode(f *testing.F) {
-	for _, s := range []string{"", "a b+c*d~e", "%7E", "名前", "\x00\xff", "!'()*", "a=b&c"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		e := percentEncode(s)
-		for i := 0; i < len(e); i++ {
-			c := e[i]
-			switch {
-			case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_', c == '.', c == '~':
-			case c == '%' && i+2 < len(e) && isUpperHex(e[i+1]) && isUpperHex(e[i+2]):
-				i += 2
-			default:
-				t.Fatalf("percentEncode(%q) = %q: %q at %d", s, e, c, i)
-			}
-		}
-		if d, err := url.PathUnescape(e); err != nil || d != s {
-			t.Fatalf("percentEncode(%q) = %q decodes to %q, %v", s, e, d, err)
-		}
-	})
-}
-
-func isUpperHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
-
-// FuzzParams: the parameter readers never panic on any name or value, and
-// a list never exceeds its bound.
-func FuzzParams(f *testing.F) {
-	f.Add("Tag.1.Key=a&Tag.2.Value=b&Tag.99999999999999999999.Key=c&Tag.-1=d&Tag..=e", []byte("MaxItems=%zz&X=1"), "MaxItems")
-	f.Add("ResourceId.1=a&ResourceId.1=b", []byte(nil), "ResourceId")
-	f.Fuzz(func(t *testing.T, rawQuery string, body []byte, name string) {
-		r := rawRequest("POST", "/", rawQuery, http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, body)
-		p := requestParams(r, body)
-		names := []string{name}
-		for k := range p {
-			prefix, _, _ := strings.Cut(k, ".")
-			names = append(names, k, prefix)
-		}
-		for _, n := range names {
-			_ = p.get(n)
-			_, _ = p.lookup(n)
-			_, _ = p.required(n)
-			if l, err := p.list(n, 5); err == nil && len(l) > 5 {
-				t.Fatalf("list(%q, 5) returned %d entries", n, len(l))
-			}
-			if v, err := p.intRange(n, 7, -3, 3); err == nil && v != 7 && (v < -3 || v > 3) {
-				t.Fatalf("intRange(%q) = %d outside [-3, 3]", n, v)
-			}
-			_, _ = p.boolean(n)
-		}
-		if !utf8.ValidString(rawQuery) {
-			return
-		}
-		_ = v1StringToSign("POST", p)
 	})
 }

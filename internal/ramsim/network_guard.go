@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // The checks in this file keep web pages and proxies away from an emulator
@@ -48,16 +50,16 @@ func fromListener(r *http.Request) bool {
 // An older browser's cross-site GET carries neither header; to act it must
 // be signed, which a page can do only with a key it knows, such as the
 // documented DefaultAccessKeySecret.
-func (s *Server) refuseForeign(r *http.Request) *apiError {
+func (s *Server) refuseForeign(r *http.Request) *wire.Error {
 	if !fromListener(r) {
 		return nil
 	}
 	if !s.hostAllowed(r.Host) {
-		return newError(http.StatusForbidden, "Forbidden.HostNotAllowed",
+		return wire.NewError(http.StatusForbidden, "Forbidden.HostNotAllowed",
 			"The Host header %q is not served by this emulator (DNS rebinding protection): use localhost, an IP address or an aliyuncs.com endpoint name, or list the name with -allowed-hosts (Config.AllowedHosts).", r.Host)
 	}
 	if _, ok := r.Header["Origin"]; ok || (r.Header.Get("Sec-Fetch-Site") != "" && r.Header.Get("Sec-Fetch-Site") != "none") {
-		return newError(http.StatusForbidden, "Forbidden.BrowserRequest",
+		return wire.NewError(http.StatusForbidden, "Forbidden.BrowserRequest",
 			"Requests sent by a web browser (Origin or Sec-Fetch-Site header) are refused: the emulator serves SDKs and tools, not web pages.")
 	}
 	return nil

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"bytes"
@@ -14,6 +14,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
 // Robustness: whatever arrives, the emulator answers with a well-formed
@@ -47,7 +51,7 @@ func wellFormedError(t *testing.T, what string, w *httptest.ResponseRecorder) ma
 
 // serveRecorded runs one request through ServeHTTP, failing the test (not
 // crashing it) on a panic.
-func serveRecorded(t *testing.T, srv *Server, r *http.Request) (w *httptest.ResponseRecorder) {
+func serveRecorded(t *testing.T, srv *ramsim.Server, r *http.Request) (w *httptest.ResponseRecorder) {
 	t.Helper()
 	w = httptest.NewRecorder()
 	defer func() {
@@ -80,9 +84,9 @@ func rawRequest(method, rawPath, rawQuery string, header http.Header, body []byt
 }
 
 func TestMalformedRequests(t *testing.T) {
-	env := newEnv(t, Config{})
-	good := env.request(signer{}, vRAM, "GetUser", map[string]string{"UserName": "nobody"})
-	goodV3 := env.request(signer{v3: true}, vRAM, "GetUser", map[string]string{"UserName": "nobody"})
+	env := ramsimtest.New(t, ramsim.Config{})
+	good := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"})
+	goodV3 := env.Request(ramsimtest.Signer{V3: true}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "nobody"})
 	huge := strings.Repeat("h", 512<<10)
 	form := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
 	withV3 := func(authz string, extra ...string) http.Header {
@@ -110,9 +114,9 @@ func TestMalformedRequests(t *testing.T) {
 		{"repeated Action", rawRequest("POST", "/", "Action=GetUser&Action=DeleteUser&Version=2015-05-01", nil, nil), ""},
 		{"V1 without a signature", rawRequest("POST", "/", strings.ReplaceAll(good.URL.RawQuery, "Signature=", "X="), nil, nil), "MissingSignature"},
 		{"V1 with an empty AccessKeyId", rawRequest("POST", "/", good.URL.RawQuery+"&AccessKeyId=", nil, nil), ""},
-		{"V1 with a non-base64 signature", rawRequest("POST", "/", url.Values{"Action": {"GetUser"}, "Version": {vRAM}, "AccessKeyId": {testKeyID},
+		{"V1 with a non-base64 signature", rawRequest("POST", "/", url.Values{"Action": {"GetUser"}, "Version": {ramsimtest.VRAM}, "AccessKeyId": {ramsimtest.KeyID},
 			"SignatureMethod": {"HMAC-SHA1"}, "Timestamp": {"2025-03-04T05:06:07Z"}, "SignatureNonce": {"n"}, "Signature": {"%%%"}}.Encode(), nil, nil), "SignatureDoesNotMatch"},
-		{"V1 with a bad timestamp", rawRequest("POST", "/", url.Values{"Action": {"GetUser"}, "Version": {vRAM}, "AccessKeyId": {testKeyID},
+		{"V1 with a bad timestamp", rawRequest("POST", "/", url.Values{"Action": {"GetUser"}, "Version": {ramsimtest.VRAM}, "AccessKeyId": {ramsimtest.KeyID},
 			"SignatureMethod": {"HMAC-SHA1"}, "Timestamp": {"yesterday"}, "SignatureNonce": {"n"}, "Signature": {"x"}}.Encode(), nil, nil), ""},
 		{"Authorization with the algorithm only", rawRequest("POST", "/", goodV3.URL.RawQuery, withV3("ACS3-HMAC-SHA256"), nil), "IncompleteSignature"},
 		{"Authorization with empty parts", rawRequest("POST", "/", goodV3.URL.RawQuery, withV3("ACS3-HMAC-SHA256 Credential=,SignedHeaders=,Signature="), nil), "IncompleteSignature"},
@@ -124,7 +128,7 @@ func TestMalformedRequests(t *testing.T) {
 		{"V3 with a wrong body hash", rawRequest("POST", "/", goodV3.URL.RawQuery, goodV3.Header.Clone(), []byte("body")), ""},
 		{"V3 with an unsigned x-acs header", rawRequest("POST", "/", goodV3.URL.RawQuery, withV3(goodV3.Header.Get("Authorization"), "x-acs-extra", "1"), nil), "IncompleteSignature"},
 		{"huge Authorization", rawRequest("POST", "/", goodV3.URL.RawQuery, withV3("ACS3-HMAC-SHA256 Credential="+huge+",SignedHeaders=host,Signature="+huge), nil), ""},
-		{"huge x-acs-action", rawRequest("POST", "/", "", http.Header{"X-Acs-Action": {huge}, "X-Acs-Version": {vRAM}}, nil), "InvalidAction.NotFound"},
+		{"huge x-acs-action", rawRequest("POST", "/", "", http.Header{"X-Acs-Action": {huge}, "X-Acs-Version": {ramsimtest.VRAM}}, nil), "InvalidAction.NotFound"},
 		{"huge nonce and date", rawRequest("POST", "/", goodV3.URL.RawQuery, withV3(goodV3.Header.Get("Authorization"), "x-acs-signature-nonce", huge, "x-acs-date", huge), nil), ""},
 		{"many headers", rawRequest("POST", "/", good.URL.RawQuery, manyHeaders(2000), nil), ""},
 		{"PUT", rawRequest("PUT", "/", good.URL.RawQuery, nil, nil), "InvalidAction.NotFound"},
@@ -138,12 +142,12 @@ func TestMalformedRequests(t *testing.T) {
 		{"empty path", rawRequest("POST", "", good.URL.RawQuery, nil, nil), ""},
 	}
 	for _, c := range cases {
-		body := wellFormedError(t, c.name, serveRecorded(t, env.srv, c.r))
+		body := wellFormedError(t, c.name, serveRecorded(t, env.Srv, c.r))
 		if body != nil && c.wantCode != "" && body["Code"] != c.wantCode {
 			t.Errorf("%s: Code %v, want %s", c.name, body["Code"], c.wantCode)
 		}
 	}
-	if n := len(env.srv.Users()); n != 0 {
+	if n := len(env.Srv.Users()); n != 0 {
 		t.Fatalf("malformed requests created %d users", n)
 	}
 }
@@ -159,14 +163,14 @@ func manyHeaders(n int) http.Header {
 // Unknown admin paths and methods answer JSON too (the admin error shape,
 // {"error": "..."}).
 func TestMalformedAdminRequests(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	for _, c := range []struct{ method, path string }{
-		{"GET", adminPrefix + "nope"}, {"DELETE", adminPrefix + "counters"}, {"GET", adminPrefix + "counters/reset"},
-		{"GET", adminPrefix + "services//in-use"}, {"PUT", adminPrefix + "faults"}, {"POST", adminPrefix + "services/a/b/in-use"},
+		{"GET", ramsim.AdminPrefix + "nope"}, {"DELETE", ramsim.AdminPrefix + "counters"}, {"GET", ramsim.AdminPrefix + "counters/reset"},
+		{"GET", ramsim.AdminPrefix + "services//in-use"}, {"PUT", ramsim.AdminPrefix + "faults"}, {"POST", ramsim.AdminPrefix + "services/a/b/in-use"},
 	} {
 		r := rawRequest(c.method, c.path, "", nil, []byte("{not json"))
 		r.RemoteAddr = "127.0.0.1:999"
-		w := serveRecorded(t, env.srv, r)
+		w := serveRecorded(t, env.Srv, r)
 		var body map[string]any
 		if w.Code < 400 || json.Unmarshal(w.Body.Bytes(), &body) != nil {
 			t.Errorf("%s %s: %d %q, want a JSON error", c.method, c.path, w.Code, w.Body)
@@ -179,11 +183,11 @@ func TestMalformedAdminRequests(t *testing.T) {
 }
 
 func TestOversizedBody(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	form := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
-	q := env.request(signer{}, vRAM, "CreateUser", map[string]string{"UserName": "big"}).URL.RawQuery
-	for _, n := range []int{maxBodyBytes + 1, 2 * maxBodyBytes, 8 * maxBodyBytes} {
-		body := wellFormedError(t, fmt.Sprintf("%d-byte body", n), serveRecorded(t, env.srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), n))))
+	q := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "big"}).URL.RawQuery
+	for _, n := range []int{wire.MaxBodyBytes + 1, 2 * wire.MaxBodyBytes, 8 * wire.MaxBodyBytes} {
+		body := wellFormedError(t, fmt.Sprintf("%d-byte body", n), serveRecorded(t, env.Srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), n))))
 		if body != nil && body["Code"] != "RequestEntityTooLarge" {
 			t.Errorf("%d-byte body: Code %v", n, body["Code"])
 		}
@@ -191,17 +195,17 @@ func TestOversizedBody(t *testing.T) {
 	// Exactly the limit is read and served (here refused by the signature
 	// check, since the body's parameters are signed too, but not as too
 	// large).
-	w := serveRecorded(t, env.srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), maxBodyBytes)))
+	w := serveRecorded(t, env.Srv, rawRequest("POST", "/", q, form.Clone(), bytes.Repeat([]byte("a"), wire.MaxBodyBytes)))
 	if body := wellFormedError(t, "body at the limit", w); body != nil && (w.Code == http.StatusRequestEntityTooLarge || body["Code"] == "RequestEntityTooLarge") {
-		t.Errorf("a body of exactly %d bytes is refused as too large", maxBodyBytes)
+		t.Errorf("a body of exactly %d bytes is refused as too large", wire.MaxBodyBytes)
 	}
 
 	// Through a real listener, with the body streamed by the client.
-	if err := env.srv.Start("127.0.0.1:0"); err != nil {
+	if err := env.Srv.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { env.srv.Close() })
-	resp, err := http.Post(env.srv.URL()+"/?"+q, "application/x-www-form-urlencoded", io.LimitReader(zeroReader{}, 3*maxBodyBytes))
+	t.Cleanup(func() { env.Srv.Close() })
+	resp, err := http.Post(env.Srv.URL()+"/?"+q, "application/x-www-form-urlencoded", io.LimitReader(zeroReader{}, 3*wire.MaxBodyBytes))
 	if err != nil {
 		t.Fatalf("POST of a 3 MiB body: %v", err)
 	}
@@ -211,7 +215,7 @@ func TestOversizedBody(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || json.Unmarshal(b, &out) != nil || out["Code"] != "RequestEntityTooLarge" {
 		t.Fatalf("over the wire: %d %q", resp.StatusCode, b)
 	}
-	if n := len(env.srv.Users()); n != 0 {
+	if n := len(env.Srv.Users()); n != 0 {
 		t.Fatalf("an oversized request created %d users", n)
 	}
 }
@@ -229,15 +233,15 @@ func (zeroReader) Read(p []byte) (int, error) {
 // server answers 431 itself and keeps serving. Under the limit, the
 // handler answers JSON.
 func TestHugeHeadersOverTheWire(t *testing.T) {
-	env := newEnv(t, Config{})
-	if err := env.srv.Start("127.0.0.1:0"); err != nil {
+	env := ramsimtest.New(t, ramsim.Config{})
+	if err := env.Srv.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { env.srv.Close() })
+	t.Cleanup(func() { env.Srv.Close() })
 	for _, size := range []int{64 << 10, 2 << 20} {
-		req, _ := http.NewRequest("POST", env.srv.URL()+"/", nil)
+		req, _ := http.NewRequest("POST", env.Srv.URL()+"/", nil)
 		req.Header.Set("X-Acs-Action", strings.Repeat("A", size))
-		req.Header.Set("X-Acs-Version", vRAM)
+		req.Header.Set("X-Acs-Version", ramsimtest.VRAM)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatalf("%d-byte header: %v", size, err)
@@ -255,7 +259,7 @@ func TestHugeHeadersOverTheWire(t *testing.T) {
 		}
 	}
 	// Still serving.
-	resp, err := http.Get(env.srv.URL() + "/")
+	resp, err := http.Get(env.Srv.URL() + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,14 +274,14 @@ func TestHugeHeadersOverTheWire(t *testing.T) {
 // with -race: the store, nonce cache and counters are shared.
 func TestConcurrentClients(t *testing.T) {
 	const clients = 50
-	env := newEnv(t, Config{})
-	if err := env.srv.Start("127.0.0.1:0"); err != nil {
+	env := ramsimtest.New(t, ramsim.Config{})
+	if err := env.Srv.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { env.srv.Close() })
-	base := env.srv.URL()
+	t.Cleanup(func() { env.Srv.Close() })
+	base := env.Srv.URL()
 	send := func(v3 bool, action string, p map[string]string) (int, map[string]any, error) {
-		r := env.request(signer{v3: v3}, vRAM, action, p)
+		r := env.Request(ramsimtest.Signer{V3: v3}, ramsimtest.VRAM, action, p)
 		req, err := http.NewRequest(r.Method, base+r.URL.RequestURI(), nil)
 		if err != nil {
 			return 0, nil, err
@@ -321,7 +325,7 @@ func TestConcurrentClients(t *testing.T) {
 					errs <- fmt.Errorf("client %d %s: %d %v %v", i, s.action, status, body, err)
 					return
 				}
-				if s.action == "GetUser" && str(body, "User", "Comments") != "client "+name {
+				if s.action == "GetUser" && ramsimtest.Str(body, "User", "Comments") != "client "+name {
 					errs <- fmt.Errorf("client %d read another user: %v", i, body)
 					return
 				}
@@ -333,10 +337,10 @@ func TestConcurrentClients(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if n := len(env.srv.Users()); n != 0 {
+	if n := len(env.Srv.Users()); n != 0 {
 		t.Errorf("%d users left after every client deleted its own", n)
 	}
-	c := env.srv.Counters()
+	c := env.Srv.Counters()
 	if c.Total.Received != clients*5 || c.Total.OK != clients*5 || c.Actions["CreateUser"].OK != clients {
 		t.Errorf("counters: %+v", c.Total)
 	}

@@ -1,158 +1,91 @@
 // Copyright (c) The terraform-provider-mseram authors
 // SPDX-License-Identifier: MPL-2.0
 
-package ramsim
+package ramsim_test
 
 import (
 	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
-	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
-	"github.com/alibabacloud-go/tea/dara"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/ramsimtest"
+	"github.com/mseram/terraform-provider-mseram/internal/ramsim/wire"
 )
 
-// The documented V1 example (RAM "Signature mechanism"): key testid /
-// testsecret, GET CreateUser.
-func TestV1DocumentedVector(t *testing.T) {
-	p := params(url.Values{
-		"AccessKeyId": {"testid"}, "Action": {"CreateUser"}, "Format": {"JSON"},
-		"SignatureMethod": {"HMAC-SHA1"}, "SignatureNonce": {"6a6e0ca6-4557-11e5-86a2-b8e8563dc8d2"},
-		"SignatureVersion": {"1.0"}, "Timestamp": {"2015-08-18T03:15:45Z"}, "UserName": {"test"},
-		"Version": {"2015-05-01"}, "Signature": {"ignored"},
-	})
-	wantSTS := "GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateUser%26Format%3DJSON%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D6a6e0ca6-4557-11e5-86a2-b8e8563dc8d2%26SignatureVersion%3D1.0%26Timestamp%3D2015-08-18T03%253A15%253A45Z%26UserName%3Dtest%26Version%3D2015-05-01"
-	sts := v1StringToSign("GET", p)
-	if sts != wantSTS {
-		t.Fatalf("string to sign\n got %s\nwant %s", sts, wantSTS)
-	}
-	if got := v1Sign("testsecret", sts); got != "kRA2cnpJVacIhDMzXnoNZG9tDCI=" {
-		t.Fatalf("signature = %s", got)
-	}
-}
-
-// V1 agrees with darabonba-openapi's signer, including spaces, '*', '~',
-// non-ASCII and the empty SignatureType the classic SDK sends.
-func TestV1MatchesDarabonba(t *testing.T) {
-	p := map[string]string{"Comments": "a b*c~d+é/中", "SignatureType": "", "Tag.1.Key": "k"}
-	sdk := map[string]*string{}
-	vals := url.Values{}
-	for k, v := range p {
-		sdk[k] = dara.String(v)
-		vals.Set(k, v)
-	}
-	want := dara.StringValue(openapiutil.GetRPCSignature(sdk, dara.String("POST"), dara.String("s3cret")))
-	if got := v1Sign("s3cret", v1StringToSign("POST", params(vals))); got != want {
-		t.Fatalf("signature %s, darabonba %s", got, want)
-	}
-}
-
-// V3 agrees with darabonba-openapi's GetAuthorization for the request the
-// SDK would send, including an empty-valued query parameter.
-func TestV3MatchesDarabonba(t *testing.T) {
-	query := map[string]*string{"UserName": dara.String("alice smith*~"), "NewComments": dara.String(""), "Tag.1.Key": dara.String("中")}
-	headers := map[string]*string{
-		"host": dara.String("127.0.0.1:8765"), "x-acs-action": dara.String("UpdateUser"), "x-acs-version": dara.String(vRAM),
-		"x-acs-date": dara.String("2025-03-04T05:06:07Z"), "x-acs-signature-nonce": dara.String("n1"),
-		"x-acs-content-sha256": dara.String(sha256Hex(nil)), "user-agent": dara.String("x"),
-	}
-	req := &dara.Request{Method: dara.String("POST"), Pathname: dara.String("/"), Query: query, Headers: headers}
-	auth := dara.StringValue(openapiutil.GetAuthorization(req, dara.String(v3Algorithm), dara.String(sha256Hex(nil)), dara.String("ak"), dara.String("sk")))
-
-	q := url.Values{}
-	for k, v := range query {
-		q.Set(k, *v)
-	}
-	r := httptest.NewRequest("POST", "/?"+q.Encode(), nil)
-	r.Host = "127.0.0.1:8765"
-	for k, v := range headers {
-		if k != "host" {
-			r.Header.Set(k, *v)
-		}
-	}
-	a, err := parseV3Authorization(auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := v3Sign("sk", v3StringToSign(r, a.signedHeaders, sha256Hex(nil))); got != a.signature {
-		t.Fatalf("signature %s, darabonba %s (%s)", got, a.signature, auth)
-	}
-}
-
 func TestAuthentication(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	p := map[string]string{}
 	cases := []struct {
 		name   string
-		sg     signer
+		sg     ramsimtest.Signer
 		status int
 		code   string
 	}{
-		{"v1 ok", signer{}, 200, ""},
-		{"v3 ok", signer{v3: true}, 200, ""},
-		{"v1 GET ok", signer{method: "GET"}, 200, ""},
-		{"v1 wrong secret", signer{secret: "nope"}, 400, "SignatureDoesNotMatch"},
-		{"v3 wrong secret", signer{v3: true, secret: "nope"}, 400, "SignatureDoesNotMatch"},
-		{"v1 unknown key", signer{keyID: "other"}, 404, "InvalidAccessKeyId.NotFound"},
-		{"v3 unknown key", signer{v3: true, keyID: "other"}, 404, "InvalidAccessKeyId.NotFound"},
-		{"v1 tampered parameter", signer{mutate: func(r *http.Request) {
+		{"v1 ok", ramsimtest.Signer{}, 200, ""},
+		{"v3 ok", ramsimtest.Signer{V3: true}, 200, ""},
+		{"v1 GET ok", ramsimtest.Signer{Method: "GET"}, 200, ""},
+		{"v1 wrong secret", ramsimtest.Signer{Secret: "nope"}, 400, "SignatureDoesNotMatch"},
+		{"v3 wrong secret", ramsimtest.Signer{V3: true, Secret: "nope"}, 400, "SignatureDoesNotMatch"},
+		{"v1 unknown key", ramsimtest.Signer{KeyID: "other"}, 404, "InvalidAccessKeyId.NotFound"},
+		{"v3 unknown key", ramsimtest.Signer{V3: true, KeyID: "other"}, 404, "InvalidAccessKeyId.NotFound"},
+		{"v1 tampered parameter", ramsimtest.Signer{Mutate: func(r *http.Request) {
 			q := r.URL.Query()
 			q.Set("Extra", "x")
 			r.URL.RawQuery = q.Encode()
 		}}, 400, "SignatureDoesNotMatch"},
-		{"v3 tampered query", signer{v3: true, mutate: func(r *http.Request) { r.URL.RawQuery = "Extra=x" }}, 400, "SignatureDoesNotMatch"},
-		{"v3 tampered host", signer{v3: true, mutate: func(r *http.Request) { r.Host = "127.0.0.1:1" }}, 400, "SignatureDoesNotMatch"},
-		{"v3 tampered method", signer{v3: true, mutate: func(r *http.Request) { r.Method = "GET" }}, 400, "SignatureDoesNotMatch"},
-		{"v3 unsigned x-acs header", signer{v3: true, mutate: func(r *http.Request) { r.Header.Set("x-acs-extra", "1") }}, 400, "IncompleteSignature"},
-		{"v3 body not matching its hash", signer{v3: true, mutate: func(r *http.Request) {
+		{"v3 tampered query", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.URL.RawQuery = "Extra=x" }}, 400, "SignatureDoesNotMatch"},
+		{"v3 tampered host", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.Host = "127.0.0.1:1" }}, 400, "SignatureDoesNotMatch"},
+		{"v3 tampered method", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.Method = "GET" }}, 400, "SignatureDoesNotMatch"},
+		{"v3 unsigned x-acs header", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.Header.Set("x-acs-extra", "1") }}, 400, "IncompleteSignature"},
+		{"v3 body not matching its hash", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) {
 			r.Body = io.NopCloser(bytes.NewReader([]byte("UserName=x")))
 		}}, 400, "ContentSHA256NotMatched"},
-		{"v3 other algorithm", signer{v3: true, mutate: func(r *http.Request) {
-			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), v3Algorithm, "ACS3-HMAC-SM3", 1))
+		{"v3 other algorithm", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) {
+			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), wire.V3Algorithm, "ACS3-HMAC-SM3", 1))
 		}}, 400, "InvalidSignatureMethod"},
-		{"v3 malformed authorization", signer{v3: true, mutate: func(r *http.Request) { r.Header.Set("Authorization", "ACS3-HMAC-SHA256") }}, 400, "IncompleteSignature"},
-		{"v1 expired", signer{at: env.clock.now().Add(-16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
-		{"v1 from the future", signer{at: env.clock.now().Add(16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
-		{"v1 within the window", signer{at: env.clock.now().Add(-14 * time.Minute)}, 200, ""},
-		{"v3 expired", signer{v3: true, at: env.clock.now().Add(-16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
-		{"v1 bad timestamp", signer{mutate: func(r *http.Request) {
+		{"v3 malformed authorization", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.Header.Set("Authorization", "ACS3-HMAC-SHA256") }}, 400, "IncompleteSignature"},
+		{"v1 expired", ramsimtest.Signer{At: env.Clock.Now().Add(-16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
+		{"v1 from the future", ramsimtest.Signer{At: env.Clock.Now().Add(16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
+		{"v1 within the window", ramsimtest.Signer{At: env.Clock.Now().Add(-14 * time.Minute)}, 200, ""},
+		{"v3 expired", ramsimtest.Signer{V3: true, At: env.Clock.Now().Add(-16 * time.Minute)}, 400, "InvalidTimeStamp.Expired"},
+		{"v1 bad timestamp", ramsimtest.Signer{Mutate: func(r *http.Request) {
 			q := r.URL.Query()
 			q.Set("Timestamp", "yesterday")
 			r.URL.RawQuery = q.Encode()
 		}}, 400, "InvalidTimeStamp.Format"},
-		{"v1 missing signature", signer{mutate: func(r *http.Request) {
+		{"v1 missing signature", ramsimtest.Signer{Mutate: func(r *http.Request) {
 			q := r.URL.Query()
 			q.Del("Signature")
 			r.URL.RawQuery = q.Encode()
 		}}, 400, "MissingSignature"},
-		{"v1 missing key id", signer{mutate: func(r *http.Request) {
+		{"v1 missing key id", ramsimtest.Signer{Mutate: func(r *http.Request) {
 			q := r.URL.Query()
 			q.Del("AccessKeyId")
 			r.URL.RawQuery = q.Encode()
 		}}, 400, "MissingAccessKeyId"},
-		{"v1 missing nonce", signer{mutate: func(r *http.Request) {
+		{"v1 missing nonce", ramsimtest.Signer{Mutate: func(r *http.Request) {
 			q := r.URL.Query()
 			q.Del("SignatureNonce")
 			r.URL.RawQuery = q.Encode()
 		}}, 400, "MissingSignatureNonce"},
-		{"unknown authorization scheme", signer{v3: true, mutate: func(r *http.Request) { r.Header.Set("Authorization", "Bearer x") }}, 400, "IncompleteSignature"},
-		{"v3 security token", signer{v3: true, headers: map[string]string{"x-acs-security-token": "tok"}}, 400, "InvalidSecurityToken.Malformed"},
+		{"unknown authorization scheme", ramsimtest.Signer{V3: true, Mutate: func(r *http.Request) { r.Header.Set("Authorization", "Bearer x") }}, 400, "IncompleteSignature"},
+		{"v3 security token", ramsimtest.Signer{V3: true, Headers: map[string]string{"x-acs-security-token": "tok"}}, 400, "InvalidSecurityToken.Malformed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			status, body := env.do(env.request(c.sg, vSTS, "GetCallerIdentity", p))
+			status, body := env.Do(env.Request(c.sg, ramsimtest.VSTS, "GetCallerIdentity", p))
 			if c.code == "" {
 				if status != 200 {
 					t.Fatalf("status %d: %v", status, body)
 				}
 				return
 			}
-			wantError(t, status, body, c.status, c.code)
+			ramsimtest.WantError(t, status, body, c.status, c.code)
 			if body["HostId"] != "sts.aliyuncs.com" {
 				t.Fatalf("HostId = %v", body["HostId"])
 			}
@@ -162,72 +95,65 @@ func TestAuthentication(t *testing.T) {
 
 // The V1 SecurityToken parameter is signed, so the test signs it in.
 func TestV1SecurityTokenRejected(t *testing.T) {
-	env := newEnv(t, Config{})
-	env.fail(vSTS, "GetCallerIdentity", map[string]string{"SecurityToken": "tok"}, 400, "InvalidSecurityToken.Malformed")
+	env := ramsimtest.New(t, ramsim.Config{})
+	env.Fail(ramsimtest.VSTS, "GetCallerIdentity", map[string]string{"SecurityToken": "tok"}, 400, "InvalidSecurityToken.Malformed")
 }
 
 func TestSignatureMismatchMessage(t *testing.T) {
-	env := newEnv(t, Config{})
-	r := env.request(signer{secret: "wrong"}, vRAM, "GetUser", map[string]string{"UserName": "a b"})
-	want := v1StringToSign("POST", params(r.URL.Query()))
-	_, body := env.do(r)
-	msg := str(body, "Message")
+	env := ramsimtest.New(t, ramsim.Config{})
+	r := env.Request(ramsimtest.Signer{Secret: "wrong"}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "a b"})
+	want := wire.V1StringToSign("POST", wire.Params(r.URL.Query()))
+	_, body := env.Do(r)
+	msg := ramsimtest.Str(body, "Message")
 	if !strings.HasSuffix(msg, "server string to sign is:"+want) || !strings.Contains(want, "UserName%3Da%2520b") {
 		t.Fatalf("message %q, string to sign %q", msg, want)
 	}
 }
 
 func TestNonceReuse(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	for _, v3 := range []bool{false, true} {
-		sg := signer{v3: v3, nonce: "same-" + map[bool]string{false: "v1", true: "v3"}[v3]}
-		if status, body := env.do(env.request(sg, vSTS, "GetCallerIdentity", nil)); status != 200 {
+		sg := ramsimtest.Signer{V3: v3, Nonce: "same-" + map[bool]string{false: "v1", true: "v3"}[v3]}
+		if status, body := env.Do(env.Request(sg, ramsimtest.VSTS, "GetCallerIdentity", nil)); status != 200 {
 			t.Fatalf("first use: %d %v", status, body)
 		}
-		status, body := env.do(env.request(sg, vSTS, "GetCallerIdentity", nil))
-		wantError(t, status, body, 400, "SignatureNonceUsed")
+		status, body := env.Do(env.Request(sg, ramsimtest.VSTS, "GetCallerIdentity", nil))
+		ramsimtest.WantError(t, status, body, 400, "SignatureNonceUsed")
 	}
 	// A request with a bad signature does not consume its nonce.
-	status, body := env.do(env.request(signer{nonce: "n-bad", secret: "x"}, vSTS, "GetCallerIdentity", nil))
-	wantError(t, status, body, 400, "SignatureDoesNotMatch")
-	if status, body := env.do(env.request(signer{nonce: "n-bad"}, vSTS, "GetCallerIdentity", nil)); status != 200 {
+	status, body := env.Do(env.Request(ramsimtest.Signer{Nonce: "n-bad", Secret: "x"}, ramsimtest.VSTS, "GetCallerIdentity", nil))
+	ramsimtest.WantError(t, status, body, 400, "SignatureDoesNotMatch")
+	if status, body := env.Do(env.Request(ramsimtest.Signer{Nonce: "n-bad"}, ramsimtest.VSTS, "GetCallerIdentity", nil)); status != 200 {
 		t.Fatalf("nonce burnt by a forged request: %d %v", status, body)
 	}
 	// Once its timestamp is out of the window, the replay fails on the
-	// timestamp, and the cache forgets the nonce.
-	env.clock.add(31 * time.Minute)
-	sg := signer{nonce: "fresh-after-purge"}
-	if status, body := env.do(env.request(sg, vSTS, "GetCallerIdentity", nil)); status != 200 {
-		t.Fatalf("%d %v", status, body)
-	}
-	env.srv.nonces.mu.Lock()
-	n := len(env.srv.nonces.expires)
-	env.srv.nonces.mu.Unlock()
-	if n != 1 {
-		t.Fatalf("nonce cache holds %d entries after the window passed, want 1", n)
-	}
+	// timestamp (the cache's purge is wire's TestNonceCachePurge).
+	replay := env.Request(ramsimtest.Signer{Nonce: "n-bad"}, ramsimtest.VSTS, "GetCallerIdentity", nil)
+	env.Clock.Add(31 * time.Minute)
+	status, body = env.Do(replay)
+	ramsimtest.WantError(t, status, body, 400, "InvalidTimeStamp.Expired")
 }
 
 func TestRouting(t *testing.T) {
-	env := newEnv(t, Config{})
+	env := ramsimtest.New(t, ramsim.Config{})
 	cases := []struct {
 		name, version, action string
 		status                int
 		code, host            string
 	}{
-		{"unknown RAM action", vRAM, "DecodeDiagnosticMessage", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
-		{"action of another product", vRAM, "GetCallerIdentity", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
-		{"unimplemented ResourceManager action", vRM, "CreateResourceGroup", 404, "InvalidAction.NotFound", "resourcemanager.aliyuncs.com"},
+		{"unknown RAM action", ramsimtest.VRAM, "DecodeDiagnosticMessage", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
+		{"action of another product", ramsimtest.VRAM, "GetCallerIdentity", 404, "InvalidAction.NotFound", "ram.aliyuncs.com"},
+		{"unimplemented ResourceManager action", ramsimtest.VRM, "CreateResourceGroup", 404, "InvalidAction.NotFound", "resourcemanager.aliyuncs.com"},
 		{"unknown version", "2099-01-01", "GetCallerIdentity", 400, "InvalidVersion", "sts.aliyuncs.com"},
 		{"unknown version and action", "2099-01-01", "Nope", 400, "InvalidVersion", "ram.aliyuncs.com"},
 		{"missing version", "", "GetUser", 400, "MissingVersion", "ram.aliyuncs.com"},
-		{"missing action", vIMS, "", 400, "MissingAction", "ims.aliyuncs.com"},
+		{"missing action", ramsimtest.VIMS, "", 400, "MissingAction", "ims.aliyuncs.com"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, v3 := range []bool{false, true} {
-				status, body := env.do(env.request(signer{v3: v3}, c.version, c.action, nil))
-				wantError(t, status, body, c.status, c.code)
+				status, body := env.Do(env.Request(ramsimtest.Signer{V3: v3}, c.version, c.action, nil))
+				ramsimtest.WantError(t, status, body, c.status, c.code)
 				if body["HostId"] != c.host {
 					t.Fatalf("HostId %v, want %s", body["HostId"], c.host)
 				}
@@ -235,23 +161,23 @@ func TestRouting(t *testing.T) {
 		})
 	}
 	// Routing errors come before authentication, as on the gateway.
-	status, body := env.do(env.request(signer{secret: "wrong"}, vRAM, "Nope", nil))
-	wantError(t, status, body, 404, "InvalidAction.NotFound")
+	status, body := env.Do(env.Request(ramsimtest.Signer{Secret: "wrong"}, ramsimtest.VRAM, "Nope", nil))
+	ramsimtest.WantError(t, status, body, 404, "InvalidAction.NotFound")
 	// Other paths and methods are not RPC endpoints.
-	status, body = env.do(env.request(signer{method: "PUT"}, vRAM, "GetUser", map[string]string{"UserName": "a"}))
-	wantError(t, status, body, 404, "InvalidAction.NotFound")
-	status, body = env.do(env.request(signer{mutate: func(r *http.Request) { r.URL.Path = "/other" }}, vRAM, "GetUser", nil))
-	wantError(t, status, body, 404, "InvalidAction.NotFound")
+	status, body = env.Do(env.Request(ramsimtest.Signer{Method: "PUT"}, ramsimtest.VRAM, "GetUser", map[string]string{"UserName": "a"}))
+	ramsimtest.WantError(t, status, body, 404, "InvalidAction.NotFound")
+	status, body = env.Do(env.Request(ramsimtest.Signer{Mutate: func(r *http.Request) { r.URL.Path = "/other" }}, ramsimtest.VRAM, "GetUser", nil))
+	ramsimtest.WantError(t, status, body, 404, "InvalidAction.NotFound")
 }
 
 // Parameters may come in a form body (V1 signs them like query parameters).
 func TestFormBody(t *testing.T) {
-	env := newEnv(t, Config{})
-	r := env.request(signer{}, vRAM, "CreateUser", map[string]string{"UserName": "form-user", "Comments": "a+b c"})
+	env := ramsimtest.New(t, ramsim.Config{})
+	r := env.Request(ramsimtest.Signer{}, ramsimtest.VRAM, "CreateUser", map[string]string{"UserName": "form-user", "Comments": "a+b c"})
 	body := r.URL.RawQuery
 	r = httptest.NewRequest("POST", "/", strings.NewReader(body))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if status, resp := env.do(r); status != 200 || str(resp, "User", "Comments") != "a+b c" {
+	if status, resp := env.Do(r); status != 200 || ramsimtest.Str(resp, "User", "Comments") != "a+b c" {
 		t.Fatalf("%d %v", status, resp)
 	}
 }
